@@ -152,6 +152,27 @@ class ReportConfig(_Section):
     )
 
 
+class RunConfig(_Section):
+    """Where the embarrassingly parallel stages (ingest, extraction, embedding) run."""
+
+    executor: Literal["local", "dask"] = Field(
+        default="local",
+        description="`local`: this process. `dask`: a Dask cluster (pip install 'persona-nlp[distributed]'); clustering and personas stay on this machine.",
+    )
+    scheduler: str | None = Field(
+        default=None,
+        description="Address of an existing Dask scheduler (`tcp://host:8786`); a local cluster is started when not given.",
+    )
+    workers: int = Field(
+        default=2, ge=1, description="Worker processes of the local Dask cluster (no `scheduler`)."
+    )
+    partition_size: int = Field(
+        default=5000,
+        ge=1,
+        description="Survey answers / interview turns per Dask task.",
+    )
+
+
 class AnalysisConfig(_Section):
     """The whole configuration of an analysis. One ``seed`` reaches every random step."""
 
@@ -162,6 +183,7 @@ class AnalysisConfig(_Section):
     themes: ThemeConfig = Field(default_factory=ThemeConfig)
     personas: PersonaConfig = Field(default_factory=PersonaConfig)
     report: ReportConfig = Field(default_factory=ReportConfig)
+    run: RunConfig = Field(default_factory=RunConfig)
 
 
 __all__ = [
@@ -173,5 +195,6 @@ __all__ = [
     "IngestConfig",
     "PersonaConfig",
     "ReportConfig",
+    "RunConfig",
     "ThemeConfig",
 ]
