@@ -1,0 +1,273 @@
+"""From table rows to a survey Document: columns, answers, respondents, skipped cells, language.
+
+Rows are consumed one at a time: only the first :data:`~._columns.SAMPLE_ROWS` are held to
+decide the columns, so a 50,000-row export never sits in memory twice.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..config import IngestConfig
+from ..errors import InputError
+from ..language import MIN_CONFIDENCE, language_confidences
+from ..schema import Document, Participant, Skipped, Turn
+from ._columns import SAMPLE_ROWS, detect_id_column, detect_text_columns, find_column, is_non_answer
+from ._common import ReadResult, clean_text, report
+
+RowItem = tuple[int, "dict[str, str] | InputError"]
+"""(1-based row or line number, the row's cells by header — or the error that row raised)."""
+
+MAX_ROWS_LISTED = 10
+"""Rows named in an aggregated skipped-cells message."""
+
+
+@dataclass
+class Table:
+    """A table to read: its headers (may grow for JSON) and a stream of rows."""
+
+    headers: list[str]
+    rows: Iterator[RowItem]
+    sheet: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def cells_message(count: int, reason: str, column: str, rows: list[int]) -> str:
+    """The message of an aggregated skipped-cells entry; it starts with the exact count.
+
+    Example:
+        >>> cells_message(3, "blank", "q1", [2, 5, 9])
+        "3 blank answers in column 'q1' (rows 2, 5, 9)"
+    """
+    what = "blank answers" if reason == "blank" else "non-answers (n/a, -, nothing ...)"
+    if count == 1:
+        what = "blank answer" if reason == "blank" else "non-answer (n/a, -, nothing ...)"
+    listed = ", ".join(str(r) for r in rows[:MAX_ROWS_LISTED])
+    more = ", …" if count > MAX_ROWS_LISTED else ""
+    return f"{count} {what} in column {column!r} (rows {listed}{more})"
+
+
+def _resolve_columns(
+    table: Table, sample: list[dict[str, str]], display: str, config: IngestConfig
+) -> tuple[str | None, list[str]]:
+    headers = table.headers
+    listed = ", ".join(repr(h) for h in headers[:30])
+    id_column: str | None = None
+    if config.id_column:
+        id_column = find_column(config.id_column, headers)
+        if id_column is None:
+            raise InputError(
+                f"no column {config.id_column!r} (columns: {listed})",
+                path=display,
+                fix="--id-column NAME with one of the columns listed",
+                reason="missing_column",
+            )
+    else:
+        id_column = detect_id_column(headers, sample)
+    if config.text_columns:
+        text_columns = []
+        for name in config.text_columns:
+            found = find_column(name, headers)
+            if found is not None:
+                text_columns.append(found)
+        if not text_columns:
+            raise InputError(
+                f"none of the text columns {config.text_columns} is in this table (columns: {listed})",
+                path=display,
+                fix="--text-column NAME with one of the columns listed",
+                reason="missing_column",
+            )
+    else:
+        text_columns = detect_text_columns(headers, sample, exclude=id_column)
+        if not text_columns:
+            raise InputError(
+                f"no free-text column found (columns: {listed})",
+                path=display,
+                fix="name the open-answer columns with --text-column NAME",
+                reason="no_text_column",
+            )
+    return id_column, text_columns
+
+
+def build_survey(
+    table: Table, *, doc_id: str, display: str, fmt: str, config: IngestConfig
+) -> ReadResult:
+    """Read a table into one survey Document: one turn per non-empty answer cell.
+
+    Raises:
+        InputError: No header, missing or undetectable columns, no answers at all; in strict
+            mode also a duplicate respondent id or a malformed row.
+    """
+    result = ReadResult()
+    sample_items = list(itertools.islice(table.rows, SAMPLE_ROWS))
+    sample = [row for _, row in sample_items if isinstance(row, dict)]
+    if not table.headers:
+        raise InputError(
+            "no header row found",
+            path=display,
+            fix="put the column names in the first row",
+            reason="empty",
+        )
+    if not sample and not any(isinstance(row, InputError) for _, row in sample_items):
+        raise InputError(
+            "no data rows under the header",
+            path=display,
+            fix="export the answers too",
+            reason="empty",
+        )
+    id_column, text_columns = (
+        _resolve_columns(table, sample, display, config) if sample else (None, [])
+    )
+    questions = {}
+    for name, question in config.questions.items():
+        found = find_column(name, table.headers)
+        if found is not None:
+            questions[found] = question
+    text_set = set(text_columns)
+    turns: list[Turn] = []
+    participants: list[Participant] = []
+    seen: dict[str, int] = {}
+    skipped_rows: dict[tuple[str, str], list[int]] = {}
+    counts: Counter[tuple[str, str]] = Counter()
+    for number, row in itertools.chain(sample_items, table.rows):
+        if isinstance(row, InputError):
+            report(result, config, row, item="row")
+            continue
+        if not any(value.strip() for value in row.values()):
+            continue  # an empty row (trailing rows of spreadsheets)
+        respondent = clean_text(row.get(id_column, "")) if id_column else ""
+        if not respondent:
+            respondent = f"{doc_id}#{number}"
+        if respondent in seen:
+            report(
+                result,
+                config,
+                InputError(
+                    f"duplicate respondent id {respondent!r} (first in row {seen[respondent]}); row skipped",
+                    path=display,
+                    line=number,
+                    fix="make the ids unique, or pick another column with --id-column NAME",
+                    reason="duplicate_id",
+                ),
+                item="row",
+            )
+            continue
+        seen[respondent] = number
+        answered = len(turns)
+        for column in text_columns:
+            value = row.get(column, "")
+            text = clean_text(value)
+            if not text:
+                reason = "blank"
+            elif is_non_answer(text):
+                reason = "non_answer"
+            else:
+                turns.append(
+                    Turn(
+                        index=len(turns),
+                        speaker=respondent,
+                        role="respondent",
+                        participant_id=respondent,
+                        text=text,
+                        line=number,
+                        column=column,
+                        question=questions.get(column, column),
+                    )
+                )
+                continue
+            counts[(column, reason)] += 1
+            listed = skipped_rows.setdefault((column, reason), [])
+            if len(listed) < MAX_ROWS_LISTED:
+                listed.append(number)
+        if len(turns) == answered:
+            continue  # no answer at all: nothing of theirs to analyse
+        metadata = {
+            key: clean_text(value)
+            for key, value in row.items()
+            if key != id_column and key not in text_set and clean_text(value)
+        }
+        participants.append(Participant(id=respondent, document_ids=[doc_id], metadata=metadata))
+    for (column, reason), count in sorted(counts.items()):
+        rows = skipped_rows[(column, reason)]
+        result.skipped.append(
+            Skipped(
+                path=display,
+                item="cell",
+                line=rows[0],
+                column=column,
+                reason=reason,
+                message=cells_message(count, reason, column, rows),
+            )
+        )
+    if not turns:
+        total = sum(counts.values())
+        error = InputError(
+            f"no answers: all {total} cells of the open-text columns {text_columns} are blank or non-answers",
+            path=display,
+            fix="check the columns with --text-column NAME",
+            reason="no_answers",
+        )
+        report(result, config, error, item="file")
+        return result
+    language = _languages(turns, config)
+    result.documents.append(
+        Document(
+            id=doc_id,
+            path=display,
+            kind="survey",
+            language=language,
+            format=fmt,
+            title=table.sheet,
+            metadata={"sheet": table.sheet} if table.sheet else {},
+            turns=turns,
+        )
+    )
+    result.participants.extend(participants)
+    return result
+
+
+SHORT_ANSWER_WORDS = 3
+"""Answers with fewer words are too short to identify: they take the document's language."""
+
+PRIOR_MARGIN = 0.2
+"""An answer keeps the document's language unless another language is this much more likely."""
+
+
+def _languages(turns: list[Turn], config: IngestConfig) -> str | None:
+    """Set each answer's language; return the document's (the most common among answers).
+
+    Short answers ("Instagram", "price") say little about their language, and close languages
+    (Danish/Norwegian) are easily confused on one sentence, so the document's language acts as
+    a prior: the document language is the majority over answers of at least
+    :data:`SHORT_ANSWER_WORDS` words; shorter answers take it, and longer ones keep it unless
+    another language is more likely by :data:`PRIOR_MARGIN`.
+    """
+    if config.language:
+        for turn in turns:
+            turn.language = config.language
+        return config.language
+    scores = language_confidences([t.text for t in turns], config.languages)
+    tops: list[str | None] = []
+    for score in scores:
+        best = max(score.items(), key=lambda item: (item[1], item[0]), default=None)
+        tops.append(best[0] if best is not None and best[1] >= MIN_CONFIDENCE else None)
+    long_answer = [len(t.text.split()) >= SHORT_ANSWER_WORDS for t in turns]
+    votes = Counter(
+        code for code, is_long in zip(tops, long_answer, strict=False) if code and is_long
+    )
+    if not votes:
+        votes = Counter(code for code in tops if code)
+    document = min(votes.items(), key=lambda item: (-item[1], item[0]))[0] if votes else None
+    for turn, score, top, is_long in zip(turns, scores, tops, long_answer, strict=False):
+        if document is None:
+            turn.language = top
+        elif not is_long or top is None:
+            turn.language = document
+        elif score.get(document, 0.0) >= score.get(top, 0.0) - PRIOR_MARGIN:
+            turn.language = document
+        else:
+            turn.language = top
+    return document

@@ -1,0 +1,186 @@
+"""Language identification with lingua (``lingua-language-detector``).
+
+lingua is a well-kept n-gram language identifier with a Rust core; it is accurate on short text
+(survey answers of a few words), which fastText-style identifiers are not, and it needs no model
+download. A detector is built once per set of candidate languages and cached.
+
+Codes are ISO 639-1; Norwegian Bokmål is ``"nb"`` (``"no"`` is accepted as a candidate and
+means Bokmål too). Text that is too short or too ambiguous to tell gives ``None``.
+
+Example:
+    >>> detect_language("The delivery was late and nobody told me why.")
+    'en'
+    >>> detect_language("Leveringen var forsinket, og ingen fortalte mig hvorfor.")
+    'da'
+    >>> detect_language("ok") is None
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .errors import ConfigError
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_CANDIDATES: tuple[str, ...] = ("en", "da", "nb", "nl", "id", "vi", "de", "sv", "fr", "es")
+"""Candidate languages when none are given (the same as ``IngestConfig.languages``)."""
+
+MIN_LETTERS = 3
+"""Text with fewer letters than this is too short to identify."""
+
+MIN_CONFIDENCE = 0.3
+"""The most likely language must have at least this confidence (0-1), else ``None``."""
+
+MAX_CHARS = 4000
+"""Only the first this many characters are used: more does not change the answer, only the time."""
+
+_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+
+
+def _normalise_codes(candidates: Iterable[str] | None) -> tuple[str, ...]:
+    codes = [c.strip().lower() for c in (candidates or DEFAULT_CANDIDATES) if c and c.strip()]
+    return tuple(sorted({_ALIASES.get(c, c) for c in codes}))
+
+
+@functools.lru_cache(maxsize=16)
+def _detector(codes: tuple[str, ...]) -> Any:
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    isos = []
+    for code in codes:
+        try:
+            isos.append(IsoCode639_1.from_str(code))
+        except ValueError:
+            raise ConfigError(
+                f"unknown language code {code!r} (fix: use ISO 639-1 codes such as en, da, nb, nl, id, vi)"
+            ) from None
+    if len(isos) == 1:
+        # lingua needs at least two languages; a single candidate is simply the answer.
+        return None
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*isos).build()
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text[:200] if ch.isalpha())
+
+
+def _code(language: Any) -> str:
+    return str(language.iso_code_639_1.name).lower()
+
+
+def _pick(confidences: Sequence[Any]) -> str | None:
+    if not confidences:
+        return None
+    best = confidences[0]
+    if best.value < MIN_CONFIDENCE:
+        return None
+    return _code(best.language)
+
+
+def detect_language(text: str, candidates: list[str] | None = None) -> str | None:
+    """Return the ISO 639-1 code of ``text``'s language, or ``None`` if it cannot be told.
+
+    Args:
+        text: Any text; only its first :data:`MAX_CHARS` characters are used.
+        candidates: ISO 639-1 codes to choose from (default :data:`DEFAULT_CANDIDATES`).
+            Restricting the candidates to the languages you expect makes detection both
+            faster and more accurate.
+
+    Returns:
+        A code such as ``"en"`` or ``"nb"``, or ``None`` for text with fewer than
+        :data:`MIN_LETTERS` letters or no language with at least :data:`MIN_CONFIDENCE`.
+
+    Raises:
+        ConfigError: A candidate is not an ISO 639-1 code lingua knows.
+
+    Example:
+        >>> detect_language("Harganya terlalu mahal untuk saya", ["en", "id", "vi"])
+        'id'
+    """
+    codes = _normalise_codes(candidates)
+    if _letters(text) < MIN_LETTERS:
+        return None
+    detector = _detector(codes)
+    if detector is None:
+        return codes[0]
+    return _pick(detector.compute_language_confidence_values(text[:MAX_CHARS]))
+
+
+def detect_languages(texts: Sequence[str], candidates: list[str] | None = None) -> list[str | None]:
+    """Detect the language of many texts at once (in parallel; repeated texts detected once).
+
+    Same rules as :func:`detect_language`, one answer per text.
+
+    Example:
+        >>> detect_languages(["Giá quá cao so với chất lượng", "-", "De prijs is veel te hoog"])
+        ['vi', None, 'nl']
+    """
+    codes = _normalise_codes(candidates)
+    results: list[str | None] = [None] * len(texts)
+    unique: dict[str, list[int]] = {}
+    for position, text in enumerate(texts):
+        if _letters(text) >= MIN_LETTERS:
+            unique.setdefault(text[:MAX_CHARS], []).append(position)
+    if not unique:
+        return results
+    detector = _detector(codes)
+    keys = list(unique)
+    if detector is None:
+        answers: list[str | None] = [codes[0]] * len(keys)
+    else:
+        answers = [_pick(c) for c in detector.compute_language_confidence_values_in_parallel(keys)]
+    for key, answer in zip(keys, answers, strict=False):
+        for position in unique[key]:
+            results[position] = answer
+    return results
+
+
+def language_confidences(
+    texts: Sequence[str], candidates: list[str] | None = None
+) -> list[dict[str, float]]:
+    """Confidence (0-1) of each candidate language for many texts (in parallel, deduplicated).
+
+    Texts with fewer than :data:`MIN_LETTERS` letters get an empty dict. Useful to combine the
+    evidence of a text with a prior, e.g. the language of the document it comes from.
+
+    Example:
+        >>> scores = language_confidences(["Prisen var for høy"], ["da", "nb"])[0]
+        >>> sorted(scores) == ["da", "nb"]
+        True
+    """
+    codes = _normalise_codes(candidates)
+    results: list[dict[str, float]] = [{} for _ in texts]
+    unique: dict[str, list[int]] = {}
+    for position, text in enumerate(texts):
+        if _letters(text) >= MIN_LETTERS:
+            unique.setdefault(text[:MAX_CHARS], []).append(position)
+    if not unique:
+        return results
+    detector = _detector(codes)
+    keys = list(unique)
+    if detector is None:
+        scores = [{codes[0]: 1.0} for _ in keys]
+    else:
+        scores = [
+            {_code(c.language): float(c.value) for c in values}
+            for values in detector.compute_language_confidence_values_in_parallel(keys)
+        ]
+    for key, score in zip(keys, scores, strict=False):
+        for position in unique[key]:
+            results[position] = score
+    return results
+
+
+__all__ = [
+    "DEFAULT_CANDIDATES",
+    "language_confidences",
+    "MIN_CONFIDENCE",
+    "MIN_LETTERS",
+    "detect_language",
+    "detect_languages",
+]
