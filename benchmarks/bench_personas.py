@@ -1,0 +1,412 @@
+"""Persona benchmark: built personas vs intended personas, and enrichment of existing personas.
+
+Data: ``benchmarks/data/personas/`` (see ``make_study.py`` there): 30 participants of an online
+grocery service written with three intended personas (frugal, green, busy), 15 interviews
+(txt/vtt/srt; English and Danish) and two survey CSVs (English, Danish), ``truth.json``
+(participant -> intended persona), ``existing_personas.json`` (a marketing team's file: four
+personas, one nobody matches, unknown extra fields, one planted unsupported item per persona and
+one theme each persona leaves out) and ``enrich_truth.json`` (what enrichment should find).
+
+Two rows are measured:
+
+* ``pipeline`` - the real pipeline (:func:`persona_nlp.pipeline.run_pipeline`, default offline
+  model): ingest -> extract -> themes -> personas, then enrichment.
+* ``oracle statements`` - statements taken from the gold answers (kind = the question asked),
+  then the real themes stage (or a simple fallback clusterer if it is not installed), then the
+  persona stage. It isolates the persona stage from extraction errors.
+
+Metrics: ARI of participant -> built persona vs intended persona (unassigned participants form
+one extra group; ARI over assigned participants only is also given), number of personas chosen,
+enrichment assignment accuracy (participant -> intended existing persona; "none" counts wrong),
+planted unsupported items found (and other items wrongly called unsupported), left-out themes
+proposed, and whether the persona nobody matches is flagged.
+
+Usage::
+
+    python benchmarks/bench_personas.py [--rows pipeline,oracle] [--seed 42] [--write-results]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+DATA = ROOT / "benchmarks" / "data" / "personas"
+STUDY = DATA / "study"
+OUT = ROOT / "benchmarks" / "out" / "personas"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+
+from persona_nlp.config import AnalysisConfig, PersonaConfig, ThemeConfig  # noqa: E402
+from persona_nlp.schema import Analysis, Manifest, Participant, Statement, Theme  # noqa: E402
+
+QUESTION_KIND = {
+    "goal": "goal",
+    "pain": "pain_point",
+    "objection": "objection",
+    "mindset": "mindset",
+    "channel": "channel",
+}
+SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def load_truth() -> dict[str, str]:
+    return json.loads((DATA / "truth.json").read_text(encoding="utf-8"))
+
+
+def _embedder():
+    from persona_nlp.embed import load_embedder
+    from persona_nlp.embed_cache import CachedEmbedder
+
+    return CachedEmbedder(load_embedder("sentence-transformers/all-MiniLM-L6-v2"))
+
+
+# --------------------------------------------------------------------------- oracle statements
+def oracle_statements() -> tuple[list[Participant], list[Statement]]:
+    """Statements straight from the gold answers: one per sentence, kind = the question asked."""
+    sys.path.insert(0, str(DATA))
+    import make_study
+
+    participants, statements = [], []
+
+    def add(pid: str, document: str, turn: int, text: str, kind: str, language: str) -> None:
+        for match in SENTENCE.finditer(text):
+            sentence = match.group(0).strip()
+            if len(sentence) < 3:
+                continue
+            start = text.index(sentence)
+            statements.append(
+                Statement(
+                    id=f"{document}:{turn}:{start}",
+                    document_id=document,
+                    participant_id=pid,
+                    turn_index=turn,
+                    text=sentence,
+                    start_char=start,
+                    end_char=start + len(sentence),
+                    language=language,
+                    kind=kind,
+                    confidence=1.0,
+                )
+            )
+
+    for interview in make_study.INTERVIEWS:
+        pid = interview["id"]
+        participants.append(Participant(id=pid, document_ids=[pid], speaker=interview["speaker"]))
+        for turn, key in enumerate(
+            ("open", "goal", "pain", "objection", "mindset", "channel", "close")
+        ):
+            if key in QUESTION_KIND:
+                add(
+                    pid,
+                    pid,
+                    2 * turn + 1,
+                    interview["answers"][key],
+                    QUESTION_KIND[key],
+                    interview["language"],
+                )
+    for document, rows, language in (
+        ("survey_en", make_study.SURVEY_EN, "en"),
+        ("survey_da", make_study.SURVEY_DA, "da"),
+    ):
+        for line, (rid, _persona, segment, age, *answers) in enumerate(rows, start=2):
+            participants.append(
+                Participant(
+                    id=rid, document_ids=[document], metadata={"segment": segment, "age_band": age}
+                )
+            )
+            for column, (kind, answer) in enumerate(
+                zip(("goal", "pain_point", "objection", "channel"), answers, strict=False)
+            ):
+                if answer:
+                    add(rid, document, line * 10 + column, answer, kind, language)
+    return participants, statements
+
+
+def _fallback_themes(
+    statements: list[Statement], embedder, seed: int
+) -> tuple[list[Statement], list[Theme]]:
+    """Agglomerative clustering per kind (only used when persona_nlp.themes is not there yet)."""
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
+
+    themes: list[Theme] = []
+    out = []
+    for kind in ("goal", "pain_point", "objection", "mindset", "channel"):
+        group = [s for s in statements if s.kind == kind]
+        if len(group) < 2:
+            out.extend(group)
+            continue
+        vectors = embedder.encode([s.text for s in group])
+        labels = AgglomerativeClustering(
+            n_clusters=None, distance_threshold=0.9, metric="cosine", linkage="average"
+        ).fit_predict(vectors)
+        for number, label in enumerate(
+            sorted(
+                set(labels.tolist()),
+                key=lambda lab: min(i for i, x in enumerate(labels) if x == lab),
+            )
+        ):
+            members = [s for s, x in zip(group, labels, strict=False) if x == label]
+            if len(members) < 2:
+                out.extend(members)
+                continue
+            tid = f"{kind}-{number + 1:02d}"
+            centroid = vectors[labels == label].mean(axis=0)
+            best = members[int(np.argmax(vectors[labels == label] @ centroid))]
+            themes.append(
+                Theme(
+                    id=tid,
+                    kind=kind,
+                    label=best.text[:60],
+                    statement_ids=[s.id for s in members],
+                    participant_ids=sorted({s.participant_id for s in members}),
+                )
+            )
+            out.extend(s.model_copy(update={"theme_id": tid}) for s in members)
+    return out, themes
+
+
+def run_oracle(seed: int, embedder) -> tuple[Analysis, str]:
+    participants, statements = oracle_statements()
+    try:
+        from persona_nlp.themes import build_themes
+
+        statements, themes = build_themes(
+            statements, embedder, participants, ThemeConfig(), seed=seed
+        )
+        how = "real themes stage"
+    except ImportError:
+        statements, themes = _fallback_themes(statements, embedder, seed)
+        how = "fallback clusterer (themes stage not available)"
+    from persona_nlp.personas import build_personas
+
+    personas = build_personas(participants, statements, themes, PersonaConfig(), seed=seed)
+    analysis = Analysis(
+        participants=participants,
+        statements=statements,
+        themes=themes,
+        personas=personas,
+        manifest=Manifest(package_version="bench", seed=seed),
+    )
+    return analysis, how
+
+
+def run_full(seed: int, embedder) -> Analysis:
+    from persona_nlp.pipeline import run_pipeline
+
+    return run_pipeline([STUDY], AnalysisConfig(seed=seed), embedder=embedder).analysis
+
+
+# --------------------------------------------------------------------------- metrics
+def persona_metrics(analysis: Analysis, truth: dict[str, str]) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    assigned = {pid: p.id for p in analysis.personas for pid in p.participant_ids}
+    ids = sorted(truth)
+    gold = [truth[pid] for pid in ids]
+    predicted = [assigned.get(pid, "unassigned") for pid in ids]
+    both = [(g, p) for g, p in zip(gold, predicted, strict=False) if p != "unassigned"]
+    return {
+        "participants": len(ids),
+        "found": sum(pid in {p.id for p in analysis.participants} for pid in ids),
+        "personas": len(analysis.personas),
+        "ari": round(adjusted_rand_score(gold, predicted), 3),
+        "ari_assigned": round(adjusted_rand_score([g for g, _ in both], [p for _, p in both]), 3)
+        if both
+        else 0.0,
+        "assigned": len(both),
+        "names": [f"{p.name} ({p.size})" for p in analysis.personas],
+        "statements": len(analysis.statements),
+        "themes": len(analysis.themes),
+    }
+
+
+def enrichment_metrics(result, truth: dict[str, str], enrich_truth: dict) -> dict:
+    labels = result.personas_file.labels
+    ids = [p.get("id") for p in result.personas_file.personas]
+    intended = enrich_truth["persona_map"]
+    correct = 0
+    rows = {a.participant_id: a for a in result.assignments}
+    for pid, persona in truth.items():
+        a = rows.get(pid)
+        if (
+            a is not None
+            and a.persona_index is not None
+            and ids[a.persona_index] == intended[persona]
+        ):
+            correct += 1
+    planted = enrich_truth["unsupported"]
+    found_planted, false_unsupported, checked = 0, 0, 0
+    for index, evidence in enumerate(result.evidence):
+        for _field, entries in evidence["fields"].items():
+            for entry in entries:
+                if entry.get("status") not in ("supported", "unsupported") or "kind" not in entry:
+                    continue
+                checked += 1
+                is_planted = any(
+                    p["persona"] == ids[index] and p["text"].lower() in entry["item"].lower()
+                    for p in planted
+                )
+                if entry["status"] == "unsupported":
+                    found_planted += is_planted
+                    false_unsupported += not is_planted
+    missing = enrich_truth["missing_themes"]
+    found_missing = []
+    for item in missing:
+        evidence = result.evidence[ids.index(item["persona"])]
+        text = " ".join(
+            " ".join(
+                [p["theme"]["label"], *p["theme"]["keywords"], *(q["text"] for q in p["quotes"])]
+            ).lower()
+            for p in evidence["proposed_additions"]
+        )
+        found_missing.append(any(cue in text for cue in item["cues"]))
+    unmatched = enrich_truth["unmatched_persona"]
+    flagged = "no_participants" in result.evidence[ids.index(unmatched)]["flags"]
+    false_flags = sum(
+        "no_participants" in e["flags"]
+        for i, e in enumerate(result.evidence)
+        if ids[i] != unmatched
+    )
+    return {
+        "accuracy": round(correct / len(truth), 3),
+        "correct": correct,
+        "total": len(truth),
+        "planted_found": found_planted,
+        "planted_total": len(planted),
+        "false_unsupported": false_unsupported,
+        "items_checked": checked,
+        "missing_found": sum(found_missing),
+        "missing_total": len(missing),
+        "unmatched_flagged": flagged,
+        "other_flagged": false_flags,
+        "labels": labels,
+    }
+
+
+def run_row(name: str, analysis: Analysis, embedder, truth, enrich_truth, seconds: float) -> dict:
+    from persona_nlp.enrich import enrich_personas, load_personas_file, write_enriched
+
+    started = time.perf_counter()
+    result = enrich_personas(
+        load_personas_file(DATA / "existing_personas.json"), analysis, embedder
+    )
+    enrich_seconds = time.perf_counter() - started
+    OUT.mkdir(parents=True, exist_ok=True)
+    slug = name.split()[0]
+    write_enriched(result, OUT / f"{slug}-personas.json")
+    analysis.to_json(str(OUT / f"{slug}-analysis.json"))
+    row = {
+        "row": name,
+        **persona_metrics(analysis, truth),
+        **enrichment_metrics(result, truth, enrich_truth),
+    }
+    row["seconds"] = round(seconds, 1)
+    row["enrich_seconds"] = round(enrich_seconds, 2)
+    return row
+
+
+def markdown(rows: list[dict], seed: int, notes: list[str]) -> str:
+    lines = [
+        "Measured by `python benchmarks/bench_personas.py --write-results` "
+        f"(seed {seed}, default offline model all-MiniLM-L6-v2, CPU) on `benchmarks/data/personas/`: "
+        "30 participants of an online grocery service written with 3 intended personas "
+        "(15 interviews txt/vtt/srt in English and Danish, 2 survey CSVs in English and Danish, "
+        "3 respondents with only 1-2 answers), and an existing-personas file with 4 personas "
+        "(one nobody matches, one planted unsupported item and one left-out theme each).",
+        "",
+        "| row | statements | themes | personas (k) | ARI (all; unassigned = 1 group) | ARI (assigned only) | assigned | enrich: assignment accuracy | planted unsupported found | other items called unsupported | left-out themes proposed | unmatched persona flagged | seconds |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['row']} | {r['statements']} | {r['themes']} | {r['personas']} | {r['ari']:.2f} | {r['ari_assigned']:.2f} | "
+            f"{r['assigned']}/{r['participants']} | {r['accuracy']:.0%} ({r['correct']}/{r['total']}) | "
+            f"{r['planted_found']}/{r['planted_total']} | {r['false_unsupported']}/{r['items_checked'] - r['planted_total']} | "
+            f"{r['missing_found']}/{r['missing_total']} | {'yes' if r['unmatched_flagged'] else 'no'}"
+            f"{' (+' + str(r['other_flagged']) + ' others)' if r['other_flagged'] else ''} | {r['seconds']} |"
+        )
+    lines.append("")
+    lines.append(
+        "Targets: ARI >= 0.60 with three personas; >= 90% of participants assigned to their intended existing persona."
+    )
+    for r in rows:
+        lines.append(f"- {r['row']}: personas built: {', '.join(r['names']) or '-'}.")
+    lines.extend(f"- {note}" for note in notes)
+    return "\n".join(lines) + "\n"
+
+
+def write_results(section: str) -> None:
+    text = RESULTS.read_text(encoding="utf-8")
+    pattern = re.compile(r"(## Personas\n)(.*?)(?=\n## |\Z)", re.S)
+    if not pattern.search(text):
+        text = text.rstrip("\n") + "\n\n## Personas\n"
+    text = pattern.sub(lambda m: m.group(1) + "\n" + section, text, count=1)
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--rows", default="pipeline,oracle", help="comma-separated: pipeline, oracle"
+    )
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--write-results", action="store_true", help="update the Personas section of RESULTS.md"
+    )
+    args = parser.parse_args(argv)
+    truth = load_truth()
+    enrich_truth = json.loads((DATA / "enrich_truth.json").read_text(encoding="utf-8"))
+    embedder = _embedder()
+    rows, notes = [], []
+    for row in args.rows.split(","):
+        started = time.perf_counter()
+        if row == "pipeline":
+            try:
+                analysis = run_full(args.seed, embedder)
+            except ImportError as error:
+                notes.append(f"pipeline row not measured: {error}")
+                continue
+            rows.append(
+                run_row(
+                    "pipeline",
+                    analysis,
+                    embedder,
+                    truth,
+                    enrich_truth,
+                    time.perf_counter() - started,
+                )
+            )
+        elif row == "oracle":
+            analysis, how = run_oracle(args.seed, embedder)
+            rows.append(
+                run_row(
+                    "oracle statements (gold answers as statements; not the real extraction)",
+                    analysis,
+                    embedder,
+                    truth,
+                    enrich_truth,
+                    time.perf_counter() - started,
+                )
+            )
+            notes.append(f"oracle row themes: {how}.")
+    text = markdown(rows, args.seed, notes)
+    print(text)
+    print(json.dumps(rows, indent=2, default=str))
+    if args.write_results:
+        write_results(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

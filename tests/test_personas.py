@@ -1,0 +1,307 @@
+"""Persona building on hand-made participants, statements and themes (no model needed)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from persona_nlp.config import PersonaConfig
+from persona_nlp.naming import NameAllocator, build_summary, descriptor_candidates
+from persona_nlp.personas import (
+    build_personas,
+    persona_table,
+    separating_themes,
+    unassigned_participants,
+)
+from persona_nlp.schema import Analysis, Manifest, Participant, Quote, Statement, Theme
+
+THEMES = {
+    # id: (kind, label, keywords)
+    "goal-01": ("goal", "wait for deals and sales", ["deal", "sale", "price"]),
+    "goal-02": ("goal", "buy sustainable organic food", ["sustainable", "organic"]),
+    "goal-03": ("goal", "save time with fast delivery", ["time", "fast"]),
+    "pain_point-01": ("pain_point", "delivery fee too high", ["fee", "delivery"]),
+    "pain_point-02": ("pain_point", "plastic packaging", ["plastic", "packaging"]),
+    "pain_point-03": ("pain_point", "late deliveries", ["late", "slot"]),
+    "channel-01": ("channel", "discount newsletters", ["newsletter", "coupon"]),
+    "channel-02": ("channel", "instagram accounts", ["instagram"]),
+    "channel-03": ("channel", "app notifications", ["app", "notification"]),
+    "mindset-01": ("mindset", "fresh produce matters", ["fresh", "vegetables"]),
+}
+GROUPS = {"a": "01", "b": "02", "c": "03"}
+
+
+def make_data(sparse: bool = True):
+    """12 core participants in three groups (a, b, c) plus a common theme; s1 sparse, s2 silent."""
+    spoken: dict[str, list[str]] = {}
+    for group, number in GROUPS.items():
+        size = 5 if group == "a" else 4 if group == "b" else 3
+        for i in range(1, size + 1):
+            pid = f"{group}{i}"
+            spoken[pid] = [f"goal-{number}", f"pain_point-{number}", f"channel-{number}"]
+            if i % 2:
+                spoken[pid].append("mindset-01")
+    if sparse:
+        spoken["s1"] = ["goal-01"]
+    participants = [
+        Participant(
+            id=pid,
+            metadata={
+                "segment": "new" if pid.endswith("1") else "returning",
+                "email": f"{pid}@x.org",
+            },
+        )
+        for pid in sorted(spoken)
+    ]
+    if sparse:
+        participants.append(Participant(id="s2"))
+    statements = []
+    for pid, theme_ids in spoken.items():
+        for n, tid in enumerate(theme_ids):
+            text = f"{pid} says: {THEMES[tid][1]}"
+            statements.append(
+                Statement(
+                    id=f"{pid}:{n}:0",
+                    document_id=pid,
+                    participant_id=pid,
+                    turn_index=n,
+                    text=text,
+                    start_char=0,
+                    end_char=len(text),
+                    kind=THEMES[tid][0],
+                    confidence=0.9 - 0.01 * n,
+                    theme_id=tid,
+                )
+            )
+    themes = []
+    for tid, (kind, label, keywords) in THEMES.items():
+        members = [s for s in statements if s.theme_id == tid]
+        themes.append(
+            Theme(
+                id=tid,
+                kind=kind,
+                label=label,
+                keywords=keywords,
+                statement_ids=[s.id for s in members],
+                participant_ids=sorted({s.participant_id for s in members}),
+                quotes=[
+                    Quote(
+                        statement_id=members[-1].id,
+                        participant_id=members[-1].participant_id,
+                        text=members[-1].text,
+                    )
+                ],
+            )
+        )
+    return participants, statements, themes
+
+
+@pytest.fixture()
+def data():
+    return make_data()
+
+
+def _groups(personas):
+    return {frozenset(p.participant_ids) for p in personas}
+
+
+def test_three_groups_found_with_stable_ids_and_order(data):
+    personas = build_personas(*data, PersonaConfig(), seed=42)
+    assert [p.id for p in personas] == ["persona-1", "persona-2", "persona-3"]
+    assert _groups(personas) == {
+        frozenset({"a1", "a2", "a3", "a4", "a5", "s1"}),
+        frozenset({"b1", "b2", "b3", "b4"}),
+        frozenset({"c1", "c2", "c3"}),
+    }
+    assert [p.size for p in personas] == [6, 4, 3]
+    assert all(p.participant_ids == sorted(p.participant_ids) for p in personas)
+    assert sum(p.share for p in personas) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_names_unique_alliterative_and_from_the_defining_theme(data):
+    personas = build_personas(*data, PersonaConfig(), seed=42)
+    names = [p.name for p in personas]
+    assert len(set(names)) == len(names)
+    assert len({n.split()[-1] for n in names}) == len(names)
+    by_member = {p.participant_ids[0]: p.name for p in personas}
+    assert by_member["a1"].startswith("Frugal ")
+    assert by_member["b1"].startswith("Green ")
+    assert by_member["c1"].startswith("Busy ")
+    for name in names:
+        descriptor, first = name.rsplit(" ", 1)
+        assert descriptor[0] == first[0]
+
+
+def test_input_order_does_not_matter(data):
+    participants, statements, themes = data
+    expected = [
+        p.model_dump()
+        for p in build_personas(participants, statements, themes, PersonaConfig(), seed=42)
+    ]
+    rng = random.Random(0)
+    for _ in range(3):
+        shuffled = [list(x) for x in (participants, statements, themes)]
+        for x in shuffled:
+            rng.shuffle(x)
+        got = [p.model_dump() for p in build_personas(*shuffled, PersonaConfig(), seed=42)]
+        assert got == expected
+
+
+def test_deterministic_with_seed(data):
+    first = build_personas(*data, PersonaConfig(), seed=7)
+    second = build_personas(*data, PersonaConfig(), seed=7)
+    assert [p.model_dump() for p in first] == [p.model_dump() for p in second]
+
+
+def test_fixed_number_of_personas(data):
+    assert len(build_personas(*data, PersonaConfig(n_personas=2), seed=42)) == 2
+    assert len(build_personas(*data, PersonaConfig(n_personas=4), seed=42)) == 4
+    one = build_personas(*data, PersonaConfig(n_personas=1), seed=42)
+    assert len(one) == 1 and one[0].size == 13
+
+
+def test_sparse_respondent_assigned_with_lower_confidence_and_silent_one_unassigned(data):
+    personas = build_personas(*data, PersonaConfig(), seed=42)
+    frugal = next(p for p in personas if "a1" in p.participant_ids)
+    confidence = {m.participant_id: m.confidence for m in frugal.members}
+    assert 0 < confidence["s1"] < min(v for k, v in confidence.items() if k != "s1")
+    assert unassigned_participants(data[0], personas) == ["s2"]
+    assert all(0.0 <= m.confidence <= 1.0 for p in personas for m in p.members)
+
+
+def test_sparse_respondent_with_ambiguous_profile_is_unassigned():
+    participants, statements, themes = make_data()
+    # s1 now only mentions the theme everyone mentions equally often -> nearest persona ambiguous
+    statements = [s for s in statements if s.participant_id != "s1"]
+    text = "s1 says: fresh produce matters"
+    statements.append(
+        Statement(
+            id="s1:0:0",
+            document_id="s1",
+            participant_id="s1",
+            turn_index=0,
+            text=text,
+            start_char=0,
+            end_char=len(text),
+            kind="mindset",
+            confidence=0.9,
+            theme_id="mindset-01",
+        )
+    )
+    themes = [
+        t.model_copy(
+            update={
+                "participant_ids": sorted(
+                    {s.participant_id for s in statements if s.theme_id == t.id}
+                )
+            }
+        )
+        for t in themes
+    ]
+    personas = build_personas(participants, statements, themes, PersonaConfig(), seed=42)
+    assert "s1" not in {pid for p in personas for pid in p.participant_ids} or all(
+        m.confidence < 0.5 for p in personas for m in p.members if m.participant_id == "s1"
+    )
+
+
+def test_share_and_lift_of_defining_themes(data):
+    personas = build_personas(*data, PersonaConfig(), seed=42)
+    busy = next(p for p in personas if "c1" in p.participant_ids)
+    goal = next(t for t in busy.themes if t.theme_id == "goal-03")
+    assert goal.share == 1.0
+    assert goal.lift == pytest.approx(14 / 3, rel=1e-3)  # 14 participants, 3 mention it
+    assert busy.theme_ids["goal"] == ["goal-03"]
+    green = next(p for p in personas if "b1" in p.participant_ids)
+    assert "mindset-01" not in {t.theme_id for t in green.themes}  # 2/4 vs 7/14: lift 1.0, too low
+    assert (
+        busy.summary.startswith("Bella (3 participants, 23%)")
+        or "(3 participants, 23%)" in busy.summary
+    )
+
+
+def test_quotes_come_from_members_and_are_exact_statement_texts(data):
+    participants, statements, themes = data
+    texts = {s.id: s.text for s in statements}
+    for persona in build_personas(
+        participants, statements, themes, PersonaConfig(quotes_per_persona=3), seed=42
+    ):
+        assert 0 < len(persona.quotes) <= 3
+        assert {q.participant_id for q in persona.quotes} <= set(persona.participant_ids)
+        assert len({q.participant_id for q in persona.quotes}) == len(persona.quotes)
+        assert all(texts[q.statement_id] == q.text for q in persona.quotes)
+
+
+def test_metadata_summary_counts_categorical_keys_only(data):
+    personas = build_personas(*data, PersonaConfig(), seed=42)
+    busy = next(p for p in personas if "c1" in p.participant_ids)
+    assert busy.metadata_summary == {"segment": {"returning": 2, "new": 1}}
+
+
+def test_too_few_participants_or_no_themes_give_no_personas(data):
+    participants, statements, themes = data
+    assert build_personas(participants, statements, [], PersonaConfig()) == []
+    few = {"a1", "b1", "c1"}
+    assert (
+        build_personas(
+            [p for p in participants if p.id in few],
+            [s for s in statements if s.participant_id in few],
+            [
+                t.model_copy(update={"participant_ids": [p for p in t.participant_ids if p in few]})
+                for t in themes
+            ],
+            PersonaConfig(),
+        )
+        == []
+    )
+
+
+def test_persona_table_and_separating_themes(data):
+    participants, statements, themes = data
+    personas = build_personas(participants, statements, themes, PersonaConfig(), seed=42)
+    analysis = Analysis(
+        participants=participants,
+        statements=statements,
+        themes=themes,
+        personas=personas,
+        manifest=Manifest(package_version="0"),
+    )
+    table = persona_table(analysis)
+    assert table.values.shape == (14, 3)
+    assert table.persona_of("s2") is None
+    assert table.persona_of("b2") == next(p.id for p in personas if "b2" in p.participant_ids)
+    assert (table.values > 0).sum(axis=1).max() == 1
+    rows = table.to_rows()
+    assert rows[0]["participant_id"] == "a1" and set(rows[0]) >= {p.name for p in personas}
+    separating = separating_themes(personas, themes, top=4)
+    assert len(separating) == 4
+    assert all(t.spread == 1.0 for t in separating)
+    assert "mindset-01" not in {t.theme_id for t in separating}
+
+
+def test_descriptor_mapping_and_fallback():
+    assert descriptor_candidates("premium quality coffee", ["premium"])[0] == "Discerning"
+    assert descriptor_candidates("read reviews first", ["reviews"])[0] == "Researching"
+    assert descriptor_candidates("eco friendly", ["eco"])[0] == "Green"
+    assert descriptor_candidates("fast checkout", ["fast"])[0] == "Busy"
+    assert descriptor_candidates("jeg vil have kajakker", [])[-1] == "Kajakker-minded"
+
+
+def test_name_allocator_never_repeats():
+    allocator = NameAllocator()
+    names = [allocator.name(["Frugal"]) for _ in range(8)]
+    assert len(set(names)) == 8
+    assert len({n.split()[-1] for n in names}) == 8
+
+
+def test_summary_mentions_each_kind():
+    text = build_summary(
+        "Fiona",
+        7,
+        0.35,
+        {"goal": ["Save money"], "pain_point": ["Delivery fee"], "objection": ["Membership"]},
+    )
+    assert (
+        text
+        == "Fiona (7 participants, 35%) wants “save money”, struggles with “delivery fee” and hesitates because of “membership”."
+    )
