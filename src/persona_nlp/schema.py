@@ -240,6 +240,10 @@ class Theme(_Model):
         quotes: Representative verbatim quotes, from distinct participants.
         prevalence: Participant prevalence overall.
         segments: Participant prevalence per metadata segment.
+        centroid: Unit centroid of the members' embeddings (rounded), so statements of a later
+            wave can be assigned to the theme without the original embeddings.
+        min_similarity: Cosine similarity to the centroid at which a statement joins the theme
+            (the threshold the clustering used for outliers).
     """
 
     id: str
@@ -251,6 +255,8 @@ class Theme(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     prevalence: Prevalence | None = None
     segments: list[SegmentPrevalence] = Field(default_factory=list)
+    centroid: list[float] | None = None
+    min_similarity: float | None = None
 
 
 class PersonaTheme(_Model):
@@ -357,6 +363,55 @@ class Analysis(_Model):
 
             Path(path).write_text(text + "\n", encoding="utf-8")
         return text
+
+    def to_markdown(self, path: str | None = None) -> str:
+        """Render the Markdown report (``report.md``); also write it if ``path`` is given.
+
+        Example:
+            >>> text = analysis.to_markdown("out/report.md")  # doctest: +SKIP
+        """
+        from .report import to_markdown
+
+        text = to_markdown(self)
+        if path is not None:
+            from pathlib import Path
+
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def to_html(self, path: str | None = None, *, embeddings: Any = None) -> str:
+        """Render the self-contained HTML report (``report.html``); also write it to ``path``.
+
+        Args:
+            path: File to write, if any.
+            embeddings: Optional statement embeddings, row-aligned with ``statements``, for the
+                report's 2-D statement map.
+
+        Example:
+            >>> html = analysis.to_html("out/report.html")  # doctest: +SKIP
+        """
+        from .report import to_html
+
+        text = to_html(self, embeddings)
+        if path is not None:
+            from pathlib import Path
+
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def to_pandas(self) -> dict[str, Any]:
+        """The analysis as pandas DataFrames: statements, themes, personas, participants, skipped.
+
+        Needs ``pandas`` (raises :class:`~persona_nlp.errors.DependencyError` naming
+        ``pip install pandas`` when it is missing).
+
+        Example:
+            >>> frames = analysis.to_pandas()  # doctest: +SKIP
+            >>> frames["themes"][["label", "share"]].head()  # doctest: +SKIP
+        """
+        from .report import to_pandas
+
+        return to_pandas(self)
 
 
 __all__ = [

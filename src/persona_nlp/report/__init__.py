@@ -1,0 +1,251 @@
+"""Reports: ``analysis.json``, ``statements.csv``, ``themes.csv``, ``report.md`` and ``report.html``.
+
+The HTML report is one self-contained file (inline CSS and SVG charts, no JavaScript, no CDN,
+no web fonts) that works offline and prints cleanly. All user text is escaped (Jinja2
+autoescape in HTML, Markdown escaping in ``report.md``). Output is deterministic: the same
+analysis (and embeddings) always give byte-identical files.
+
+Example:
+    >>> from persona_nlp.report import write_reports
+    >>> paths = write_reports(analysis, "out/", embeddings=run.embeddings)  # doctest: +SKIP
+    >>> [p.name for p in paths]  # doctest: +SKIP
+    ['analysis.json', 'statements.csv', 'themes.csv', 'report.md', 'report.html']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..schema import Analysis
+from ._svg import KIND_COLOURS, heatmap, kind_bars, prevalence_bar, project_2d, statement_map
+from ._tables import (
+    STATEMENT_COLUMNS,
+    THEME_COLUMNS,
+    to_pandas,
+    write_statements_csv,
+    write_themes_csv,
+)
+from ._view import ReportView, build_view, format_percent, language_name
+
+FORMATS: tuple[str, ...] = ("json", "csv", "md", "html")
+"""Report formats, in the order they are written."""
+
+MAX_SKIPPED_ROWS = 200
+"""Skipped items listed in the reports (all of them are in ``analysis.json``)."""
+
+TITLE = "Customer personas"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def _md(value: Any) -> str:
+    """Escape text for inline Markdown (one line; table-safe)."""
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"\s+", name.strip()) if w[:1].isalpha()]
+    return "".join(w[0].upper() for w in words[:2]) or "?"
+
+
+@lru_cache(maxsize=2)
+def _environment(kind: str) -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    if kind == "html":
+        env = Environment(
+            loader=PackageLoader("persona_nlp.report", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+        )
+    else:
+        env = Environment(
+            loader=PackageLoader("persona_nlp.report", "templates"),
+            autoescape=False,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.filters["md"] = _md
+    env.globals.update(pct=format_percent, initials=_initials)
+    return env
+
+
+def _lede(view: ReportView) -> str:
+    analysis = view.analysis
+    languages = len(view.languages)
+    parts = [
+        f"{view.overview[0][1]} participants",
+        f"{len(analysis.documents)} documents in {languages} language{'' if languages == 1 else 's'}",
+        f"{len(analysis.statements):,} statements",
+        f"{len(analysis.themes)} themes",
+        f"{len(analysis.personas)} persona{'' if len(analysis.personas) == 1 else 's'}",
+    ]
+    return " · ".join(parts)
+
+
+def _common_context(analysis: Analysis) -> dict[str, Any]:
+    view = build_view(analysis)
+    return {
+        "a": analysis,
+        "v": view,
+        "title": TITLE,
+        "lede": _lede(view),
+        "skipped_rows": analysis.skipped[:MAX_SKIPPED_ROWS],
+        "skipped_more": max(len(analysis.skipped) - MAX_SKIPPED_ROWS, 0),
+        "language_name": language_name,
+    }
+
+
+def to_markdown(analysis: Analysis) -> str:
+    """Render the Markdown report: the HTML report's content without the charts.
+
+    Example:
+        >>> from persona_nlp.schema import Analysis, Manifest
+        >>> to_markdown(Analysis(manifest=Manifest(package_version="0"))).splitlines()[0]
+        '# Customer personas'
+    """
+    context = _common_context(analysis)
+    text = _environment("md").get_template("report.md.j2").render(**context)
+    # Collapse the blank lines that template control blocks leave behind.
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _map_context(analysis: Analysis, embeddings: Any) -> dict[str, Any]:
+    context: dict[str, Any] = {"map_chart": None, "map_legend": [], "map_drawn": 0}
+    n = len(analysis.statements)
+    if embeddings is None:
+        context["map_reason"] = (
+            "No statement embeddings were given to the report, so there is no map. "
+            "`persona-nlp analyze` draws it; in Python pass `embeddings=run.embeddings` "
+            "(from `run_pipeline`) to `write_reports` or `to_html`."
+        )
+        return context
+    shape = getattr(embeddings, "shape", None)
+    rows = shape[0] if shape else len(embeddings)
+    if rows != n:
+        context["map_reason"] = (
+            f"The embeddings given have {rows} rows but the analysis has {n} statements, "
+            "so the map was left out."
+        )
+        return context
+    if n < 3:
+        context["map_reason"] = "Too few statements to draw a map."
+        return context
+    points = project_2d(embeddings)
+    sizes = {t.id: len(t.statement_ids) for t in analysis.themes}
+    order = sorted(analysis.themes, key=lambda t: (-sizes[t.id], t.id))
+    svg, legend, drawn = statement_map(
+        points,
+        [s.theme_id for s in analysis.statements],
+        [s.text for s in analysis.statements],
+        [(t.id, t.label) for t in order],
+    )
+    context.update(map_chart=svg, map_legend=legend, map_drawn=drawn)
+    return context
+
+
+def to_html(analysis: Analysis, embeddings: Any = None) -> str:
+    """Render the self-contained HTML report.
+
+    Args:
+        analysis: The analysis to report.
+        embeddings: Optional ``(len(analysis.statements), dim)`` statement embeddings, row-aligned
+            with ``analysis.statements``; they place the statements on the 2-D map (PCA). Without
+            them the map section says why it is empty.
+
+    Example:
+        >>> from persona_nlp.schema import Analysis, Manifest
+        >>> to_html(Analysis(manifest=Manifest(package_version="0"))).startswith("<!DOCTYPE html>")
+        True
+    """
+    context = _common_context(analysis)
+    view: ReportView = context["v"]
+    context.update(_map_context(analysis, embeddings))
+    css = (Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8")
+    context.update(
+        css=css,
+        kind_colours=KIND_COLOURS,
+        bar=prevalence_bar,
+        kind_chart=kind_bars(view.kind_counts),
+        heatmap_chart=heatmap(view.heatmap, [p.persona.name for p in view.personas])
+        if view.heatmap
+        else None,
+        heatmap_limited=len(view.heatmap) < len(analysis.themes),
+    )
+    return _environment("html").get_template("report.html.j2").render(**context)
+
+
+def write_reports(
+    analysis: Analysis,
+    out_dir: str | Path,
+    formats: Sequence[str] = FORMATS,
+    *,
+    embeddings: Any = None,
+) -> list[Path]:
+    """Write the chosen outputs into ``out_dir`` (created if missing).
+
+    ``json`` writes ``analysis.json``; ``csv`` writes ``statements.csv`` and ``themes.csv``;
+    ``md`` writes ``report.md``; ``html`` writes ``report.html``.
+
+    Args:
+        analysis: The analysis to write.
+        out_dir: Output folder.
+        formats: Any of ``json``, ``csv``, ``md``, ``html``.
+        embeddings: Optional statement embeddings for the HTML report's map (see :func:`to_html`).
+
+    Returns:
+        The paths written, in the order above.
+
+    Raises:
+        ConfigError: An unknown format was asked for.
+
+    Example:
+        >>> write_reports(analysis, "out/", formats=["json", "html"])  # doctest: +SKIP
+        [PosixPath('out/analysis.json'), PosixPath('out/report.html')]
+    """
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise ConfigError(
+            f"unknown report format(s) {', '.join(map(repr, unknown))} "
+            f"(fix: use any of {', '.join(FORMATS)})"
+        )
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if "json" in formats:
+        path = out / "analysis.json"
+        analysis.to_json(str(path))
+        written.append(path)
+    if "csv" in formats:
+        written.append(write_statements_csv(analysis, out / "statements.csv"))
+        written.append(write_themes_csv(analysis, out / "themes.csv"))
+    if "md" in formats:
+        path = out / "report.md"
+        path.write_text(to_markdown(analysis), encoding="utf-8")
+        written.append(path)
+    if "html" in formats:
+        path = out / "report.html"
+        path.write_text(to_html(analysis, embeddings), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+__all__ = [
+    "FORMATS",
+    "STATEMENT_COLUMNS",
+    "THEME_COLUMNS",
+    "to_html",
+    "to_markdown",
+    "to_pandas",
+    "write_reports",
+    "write_statements_csv",
+    "write_themes_csv",
+]

@@ -1,0 +1,335 @@
+"""Inline SVG charts for the HTML report, written as plain strings: no JavaScript, no CDN.
+
+Every piece of user text that goes into an SVG is escaped here (the charts are passed to the
+template as ``Markup``). Colours come from colour-blind-safe palettes (Okabe-Ito, Paul Tol) and
+every chart also carries its numbers as text or ``<title>`` tooltips, so colour is never the
+only carrier of meaning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ._view import HeatmapRow, format_percent
+
+KIND_COLOURS: dict[str, str] = {
+    "goal": "#1b7f5c",
+    "pain_point": "#c2410c",
+    "objection": "#7c3aed",
+    "mindset": "#0e7490",
+    "channel": "#1d4ed8",
+}
+"""One colour per statement kind (each has at least 4.5:1 contrast on white)."""
+
+THEME_PALETTE: tuple[str, ...] = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#332288",
+    "#117733",
+    "#AA4499",
+    "#999933",
+    "#882255",
+    "#44AA99",
+)
+"""Categorical colours for the statement map (Okabe-Ito, then Paul Tol's muted scheme)."""
+
+OTHER_THEMES_COLOUR = "#8a94a3"
+UNTHEMED_COLOUR = "#cfd6de"
+MAX_MAP_POINTS = 2500
+"""Most statements drawn on the map; larger analyses show an evenly spaced subset."""
+
+
+def _f(value: float) -> str:
+    """Compact, deterministic number formatting for SVG attributes."""
+    return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
+
+
+def _truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def kind_bars(rows: Sequence[tuple[str, str, int, int]]) -> Markup:
+    """Horizontal bars of statements per kind, each labelled with its count.
+
+    Args:
+        rows: ``(kind, heading, statements, themes)`` per kind.
+
+    Example:
+        >>> "<svg" in kind_bars([("goal", "Goals", 3, 1)])
+        True
+    """
+    width, label_w, bar_h, gap = 520, 110, 22, 10
+    top = 4
+    height = top + len(rows) * (bar_h + gap)
+    peak = max((count for _, _, count, _ in rows), default=0) or 1
+    usable = width - label_w - 150
+    parts = [
+        f'<svg class="chart kind-bars" viewBox="0 0 {width} {height}" width="{width}" '
+        f'role="img" aria-label="Statements per kind">'
+    ]
+    for i, (kind, heading, count, themes) in enumerate(rows):
+        y = top + i * (bar_h + gap)
+        bar = usable * count / peak
+        colour = KIND_COLOURS.get(kind, "#475569")
+        parts.append(
+            f'<text x="{label_w - 8}" y="{_f(y + bar_h * 0.7)}" text-anchor="end" '
+            f'class="axis-label">{escape(heading)}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{_f(max(bar, 1.5))}" height="{bar_h}" rx="3" '
+            f'fill="{colour}"><title>{escape(heading)}: {count} statements, {themes} themes</title></rect>'
+            f'<text x="{_f(label_w + max(bar, 1.5) + 6)}" y="{_f(y + bar_h * 0.7)}" class="value-label">'
+            f"{count} statement{'' if count == 1 else 's'} · {themes} theme{'' if themes == 1 else 's'}</text>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def prevalence_bar(
+    share: float | None,
+    *,
+    ci_low: float | None = None,
+    ci_high: float | None = None,
+    reference: float | None = None,
+    colour: str = "#1d4ed8",
+    width: int = 160,
+    fluid: bool = False,
+) -> Markup:
+    """A small bar for a share (0-1), with an optional 95% interval and reference tick.
+
+    Args:
+        share: The share to draw.
+        ci_low: Lower bound of the interval (drawn as a whisker).
+        ci_high: Upper bound of the interval.
+        reference: A share to mark with a tick (e.g. the theme's share among everyone).
+        colour: Bar colour.
+        width: Width in pixels (the drawing width when ``fluid``).
+        fluid: Stretch to the width of the container instead of a fixed width.
+
+    Example:
+        >>> "rect" in prevalence_bar(0.4, ci_low=0.2, ci_high=0.6)
+        True
+    """
+    height = 14
+    share = 0.0 if share is None else min(max(share, 0.0), 1.0)
+    title = f"{format_percent(share)} of participants"
+    if ci_low is not None and ci_high is not None:
+        title += f" (95% CI {format_percent(ci_low)}–{format_percent(ci_high)})"
+    if reference is not None:
+        title += f"; {format_percent(reference)} among all participants"
+    size = (
+        f'width="100%" height="{height}" preserveAspectRatio="none"'
+        if fluid
+        else f'width="{width}" height="{height}"'
+    )
+    parts = [
+        f'<svg class="bar" viewBox="0 0 {width} {height}" {size} '
+        f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+        f'<rect x="0" y="3" width="{width}" height="8" rx="4" fill="#e6eaf0"/>'
+        f'<rect x="0" y="3" width="{_f(width * share)}" height="8" rx="4" fill="{colour}"/>'
+    ]
+    if ci_low is not None and ci_high is not None:
+        x1, x2 = width * min(max(ci_low, 0.0), 1.0), width * min(max(ci_high, 0.0), 1.0)
+        parts.append(
+            f'<line x1="{_f(x1)}" x2="{_f(x2)}" y1="7" y2="7" stroke="#111827" stroke-width="1.2" vector-effect="non-scaling-stroke"/>'
+            f'<line x1="{_f(x1)}" x2="{_f(x1)}" y1="4" y2="10" stroke="#111827" stroke-width="1.2" vector-effect="non-scaling-stroke"/>'
+            f'<line x1="{_f(x2)}" x2="{_f(x2)}" y1="4" y2="10" stroke="#111827" stroke-width="1.2" vector-effect="non-scaling-stroke"/>'
+        )
+    if reference is not None:
+        x = width * min(max(reference, 0.0), 1.0)
+        parts.append(
+            f'<line x1="{_f(x)}" x2="{_f(x)}" y1="0" y2="14" stroke="#111827" stroke-width="2" vector-effect="non-scaling-stroke"/>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _mix(share: float) -> str:
+    """Sequential blue scale from near-white (0) to dark navy (1)."""
+    stops = [(0.0, (244, 247, 251)), (0.5, (122, 166, 216)), (1.0, (30, 58, 138))]
+    share = min(max(share, 0.0), 1.0)
+    for (p0, c0), (p1, c1) in zip(stops, stops[1:], strict=False):
+        if share <= p1:
+            t = (share - p0) / (p1 - p0)
+            rgb = tuple(round(a + (b - a) * t) for a, b in zip(c0, c1, strict=True))
+            return "#{:02x}{:02x}{:02x}".format(*rgb)
+    return "#1e3a8a"
+
+
+def heatmap(rows: Sequence[HeatmapRow], persona_names: Sequence[str]) -> Markup:
+    """Theme-by-persona heatmap: the share of each persona's members who mention each theme.
+
+    Args:
+        rows: One row per theme (grouped by kind), with the share per persona and overall.
+        persona_names: Column headings, in the order of ``HeatmapRow.shares``.
+
+    Example:
+        >>> from persona_nlp.report._view import HeatmapRow
+        >>> "<svg" in heatmap([HeatmapRow("goal-00", "goal", "run a marathon", 0.5, [1.0, 0.0])], ["A", "B"])
+        True
+    """
+    label_w, cell_w, cell_h, head_h, kind_w = 250, 92, 26, 54, 8
+    columns = [*persona_names, "All participants"]
+    width = kind_w + label_w + cell_w * len(columns) + 4
+    height = head_h + cell_h * len(rows) + 4
+    parts = [
+        f'<svg class="chart heatmap" viewBox="0 0 {width} {height}" width="{width}" '
+        f'role="img" aria-label="Share of each persona mentioning each theme">'
+    ]
+    for j, name in enumerate(columns):
+        x = kind_w + label_w + j * cell_w + cell_w / 2
+        weight = ' font-weight="600"' if j < len(persona_names) else ""
+        words = _truncate(name, 28).split(" ")
+        lines = [" ".join(words[: (len(words) + 1) // 2]), " ".join(words[(len(words) + 1) // 2 :])]
+        lines = [line for line in lines if line]
+        for k, line in enumerate(lines):
+            y = head_h - 10 - (len(lines) - 1 - k) * 15
+            parts.append(
+                f'<text x="{_f(x)}" y="{y}" text-anchor="middle" class="axis-label"{weight}>'
+                f"{escape(line)}</text>"
+            )
+    for i, row in enumerate(rows):
+        y = head_h + i * cell_h
+        parts.append(
+            f'<rect x="0" y="{y + 2}" width="4" height="{cell_h - 4}" rx="2" '
+            f'fill="{KIND_COLOURS.get(row.kind, "#475569")}"/>'
+            f'<text x="{kind_w + label_w - 10}" y="{_f(y + cell_h * 0.65)}" text-anchor="end" '
+            f'class="axis-label">{escape(_truncate(row.label, 38))}<title>{escape(row.label)}</title></text>'
+        )
+        values = [*row.shares, row.overall if row.overall is not None else 0.0]
+        for j, value in enumerate(values):
+            x = kind_w + label_w + j * cell_w
+            fill = _mix(value)
+            ink = "#ffffff" if value > 0.55 else "#1f2933"
+            who = columns[j]
+            parts.append(
+                f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" height="{cell_h - 2}" '
+                f'fill="{fill}"><title>{escape(row.label)} · {escape(who)}: '
+                f"{format_percent(value)}</title></rect>"
+                f'<text x="{_f(x + cell_w / 2)}" y="{_f(y + cell_h * 0.66)}" text-anchor="middle" '
+                f'class="cell-label" fill="{ink}">{format_percent(value)}</text>'
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def project_2d(embeddings: Any) -> Any:
+    """Project row vectors to 2-D with PCA (numpy SVD), scaled to the unit square.
+
+    The sign of each component is fixed (largest loading positive), so the same input always
+    gives the same picture.
+
+    Args:
+        embeddings: ``(n, dim)`` array.
+
+    Returns:
+        ``(n, 2)`` float array with values in [0, 1].
+
+    Example:
+        >>> import numpy as np
+        >>> project_2d(np.eye(4)).shape
+        (4, 2)
+    """
+    import numpy as np
+
+    matrix = np.asarray(embeddings, dtype=np.float64)
+    centred = matrix - matrix.mean(axis=0, keepdims=True)
+    if centred.shape[0] < 2 or not np.any(centred):
+        return np.full((matrix.shape[0], 2), 0.5)
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    components = vt[:2]
+    if components.shape[0] < 2:
+        components = np.vstack([components, np.zeros_like(components[0])])
+    for row in components:
+        if row[np.argmax(np.abs(row))] < 0:
+            row *= -1
+    points = centred @ components.T
+    low, high = points.min(axis=0), points.max(axis=0)
+    span = np.where(high - low > 1e-12, high - low, 1.0)
+    return (points - low) / span
+
+
+@dataclass(frozen=True)
+class MapLegendItem:
+    """One entry of the statement map's legend."""
+
+    colour: str
+    label: str
+    count: int
+
+
+def statement_map(
+    points: Any,
+    labels: Sequence[str | None],
+    texts: Sequence[str],
+    theme_order: Sequence[tuple[str, str]],
+) -> tuple[Markup, list[MapLegendItem], int]:
+    """Scatter plot of statements in 2-D, coloured by theme, with the text as a tooltip.
+
+    Args:
+        points: ``(n, 2)`` coordinates in [0, 1] (see :func:`project_2d`).
+        labels: Theme id per point (``None`` for unthemed statements).
+        texts: Tooltip text per point.
+        theme_order: ``(theme_id, label)`` for every theme, largest first; the first
+            ``len(THEME_PALETTE)`` get their own colour, the rest share one.
+
+    Returns:
+        The SVG, its legend and the number of points drawn.
+
+    Example:
+        >>> import numpy as np
+        >>> svg, legend, drawn = statement_map(np.array([[0, 0], [1, 1]]), ["t1", None], ["a", "b"], [("t1", "T1")])
+        >>> drawn, legend[0].label
+        (2, 'T1')
+    """
+    width, height, pad = 760, 470, 18
+    n = len(texts)
+    step = max(1, -(-n // MAX_MAP_POINTS))
+    chosen = list(range(0, n, step))
+    colours = {
+        theme_id: THEME_PALETTE[i]
+        for i, (theme_id, _) in enumerate(theme_order[: len(THEME_PALETTE)])
+    }
+    names = dict(theme_order)
+    counts: dict[str, int] = {}
+    background: list[str] = []
+    foreground: list[str] = []
+    for i in chosen:
+        theme_id = labels[i]
+        x = pad + float(points[i][0]) * (width - 2 * pad)
+        y = pad + (1.0 - float(points[i][1])) * (height - 2 * pad)
+        if theme_id is None:
+            key, colour, name = "__unthemed", UNTHEMED_COLOUR, "no theme"
+        elif theme_id in colours:
+            key, colour, name = theme_id, colours[theme_id], names.get(theme_id, theme_id)
+        else:
+            key, colour, name = "__other", OTHER_THEMES_COLOUR, names.get(theme_id, theme_id)
+        counts[key] = counts.get(key, 0) + 1
+        circle = (
+            f'<circle cx="{_f(x)}" cy="{_f(y)}" r="4.2" fill="{colour}">'
+            f"<title>{escape(name)}: {escape(_truncate(texts[i], 180))}</title></circle>"
+        )
+        (background if theme_id is None else foreground).append(circle)
+    svg = (
+        f'<svg class="chart statement-map" viewBox="0 0 {width} {height}" width="{width}" '
+        f'role="img" aria-label="Map of statements coloured by theme">'
+        f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" rx="6" fill="#fbfcfd" '
+        f'stroke="#e3e8ee"/><g class="unthemed">{"".join(background)}</g>'
+        f'<g class="themed" stroke="#ffffff" stroke-width="0.6">{"".join(foreground)}</g></svg>'
+    )
+    legend = [
+        MapLegendItem(colours[theme_id], label, counts[theme_id])
+        for theme_id, label in theme_order
+        if theme_id in colours and theme_id in counts
+    ]
+    if "__other" in counts:
+        legend.append(MapLegendItem(OTHER_THEMES_COLOUR, "other themes", counts["__other"]))
+    if "__unthemed" in counts:
+        legend.append(MapLegendItem(UNTHEMED_COLOUR, "no theme", counts["__unthemed"]))
+    return Markup(svg), legend, len(chosen)

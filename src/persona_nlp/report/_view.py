@@ -1,0 +1,439 @@
+"""The report's view model: everything the Markdown and HTML templates show, computed once.
+
+Templates only lay out what this module prepares (counts, shares, quote sources), so the
+Markdown and HTML reports always say the same thing. Nothing here reads a clock or a random
+generator: the same analysis always gives the same report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..schema import STATEMENT_KINDS, Analysis, Persona, Quote, Statement, StatementKind, Theme
+
+KIND_LABELS: dict[str, str] = {
+    "goal": "Goals",
+    "pain_point": "Pain points",
+    "objection": "Objections",
+    "mindset": "Mindset",
+    "channel": "Channels",
+}
+"""Plural headings of the statement kinds, in reporting order."""
+
+KIND_SINGULAR: dict[str, str] = {
+    "goal": "goal",
+    "pain_point": "pain point",
+    "objection": "objection",
+    "mindset": "mindset",
+    "channel": "channel",
+}
+
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English",
+    "da": "Danish",
+    "nb": "Norwegian",
+    "no": "Norwegian",
+    "nn": "Norwegian (Nynorsk)",
+    "nl": "Dutch",
+    "id": "Indonesian",
+    "vi": "Vietnamese",
+    "de": "German",
+    "sv": "Swedish",
+    "fr": "French",
+    "es": "Spanish",
+}
+
+MAX_MEMBERS_SHOWN = 12
+"""Member ids listed on a persona card before "and N more"."""
+
+
+def format_timestamp(seconds: float | None) -> str | None:
+    """Format seconds as ``hh:mm:ss`` (``None`` stays ``None``).
+
+    Example:
+        >>> format_timestamp(192.4)
+        '00:03:12'
+    """
+    if seconds is None:
+        return None
+    total = max(int(seconds), 0)
+    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def format_percent(share: float | None) -> str:
+    """Format a share (0-1) as a whole percentage.
+
+    Example:
+        >>> format_percent(0.375)
+        '38%'
+    """
+    if share is None:
+        return "–"
+    return f"{share * 100:.0f}%"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def language_name(code: str | None) -> str:
+    """Readable name of an ISO 639-1 code (the code itself when unknown)."""
+    if not code:
+        return "unknown"
+    return LANGUAGE_NAMES.get(code, code)
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote with a readable source, e.g. ``p07 · 00:03:12``."""
+
+    text: str
+    source: str
+    participant_id: str
+    theme_label: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonaThemeView:
+    """One defining theme on a persona card."""
+
+    theme_id: str
+    label: str
+    share: float
+    overall_share: float | None
+    lift: float
+    quote: QuoteView | None
+
+
+@dataclass
+class PersonaView:
+    """Everything a persona card shows."""
+
+    persona: Persona
+    anchor: str
+    themes_by_kind: list[tuple[StatementKind, str, list[PersonaThemeView]]]
+    quotes: list[QuoteView]
+    members_shown: list[str]
+    members_more: int
+    metadata: list[tuple[str, str]]
+
+
+@dataclass
+class ThemeView:
+    """One row of a theme table."""
+
+    theme: Theme
+    statements: int
+    quotes: list[QuoteView]
+
+
+@dataclass
+class HeatmapRow:
+    """One theme's share of participants per persona (and overall)."""
+
+    theme_id: str
+    kind: str
+    label: str
+    overall: float | None
+    shares: list[float]
+
+
+@dataclass
+class ReportView:
+    """The whole report, ready for a template."""
+
+    analysis: Analysis
+    overview: list[tuple[str, str, str]]
+    languages: list[tuple[str, int]]
+    kind_counts: list[tuple[str, str, int, int]]
+    personas: list[PersonaView]
+    themes_by_kind: list[tuple[StatementKind, str, list[ThemeView]]]
+    heatmap: list[HeatmapRow]
+    skipped_reasons: list[tuple[str, int]]
+    unthemed: int
+    about: list[tuple[str, str]]
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class SourceIndex:
+    """Lookups shared by the view builders."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.documents = {d.id: d for d in analysis.documents}
+        self.statements: dict[str, Statement] = {s.id: s for s in analysis.statements}
+        self.themes: dict[str, Theme] = {t.id: t for t in analysis.themes}
+        self.theme_participants: dict[str, set[str]] = defaultdict(set)
+        for statement in analysis.statements:
+            if statement.theme_id:
+                self.theme_participants[statement.theme_id].add(statement.participant_id)
+        for theme in analysis.themes:
+            self.theme_participants[theme.id].update(theme.participant_ids)
+
+    def source(
+        self, participant_id: str, document_id: str, turn_index: int | None, timestamp: float | None
+    ) -> str:
+        parts = [participant_id]
+        stamp = format_timestamp(timestamp)
+        document = self.documents.get(document_id)
+        turn = None
+        if (
+            document is not None
+            and turn_index is not None
+            and 0 <= turn_index < len(document.turns)
+        ):
+            turn = document.turns[turn_index]
+        # The document is named only when it is not obvious from the participant id.
+        named = [] if document_id in ("", participant_id) else [document_id]
+        if stamp is not None:
+            parts.extend([*named, stamp])
+        elif document is not None and document.kind == "survey":
+            column = (turn.column or turn.question) if turn is not None else None
+            parts.append(column or document.id)
+        elif turn is not None and turn.line is not None:
+            parts.extend([*named, f"line {turn.line}"])
+        elif named:
+            parts.extend(named)
+        return " · ".join(parts)
+
+    def quote(self, quote: Quote, theme_label: str | None = None) -> QuoteView:
+        timestamp = quote.timestamp
+        if timestamp is None and quote.statement_id in self.statements:
+            timestamp = self.statements[quote.statement_id].timestamp
+        return QuoteView(
+            text=quote.text,
+            source=self.source(
+                quote.participant_id, quote.document_id, quote.turn_index, timestamp
+            ),
+            participant_id=quote.participant_id,
+            theme_label=theme_label,
+        )
+
+    def statement_quote(self, statement: Statement, theme_label: str | None = None) -> QuoteView:
+        return QuoteView(
+            text=statement.text,
+            source=self.source(
+                statement.participant_id,
+                statement.document_id,
+                statement.turn_index,
+                statement.timestamp,
+            ),
+            participant_id=statement.participant_id,
+            theme_label=theme_label,
+        )
+
+
+def _total_participants(analysis: Analysis) -> int:
+    if analysis.participants:
+        return len(analysis.participants)
+    return len({s.participant_id for s in analysis.statements})
+
+
+def _persona_view(index: SourceIndex, persona: Persona, number: int) -> PersonaView:
+    members = set(persona.participant_ids)
+    by_kind: dict[str, list[PersonaThemeView]] = defaultdict(list)
+    used_quotes: set[str] = set()
+    persona_quotes = {q.statement_id: q for q in persona.quotes}
+    for persona_theme in persona.themes:
+        theme = index.themes.get(persona_theme.theme_id)
+        quote_view = None
+        # Prefer the persona's own chosen quotes, then the theme's, then any member statement.
+        candidates: list[Quote] = [
+            q
+            for q in persona.quotes
+            if q.statement_id in index.statements
+            and index.statements[q.statement_id].theme_id == persona_theme.theme_id
+        ]
+        if theme is not None:
+            candidates += [q for q in theme.quotes if q.participant_id in members]
+        candidates = [q for q in candidates if q.statement_id not in used_quotes]
+        if candidates:
+            quote_view = index.quote(candidates[0])
+            used_quotes.add(candidates[0].statement_id)
+        else:
+            member_statements = sorted(
+                (
+                    s
+                    for s in index.analysis.statements
+                    if s.theme_id == persona_theme.theme_id
+                    and s.participant_id in members
+                    and s.id not in used_quotes
+                ),
+                key=lambda s: (-s.confidence, s.id),
+            )
+            if member_statements:
+                quote_view = index.statement_quote(member_statements[0])
+                used_quotes.add(member_statements[0].id)
+        overall = theme.prevalence.share if theme is not None and theme.prevalence else None
+        by_kind[persona_theme.kind].append(
+            PersonaThemeView(
+                theme_id=persona_theme.theme_id,
+                label=persona_theme.label,
+                share=persona_theme.share,
+                overall_share=overall,
+                lift=persona_theme.lift,
+                quote=quote_view,
+            )
+        )
+    themes_by_kind = [
+        (kind, KIND_LABELS[kind], sorted(by_kind[kind], key=lambda v: (-v.share, v.label)))
+        for kind in STATEMENT_KINDS
+        if by_kind.get(kind)
+    ]
+    extra_quotes = []
+    for statement_id, quote in persona_quotes.items():
+        if statement_id in used_quotes:
+            continue
+        statement = index.statements.get(statement_id)
+        theme = index.themes.get(statement.theme_id) if statement and statement.theme_id else None
+        extra_quotes.append(index.quote(quote, theme.label if theme else None))
+    metadata = [
+        (
+            key,
+            " · ".join(
+                f"{value} {count}"
+                for value, count in sorted(values.items(), key=lambda item: (-item[1], item[0]))
+            ),
+        )
+        for key, values in sorted(persona.metadata_summary.items())
+    ]
+    ids = sorted(persona.participant_ids)
+    return PersonaView(
+        persona=persona,
+        anchor=f"persona-{number}",
+        themes_by_kind=themes_by_kind,
+        quotes=extra_quotes,
+        members_shown=ids[:MAX_MEMBERS_SHOWN],
+        members_more=max(len(ids) - MAX_MEMBERS_SHOWN, 0),
+        metadata=metadata,
+    )
+
+
+def _heatmap(index: SourceIndex, max_rows: int) -> list[HeatmapRow]:
+    analysis = index.analysis
+    if not analysis.personas or not analysis.themes:
+        return []
+    members = [set(p.participant_ids) for p in analysis.personas]
+    themes = sorted(
+        analysis.themes,
+        key=lambda t: (
+            STATEMENT_KINDS.index(t.kind),
+            -(t.prevalence.share if t.prevalence else 0.0),
+            t.id,
+        ),
+    )
+    if len(themes) > max_rows:
+        per_kind = max(max_rows // len(STATEMENT_KINDS), 1)
+        counts: Counter[str] = Counter()
+        kept = []
+        for theme in themes:
+            if counts[theme.kind] < per_kind:
+                kept.append(theme)
+                counts[theme.kind] += 1
+        themes = kept
+    rows = []
+    for theme in themes:
+        participants = index.theme_participants.get(theme.id, set())
+        shares = [len(participants & m) / len(m) if m else 0.0 for m in members]
+        rows.append(
+            HeatmapRow(
+                theme_id=theme.id,
+                kind=theme.kind,
+                label=theme.label,
+                overall=theme.prevalence.share if theme.prevalence else None,
+                shares=shares,
+            )
+        )
+    return rows
+
+
+def build_view(
+    analysis: Analysis, *, max_heatmap_rows: int = 30, quotes_per_theme: int = 3
+) -> ReportView:
+    """Compute everything the reports show from an analysis.
+
+    Args:
+        analysis: The analysis to report.
+        max_heatmap_rows: Most themes in the theme-by-persona chart (the most prevalent per kind).
+        quotes_per_theme: Quotes shown per theme in the theme tables.
+
+    Example:
+        >>> from persona_nlp.schema import Analysis, Manifest
+        >>> build_view(Analysis(manifest=Manifest(package_version="0"))).overview[0]
+        ('Participants', '0', '')
+    """
+    index = SourceIndex(analysis)
+    kinds = Counter(d.kind for d in analysis.documents)
+    statement_kinds = Counter(s.kind for s in analysis.statements)
+    theme_kinds = Counter(t.kind for t in analysis.themes)
+    languages = Counter(d.language for d in analysis.documents if d.kind == "interview")
+    for document in analysis.documents:
+        if document.kind == "survey":
+            languages.update(t.language or document.language for t in document.turns)
+    language_rows = sorted(
+        ((language_name(code), n) for code, n in languages.items()), key=lambda r: (-r[1], r[0])
+    )
+    total = _total_participants(analysis)
+    overview = [
+        ("Participants", f"{total:,}", ""),
+        (
+            "Documents",
+            f"{len(analysis.documents):,}",
+            f"{_plural(kinds['interview'], 'interview')} · {_plural(kinds['survey'], 'survey')}",
+        ),
+        ("Statements", f"{len(analysis.statements):,}", ""),
+        ("Themes", f"{len(analysis.themes):,}", ""),
+        ("Personas", f"{len(analysis.personas):,}", ""),
+    ]
+    themes_by_kind = []
+    for kind in STATEMENT_KINDS:
+        themes = sorted(
+            (t for t in analysis.themes if t.kind == kind),
+            key=lambda t: (-(t.prevalence.share if t.prevalence else 0.0), t.id),
+        )
+        if themes:
+            themes_by_kind.append(
+                (
+                    kind,
+                    KIND_LABELS[kind],
+                    [
+                        ThemeView(
+                            theme=t,
+                            statements=len(t.statement_ids),
+                            quotes=[index.quote(q) for q in t.quotes[:quotes_per_theme]],
+                        )
+                        for t in themes
+                    ],
+                )
+            )
+    manifest = analysis.manifest
+    about = [("persona_nlp version", manifest.package_version)]
+    if manifest.model_name:
+        about.append(("Embedding model", manifest.model_name))
+    if manifest.model_fingerprint:
+        about.append(("Model fingerprint", manifest.model_fingerprint[:16]))
+    about.append(("Seed", str(manifest.seed)))
+    about.append(("Personal data redacted", "yes" if manifest.redacted else "no"))
+    return ReportView(
+        analysis=analysis,
+        overview=overview,
+        languages=language_rows,
+        kind_counts=[
+            (kind, KIND_LABELS[kind], statement_kinds[kind], theme_kinds[kind])
+            for kind in STATEMENT_KINDS
+        ],
+        personas=[_persona_view(index, p, n) for n, p in enumerate(analysis.personas, start=1)],
+        themes_by_kind=themes_by_kind,
+        heatmap=_heatmap(index, max_heatmap_rows),
+        skipped_reasons=sorted(
+            Counter(s.reason for s in analysis.skipped).items(), key=lambda r: (-r[1], r[0])
+        ),
+        unthemed=sum(1 for s in analysis.statements if not s.theme_id),
+        about=about,
+    )
+
+
+def kind_label(kind: StatementKind | str) -> str:
+    """Singular readable name of a statement kind (``pain_point`` -> ``pain point``)."""
+    return KIND_SINGULAR.get(kind, kind)
