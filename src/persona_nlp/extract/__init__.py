@@ -1,0 +1,293 @@
+"""Statement extraction: typed persona evidence from respondent turns.
+
+For every respondent turn (never interviewer or unknown-role turns) the extractor
+
+1. segments the text into sentences and clauses (:mod:`persona_nlp.segment`), keeping exact
+   character spans;
+2. drops segments that are never statements: questions back to the interviewer, backchannels
+   ("yeah, definitely", "ja", "ừ") and survey non-answers ("nothing really", "n/a", "tidak ada");
+3. embeds the remaining segments once with the pipeline's embedder (a cached embedder re-uses
+   these vectors for themes) and classifies them with a :class:`StatementClassifier` - by
+   default :class:`EmbeddingCueClassifier`, trained on the shipped exemplar banks (six
+   languages) plus the user's examples, using the survey question or the previous interviewer
+   turn as context;
+4. keeps segments whose most probable label is a kind with calibrated probability
+   ``>= config.threshold``.
+
+Example:
+    >>> from persona_nlp.config import ExtractConfig
+    >>> from persona_nlp.schema import Corpus, Document, Turn
+    >>> from persona_nlp.embed import HashingEmbedder
+    >>> corpus = Corpus(documents=[Document(id="s", path="s.csv", kind="survey", turns=[
+    ...     Turn(index=0, speaker="r1", role="respondent", participant_id="r1", text="shipping",
+    ...          question="What almost stopped you from buying?", language="en")])])
+    >>> [s.kind for s in extract_statements(corpus, HashingEmbedder(), ExtractConfig(),
+    ...                                     classifier=KeywordClassifier())]
+    ['objection']
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..config import ExtractConfig
+from ..embed import Embedder
+from ..errors import ConfigError
+from ..schema import STATEMENT_KINDS, Corpus, Statement
+from .classifier import Candidate, EmbeddingCueClassifier, KeywordClassifier, Prediction, StatementClassifier
+from .cues import cue_features, guess_language, question_kind
+from .examples import LABELS, Example, coerce_examples, examples_digest, load_bank, load_examples
+
+logger = logging.getLogger(__name__)
+
+_FITTED: dict[tuple, StatementClassifier] = {}
+"""Fitted default classifiers per (embedder fingerprint, examples, seed): fit once per process."""
+
+
+@dataclass(frozen=True)
+class _Span:
+    document_index: int
+    turn_position: int
+    turn_index: int
+    start: int
+    end: int
+    candidate: Candidate
+
+
+def _gate(texts: Sequence[str], languages: Sequence[str | None]) -> np.ndarray:
+    """Rows that are backchannels or non-answers: never statements, not worth embedding."""
+    features, names, _ = cue_features(texts, languages)
+    return (features[:, names.index("backchannel")] + features[:, names.index("nonanswer")]) > 0
+
+
+class StatementExtractor:
+    """Find and type persona statements in a corpus.
+
+    Args:
+        threshold: Minimum calibrated confidence for a statement.
+        split_clauses: Split sentences at but/and/because-type conjunctions.
+        examples: Extra labelled examples (:class:`Example`, dicts or ``(text, kind[, language])``).
+        example_files: CSV/JSON/JSONL files with extra examples (``text,kind[,language]``).
+        column_kinds: Survey column -> the statement kind the column asks for (wins over the
+            question text).
+        classifier: A :class:`StatementClassifier`; default :class:`EmbeddingCueClassifier`.
+        use_bank: Train on the shipped exemplar banks (turn off to use only your examples).
+        random_state: Seed for every random step of the default classifier.
+
+    Example:
+        >>> extractor = StatementExtractor(examples=[("the click-and-collect slot was gone", "objection", "en")])
+        >>> statements = extractor.extract(corpus, embedder)  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.5,
+        split_clauses: bool = True,
+        examples: Iterable[Example | dict | tuple] | None = None,
+        example_files: Sequence[str] = (),
+        column_kinds: dict[str, str] | None = None,
+        classifier: StatementClassifier | None = None,
+        use_bank: bool = True,
+        random_state: int = 42,
+    ) -> None:
+        self.threshold = threshold
+        self.split_clauses = split_clauses
+        self.examples = examples
+        self.example_files = example_files
+        self.column_kinds = column_kinds
+        self.classifier = classifier
+        self.use_bank = use_bank
+        self.random_state = random_state
+
+    @classmethod
+    def from_config(cls, config: ExtractConfig, seed: int = 42, **kwargs: object) -> StatementExtractor:
+        """Build an extractor from the ``extract`` config section.
+
+        Example:
+            >>> StatementExtractor.from_config(ExtractConfig(threshold=0.6)).threshold
+            0.6
+        """
+        return cls(threshold=config.threshold, split_clauses=config.split_clauses,
+                   example_files=list(config.examples), random_state=seed, **kwargs)  # type: ignore[arg-type]
+
+    def training_examples(self) -> list[Example]:
+        """The shipped banks (if ``use_bank``) plus the user's examples, in a stable order.
+
+        Example:
+            >>> len(StatementExtractor().training_examples()) > 500
+            True
+        """
+        examples = load_bank() if self.use_bank else []
+        examples += load_examples(list(self.example_files))
+        examples += coerce_examples(self.examples or [])
+        return examples
+
+    def fitted_classifier(self, embedder: Embedder) -> StatementClassifier:
+        """The classifier, fitted on :meth:`training_examples` (cached per process for the default).
+
+        Example:
+            >>> StatementExtractor(classifier=KeywordClassifier()).fitted_classifier(None)  # doctest: +ELLIPSIS
+            <...KeywordClassifier object at ...>
+        """
+        examples = self.training_examples()
+        if self.classifier is not None:
+            return self.classifier.fit(examples, embedder)
+        key = (embedder.fingerprint, examples_digest(examples), self.random_state)
+        if key not in _FITTED:
+            _FITTED[key] = EmbeddingCueClassifier(random_state=self.random_state).fit(examples, embedder)
+        return _FITTED[key]
+
+    def _column_kinds(self) -> dict[str, str]:
+        kinds = dict(self.column_kinds or {})
+        for column, kind in kinds.items():
+            if kind not in STATEMENT_KINDS:
+                raise ConfigError(
+                    f"column_kinds[{column!r}] = {kind!r} is not a statement kind "
+                    f"(fix: use one of {', '.join(STATEMENT_KINDS)})"
+                )
+        return kinds
+
+    def candidates(self, corpus: Corpus) -> list[_Span]:
+        """Segment every respondent turn into candidate spans, with language and context."""
+        from ..segment import segment_texts
+
+        column_kinds = self._column_kinds()
+        turns: list[tuple[int, int, int, str, str | None, str | None, str | None, bool]] = []
+        for d, document in enumerate(corpus.documents):
+            previous_interviewer: str | None = None
+            for position, turn in enumerate(document.turns):
+                if turn.role == "interviewer":
+                    previous_interviewer = turn.text
+                    continue
+                if turn.role != "respondent" or not turn.text.strip():
+                    continue
+                language = turn.language or document.language or guess_language(turn.text)
+                survey = document.kind == "survey" or turn.question is not None or turn.column is not None
+                if survey:
+                    context = turn.question or turn.column
+                    kind = column_kinds.get(turn.column or "") or question_kind(context, language)
+                else:
+                    context = previous_interviewer
+                    kind = question_kind(context, language)
+                turns.append((d, position, turn.index, turn.text, language, context, kind, survey))
+        by_language: dict[str | None, list[int]] = {}
+        for number, item in enumerate(turns):
+            by_language.setdefault(item[4], []).append(number)
+        spans: list[_Span] = []
+        for language in sorted(by_language, key=lambda code: code or ""):
+            numbers = by_language[language]
+            segmented = segment_texts([turns[n][3] for n in numbers], language, split_clauses=self.split_clauses)
+            for number, segments in zip(numbers, segmented, strict=True):
+                d, position, index, text, _, context, kind, survey = turns[number]
+                for segment in segments:
+                    candidate = Candidate(text[segment.start : segment.end], language, context, kind, survey,
+                                          segment.question)
+                    spans.append(_Span(d, position, index, segment.start, segment.end, candidate))
+        spans.sort(key=lambda s: (corpus.documents[s.document_index].id, s.turn_index, s.start, s.end))
+        return spans
+
+    def extract(self, corpus: Corpus, embedder: Embedder) -> list[Statement]:
+        """Extract typed statements, sorted by document id, turn index and start.
+
+        Example:
+            >>> StatementExtractor().extract(corpus, embedder)  # doctest: +SKIP
+            [Statement(id='p01:3:0-42', kind='goal', confidence=0.83, ...), ...]
+        """
+        spans = self.candidates(corpus)
+        texts = [s.candidate.text for s in spans]
+        blocked = _gate(texts, [s.candidate.language for s in spans])
+        keep = [i for i, s in enumerate(spans) if not blocked[i] and not s.candidate.question]
+        if not keep:
+            return []
+        classifier = self.fitted_classifier(embedder)
+        # embed unique texts in sorted order: batches (and so vectors) do not depend on input order
+        unique = sorted({texts[i] for i in keep})
+        vectors = embedder.encode(unique) if not isinstance(classifier, KeywordClassifier) else np.zeros((len(unique), 1))
+        row_of = {text: row for row, text in enumerate(unique)}
+        prediction: Prediction = classifier.predict(
+            [spans[i].candidate for i in keep], vectors[[row_of[texts[i]] for i in keep]]
+        )
+        labels = list(prediction.labels)
+        statements: list[Statement] = []
+        for row, i in enumerate(keep):
+            best = int(np.argmax(prediction.proba[row]))
+            kind, confidence = labels[best], float(prediction.proba[row, best])
+            if kind == "none" or confidence < self.threshold:
+                continue
+            span = spans[i]
+            document = corpus.documents[span.document_index]
+            turn = document.turns[span.turn_position]
+            statements.append(
+                Statement(
+                    id=f"{document.id}:{turn.index}:{span.start}-{span.end}",
+                    document_id=document.id,
+                    participant_id=turn.participant_id or turn.speaker or document.id,
+                    turn_index=turn.index,
+                    speaker=turn.speaker,
+                    role="respondent",
+                    text=turn.text[span.start : span.end],
+                    start_char=span.start,
+                    end_char=span.end,
+                    timestamp=turn.start,
+                    language=span.candidate.language,
+                    kind=kind,  # type: ignore[arg-type]
+                    confidence=round(confidence, 4),
+                    cues=prediction.cues[row] if row < len(prediction.cues) else [],
+                )
+            )
+        return statements
+
+
+def extract_statements(
+    corpus: Corpus,
+    embedder: Embedder,
+    config: ExtractConfig | None = None,
+    seed: int = 42,
+    *,
+    column_kinds: dict[str, str] | None = None,
+    extra_examples: Iterable[Example | dict | tuple] | None = None,
+    classifier: StatementClassifier | None = None,
+) -> list[Statement]:
+    """Extract typed statements (goal, pain point, objection, mindset, channel) from a corpus.
+
+    Args:
+        corpus: Ingested documents; only ``respondent`` turns are read.
+        embedder: The embedder (a cached one lets later stages re-use the vectors).
+        config: The ``extract`` config section (threshold, example files, clause splitting).
+        seed: Seed for every random step.
+        column_kinds: Survey column -> kind the column asks for (``IngestConfig.column_kinds``).
+        extra_examples: Extra labelled examples from Python.
+        classifier: A custom :class:`StatementClassifier`.
+
+    Returns:
+        Statements sorted by document id, turn index and start character.
+
+    Example:
+        >>> statements = extract_statements(corpus, embedder, ExtractConfig())  # doctest: +SKIP
+        >>> statements[0].kind, statements[0].text  # doctest: +SKIP
+        ('goal', "Now I'm training for my first ultra")
+    """
+    config = config or ExtractConfig()
+    extractor = StatementExtractor.from_config(
+        config, seed, column_kinds=column_kinds, examples=extra_examples, classifier=classifier
+    )
+    return extractor.extract(corpus, embedder)
+
+
+__all__ = [
+    "LABELS",
+    "Candidate",
+    "EmbeddingCueClassifier",
+    "Example",
+    "KeywordClassifier",
+    "Prediction",
+    "StatementClassifier",
+    "StatementExtractor",
+    "extract_statements",
+    "load_bank",
+    "load_examples",
+]

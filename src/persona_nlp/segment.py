@@ -1,0 +1,372 @@
+"""Sentence and clause segmentation of respondent turns, with exact character spans.
+
+Sentences come from a blank spaCy pipeline per language (tokenizer + rule-based
+``sentencizer``; no model download). Each sentence is then
+
+1. split into clauses at contrast/cause conjunctions (``but``, ``because``, ``men``, ``maar``,
+   ``tapi``, ``nhưng`` ...) and, more cautiously, at ``and``-type conjunctions, only where both
+   halves are substantive (each has enough words, and an ``and`` half starts like a new clause);
+2. trimmed: spoken fillers (``um``, ``you know``, ``[laughs]``, ``øh``, ``nou``, ``ừ`` ...),
+   leading discourse words and edge punctuation are stripped from both edges.
+
+A span is only ever narrowed, never rewritten, so ``text[start:end]`` of the turn is the
+segment's text: statement quotes stay verbatim.
+
+Adding a language: add an entry to :data:`CLAUSE_RULES` (conjunctions, clause starters, fillers).
+Languages spaCy has no blank pipeline for (or that need extra packages, such as Vietnamese,
+whose blank tokenizer wants ``pyvi``) use the multi-language ``xx`` pipeline.
+
+Example:
+    >>> spans = segment_texts(["Um, I always wait for the sale, but shipping kills it."], "en")[0]
+    >>> ["Um, I always wait for the sale, but shipping kills it."[s.start:s.end] for s in spans]
+    ['I always wait for the sale', 'shipping kills it']
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+MIN_CLAUSE_WORDS = 3
+"""Each half of a clause split must keep at least this many words."""
+
+MIN_AND_CLAUSE_WORDS = 4
+"""The right half of an ``and``-type split must have at least this many words."""
+
+_SPACY_FALLBACK = "xx"
+_SPACY_UNSUPPORTED = {"vi"}  # blank("vi") needs pyvi; the xx tokenizer splits punctuation well
+
+
+@dataclass(frozen=True)
+class ClauseRules:
+    """Per-language clause-splitting and filler rules.
+
+    Attributes:
+        strong: Conjunctions that start a new clause (contrast, cause): split before them.
+        weak: ``and``-type conjunctions: split only when the right half starts with a word in
+            ``starters`` (a subject) or the conjunction follows a comma.
+        comma_only: Conjunctions that only split after a comma (``, so``), being ambiguous otherwise.
+        starters: Words a new clause typically starts with (pronouns, determiners).
+        fillers: Spoken fillers and discourse words stripped from the start of a segment.
+        trailing: Fillers stripped from the end of a segment (``you know``, ``I guess``).
+        tags: Tag-question words (``right?``, ``ikke?``, ``toch?``): a sentence ending in one of
+            them plus ``?`` is a statement, not a question; the tag is stripped.
+    """
+
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    comma_only: tuple[str, ...]
+    starters: tuple[str, ...]
+    fillers: tuple[str, ...]
+    trailing: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+_COMMON_FILLERS = ("um", "umm", "uh", "uhm", "uhh", "er", "erm", "hmm", "hm", "mm", "mhm", "ah", "oh", "eh", "ehm")
+
+CLAUSE_RULES: dict[str, ClauseRules] = {
+    "en": ClauseRules(
+        strong=("but", "because", "although", "though", "even though", "except that", "whereas", "cause", "'cause", "cos"),
+        weak=("and",),
+        comma_only=("so", "and then", "plus"),
+        starters=("i", "i'm", "i've", "i'd", "i'll", "we", "we're", "my", "our", "it", "it's", "they", "they're",
+                  "the", "that", "this", "there", "you", "she", "he", "his", "her", "their", "now", "then"),
+        fillers=(*_COMMON_FILLERS, "you know", "like", "i mean", "well", "so", "yeah", "yes", "yep", "okay", "ok",
+                 "right", "actually", "basically", "honestly", "anyway", "and", "but", "because", "cause",
+                 "kind of", "sort of", "i guess", "you see"),
+        trailing=(*_COMMON_FILLERS, "you know", "i mean", "i guess", "i think", "or something", "and stuff",
+                  "or whatever", "and everything", "right", "yeah", "really", "to be honest", "honestly", "though"),
+        tags=("right", "you know", "yeah", "no", "isn't it", "don't you think", "you know what i mean", "eh", "huh"),
+    ),
+    "da": ClauseRules(
+        strong=("men", "fordi", "selvom", "skønt"),
+        weak=("og",),
+        comma_only=("så", "og så"),
+        starters=("jeg", "vi", "min", "mit", "mine", "vores", "det", "den", "de", "der", "man", "han", "hun",
+                  "jo", "nu", "så"),
+        fillers=(*_COMMON_FILLERS, "øh", "øhm", "æh", "altså", "ligesom", "jo", "ja", "nå", "nej", "du ved",
+                 "okay", "og", "men", "fordi", "så", "bare"),
+        trailing=(*_COMMON_FILLERS, "øh", "øhm", "altså", "du ved", "ik", "ikk", "jo", "ligesom",
+                  "eller sådan noget", "og sådan", "tror jeg", "synes jeg"),
+        tags=("ikke", "ik", "ikk", "ikke også", "ikke sandt", "du ved", "vel", "ja", "hva"),
+    ),
+    "nb": ClauseRules(
+        strong=("men", "fordi", "selv om", "selvom"),
+        weak=("og",),
+        comma_only=("så", "og så"),
+        starters=("jeg", "vi", "min", "mitt", "mine", "vår", "det", "den", "de", "der", "man", "han", "hun",
+                  "jo", "nå", "så"),
+        fillers=(*_COMMON_FILLERS, "øh", "øhm", "æh", "altså", "liksom", "jo", "ja", "nei", "du vet", "sånn",
+                 "okei", "og", "men", "fordi", "så", "bare"),
+        trailing=(*_COMMON_FILLERS, "øh", "øhm", "altså", "du vet", "ikke sant", "liksom", "jo", "eller noe sånt",
+                  "og sånn", "tror jeg", "synes jeg"),
+        tags=("ikke", "ikke sant", "ikke sånn", "vet du", "du vet", "vel", "ja", "hva"),
+    ),
+    "nl": ClauseRules(
+        strong=("maar", "omdat", "want", "hoewel", "alhoewel", "terwijl", "behalve dat"),
+        weak=("en",),
+        comma_only=("dus", "en dan", "toen"),
+        starters=("ik", "we", "wij", "mijn", "ons", "onze", "het", "de", "dat", "dit", "die", "er", "je", "ze",
+                  "hij", "zij", "dan", "nu"),
+        fillers=(*_COMMON_FILLERS, "ehm", "euh", "uhm", "nou", "ja", "nee", "zeg maar", "weet je", "gewoon",
+                 "eigenlijk", "dus", "oké", "hoor", "en", "maar", "omdat", "want", "toch"),
+        trailing=(*_COMMON_FILLERS, "ehm", "euh", "zeg maar", "weet je", "toch", "hè", "he", "of zo", "enzo",
+                  "denk ik", "eigenlijk"),
+        tags=("toch", "hè", "he", "weet je", "snap je", "niet", "ja", "of niet"),
+    ),
+    "id": ClauseRules(
+        strong=("tapi", "tetapi", "namun", "karena", "karna", "soalnya", "walaupun", "meskipun", "padahal", "sedangkan"),
+        weak=("dan",),
+        comma_only=("jadi", "terus", "trus", "makanya"),
+        starters=("saya", "aku", "gue", "gw", "kami", "kita", "anak", "itu", "ini", "harganya", "dia", "mereka",
+                  "suami", "istri"),
+        fillers=(*_COMMON_FILLERS, "ya", "yah", "iya", "eh", "ehm", "anu", "gitu", "kayak", "sih", "deh", "dong",
+                 "kan", "nah", "oke", "jadi", "terus", "trus", "tapi", "dan", "karena", "apa ya", "gimana ya"),
+        trailing=(*_COMMON_FILLERS, "ya", "yah", "sih", "deh", "dong", "kan", "gitu", "gitu lho", "lho", "loh",
+                  "kok", "nih", "tuh", "kayaknya", "hehe", "haha", "wkwk", "wkwkwk"),
+        tags=("kan", "ya", "ya kan", "kan ya", "bukan", "gitu", "tau kan", "ngerti kan", "gak sih", "nggak sih"),
+    ),
+    "vi": ClauseRules(
+        strong=("nhưng mà", "nhưng", "vì", "bởi vì", "tại vì", "mặc dù", "tuy nhiên"),
+        weak=("và",),
+        comma_only=("nên", "cho nên", "thế nên", "rồi"),
+        starters=("tôi", "mình", "em", "anh", "chị", "con", "nhà", "giá", "nó", "cái", "chúng tôi", "ship"),
+        fillers=(*_COMMON_FILLERS, "ừ", "ừm", "ờ", "à", "ạ", "ý là", "kiểu", "kiểu như", "thì", "là", "thôi",
+                 "nói chung", "vâng", "dạ", "nhưng", "và", "vì", "nên", "mà"),
+        trailing=(*_COMMON_FILLERS, "ạ", "á", "à", "nhé", "nha", "ấy", "đó", "đấy", "luôn á", "hả", "ha", "hihi",
+                  "haha", "đúng không"),
+        tags=("đúng không", "phải không", "nhỉ", "ha", "hả", "à", "chứ", "đúng chưa", "biết không"),
+    ),
+}
+"""Clause and filler rules per ISO 639-1 code. Languages without an entry only get sentences."""
+
+_BRACKETED = r"(?:\[[^\]]{0,40}\]|\([^)]{0,40}\))"
+_EDGE_PUNCT = " \t\n\r,;:.!?…-–—\"'“”‘’«»()*/"
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A candidate statement span inside a turn.
+
+    Attributes:
+        start: Start character offset in the turn text.
+        end: End character offset (exclusive).
+        sentence: Index of the sentence the segment came from, within its turn.
+        question: Whether the sentence ends with a question mark.
+    """
+
+    start: int
+    end: int
+    sentence: int = 0
+    question: bool = False
+
+
+def _alternation(words: Sequence[str]) -> str:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    splitter: re.Pattern[str]
+    starters: frozenset[str]
+    weak: frozenset[str]
+    comma_only: frozenset[str]
+    lead: re.Pattern[str]
+    trail: re.Pattern[str]
+    tag: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=64)
+def _compiled(language: str) -> _Compiled:
+    rules = CLAUSE_RULES.get(language, CLAUSE_RULES["en"] if language == "" else None)
+    if rules is None:
+        rules = ClauseRules(strong=(), weak=(), comma_only=(), starters=(), fillers=_COMMON_FILLERS,
+                            trailing=_COMMON_FILLERS)
+    conj = _alternation((*rules.strong, *rules.weak, *rules.comma_only)) or r"(?!x)x"
+    splitter = re.compile(rf"(?P<comma>,\s*|\s+[-–—]\s+|\s+)(?P<conj>{conj})(?=\s)", re.IGNORECASE | re.UNICODE)
+    fillers = _alternation(rules.fillers)
+    filler_unit = rf"(?:{_BRACKETED}|(?:{fillers})(?![\w'’\-]))" if fillers else _BRACKETED
+    lead = re.compile(rf"^(?:[\s,;:.!?…\-–—]*{filler_unit})+[\s,;:.!?…\-–—]*", re.IGNORECASE | re.UNICODE)
+    trailing = _alternation(rules.trailing)
+    trail_unit = rf"(?:{_BRACKETED}|(?<![\w'’\-])(?:{trailing}))" if trailing else _BRACKETED
+    trail = re.compile(rf"(?:[\s,;:.!?…\-–—]*{trail_unit})+[\s,;:.!?…\-–—]*$", re.IGNORECASE | re.UNICODE)
+    tags = _alternation(rules.tags)
+    tag = re.compile(rf"[\s,]+(?:{tags})\s*\?[\s?!.]*$", re.IGNORECASE | re.UNICODE) if tags else None
+    return _Compiled(
+        splitter=splitter,
+        starters=frozenset(rules.starters),
+        weak=frozenset(rules.weak),
+        comma_only=frozenset(rules.comma_only),
+        lead=lead,
+        trail=trail,
+        tag=tag,
+    )
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for part in text.split() if _WORD.search(part))
+
+
+def is_question(text: str, language: str) -> bool:
+    """Whether a sentence is a question: it ends with ``?`` that is not a tag question.
+
+    Example:
+        >>> is_question("The fit is awful, right?", "en"), is_question("Is it waterproof?", "en")
+        (False, True)
+    """
+    stripped = text.rstrip(" \t\n\r\"'”’)»")
+    if not stripped.endswith("?"):
+        return False
+    tag = _compiled(language).tag
+    return not (tag is not None and tag.search(stripped))
+
+
+def trim_span(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """Narrow ``text[start:end]`` by stripping fillers and edge punctuation from both edges.
+
+    A tag question at the end (``, right?``, ``, ikke?``) is stripped too. Returns
+    ``(start, end)`` with ``start == end`` when nothing substantive is left.
+
+    Example:
+        >>> text = "Um, you know, the shipping cost, like."
+        >>> s, e = trim_span(text, 0, len(text), "en")
+        >>> text[s:e]
+        'the shipping cost'
+    """
+    rules = _compiled(language)
+    if rules.tag is not None:
+        match = rules.tag.search(text, start, end)
+        if match and match.end() == end:
+            end = match.start()
+    for _ in range(4):
+        before = (start, end)
+        piece = text[start:end]
+        stripped = piece.lstrip(_EDGE_PUNCT)
+        start += len(piece) - len(stripped)
+        piece = text[start:end]
+        match = rules.lead.match(piece)
+        if match and match.end() < len(piece):
+            start += match.end()
+        elif match:
+            return start, start
+        piece = text[start:end]
+        stripped = piece.rstrip(_EDGE_PUNCT)
+        end -= len(piece) - len(stripped)
+        piece = text[start:end]
+        match = rules.trail.search(piece)
+        if match and match.start() > 0:
+            end = start + match.start()
+        if (start, end) == before:
+            break
+    if not _WORD.search(text[start:end]):
+        return start, start
+    # keep a closing bracket/quote that belongs to the span, never an unbalanced one
+    return start, end
+
+
+def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """Split one sentence span at conjunctions where both halves are substantive."""
+    rules = _compiled(language)
+    sentence = text[start:end]
+    cuts: list[tuple[int, int]] = []  # (left_end, right_start) relative to sentence
+    for match in rules.splitter.finditer(sentence):
+        conj = match.group("conj").lower()
+        conj_key = re.sub(r"\s+", " ", conj)
+        has_comma = match.group("comma").strip() != ""
+        left = sentence[: match.start()]
+        right = sentence[match.end() :]
+        if conj_key in rules.comma_only and not has_comma:
+            continue
+        if conj_key in rules.weak:
+            first = right.strip().split(" ", 1)[0].lower().strip(",.")
+            if _word_count(right) < MIN_AND_CLAUSE_WORDS or not (has_comma or first in rules.starters):
+                continue
+        if _word_count(left) < MIN_CLAUSE_WORDS or _word_count(right) < MIN_CLAUSE_WORDS:
+            continue
+        cuts.append((match.start(), match.end()))
+    if not cuts:
+        return [(start, end)]
+    spans = []
+    left_start = 0
+    for left_end, right_start in cuts:
+        # only cut if the piece before this cut is still long enough
+        if _word_count(sentence[left_start:left_end]) < MIN_CLAUSE_WORDS:
+            continue
+        spans.append((start + left_start, start + left_end))
+        left_start = right_start
+    spans.append((start + left_start, end))
+    if len(spans) > 1 and _word_count(text[spans[-1][0] : spans[-1][1]]) < MIN_CLAUSE_WORDS:
+        last = spans.pop()
+        spans[-1] = (spans[-1][0], last[1])
+    return spans
+
+
+@lru_cache(maxsize=32)
+def get_pipeline(language: str) -> Any:
+    """Return a cached blank spaCy pipeline with a sentencizer for a language.
+
+    Unknown languages, and those whose blank pipeline needs extra packages, use ``xx``.
+
+    Example:
+        >>> nlp = get_pipeline("da")
+        >>> [s.text for s in nlp("Jeg venter altid. Men fragten er dyr.").sents]
+        ['Jeg venter altid.', 'Men fragten er dyr.']
+    """
+    import spacy
+
+    name = language if language and language not in _SPACY_UNSUPPORTED else _SPACY_FALLBACK
+    try:
+        nlp = spacy.blank(name)
+    except Exception:  # unknown code or a tokenizer needing a missing package
+        logger.debug("no blank spaCy pipeline for %r; using %r", name, _SPACY_FALLBACK)
+        nlp = spacy.blank(_SPACY_FALLBACK)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def segment_texts(
+    texts: Sequence[str], language: str | None, *, split_clauses: bool = True, batch_size: int = 256
+) -> list[list[Segment]]:
+    """Segment texts of one language into trimmed sentence/clause spans.
+
+    Args:
+        texts: Turn texts.
+        language: ISO 639-1 code (``None`` uses English rules with the ``xx`` tokenizer).
+        split_clauses: Split sentences into clauses at but/and/because-type conjunctions.
+        batch_size: spaCy ``nlp.pipe`` batch size.
+
+    Returns:
+        One list of :class:`Segment` per text, in text order; every span is non-empty and
+        ``text[start:end]`` is its exact text.
+
+    Example:
+        >>> [(s.start, s.end) for s in segment_texts(["Yeah. I need new boots."], "en")[0]]
+        [(6, 22)]
+    """
+    code = (language or "").lower()
+    nlp = get_pipeline(code or _SPACY_FALLBACK)
+    rules_code = code if code in CLAUSE_RULES else ("en" if not code else code)
+    out: list[list[Segment]] = []
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        segments: list[Segment] = []
+        for number, sent in enumerate(doc.sents):
+            s_start, s_end = sent.start_char, sent.end_char
+            pieces = _split_clauses(text, s_start, s_end, rules_code) if split_clauses else [(s_start, s_end)]
+            for p_start, p_end in pieces:
+                t_start, t_end = trim_span(text, p_start, p_end, rules_code)
+                if t_end > t_start:
+                    question = is_question(text[p_start:p_end], rules_code)
+                    segments.append(Segment(t_start, t_end, number, question))
+        out.append(segments)
+    return out
+
+
+__all__ = ["CLAUSE_RULES", "ClauseRules", "Segment", "get_pipeline", "is_question", "segment_texts", "trim_span"]
