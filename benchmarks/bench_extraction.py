@@ -277,7 +277,8 @@ def evaluate(data: dict[str, Any], run: dict[str, Any], min_iou: float) -> dict[
     hits = interviewer_hits(data, spans)
     conf = ev.confusion(data["gold"], spans, data["texts"], min_iou=min_iou)
     # false positives on text that is no gold statement at all (for error analysis)
-    span_matched = {pi for _, pi, _ in ev.match(data["gold"], spans, data["texts"], min_iou=min_iou, use_kind=False)}
+    span_pairs = ev.match(data["gold"], spans, data["texts"], min_iou=min_iou, use_kind=False)
+    span_matched = {pi for _, pi, _ in span_pairs} | ev.fragments(data["gold"], spans, data["texts"], span_pairs, use_kind=False)
     spurious = [
         {"file": s.file, "turn": s.turn, "kind": s.kind, "text": data["texts"].get((s.file, s.turn), "")[s.start : s.end]}
         for pi, s in enumerate(spans)
@@ -415,7 +416,9 @@ def render_section(results: list[dict[str, Any]]) -> str:
     lines += [
         "**Scoring:** a predicted statement is correct when it lies in the same turn as a gold statement, "
         "has the same kind, and the character spans (trimmed of whitespace/punctuation) overlap with "
-        "IoU ≥ 0.5; matching is one-to-one. Unmatched predictions, including ones on non-statements, are "
+        "IoU ≥ 0.5, or is a clause fragment of it (≥ 90% inside the gold span, covering ≥ 40% of it); "
+        "matching is one-to-one, and a further fragment of an already matched gold statement is neither "
+        "right nor wrong. Other unmatched predictions, including ones on non-statements, are "
         "false positives. Macro-F1 = mean of the five per-kind F1. *Span F1* ignores the kind "
         "(found the statement at all). Interviewer extractions are counted against the manifest's "
         "interviewer labels, independently of the reader's role inference. Roles are inferred by the "

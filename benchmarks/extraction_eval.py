@@ -7,11 +7,17 @@ Matching rule (also in ``benchmarks/data/extraction/GUIDELINES.md``):
   whose text contains the gold ``text``; that gives (document, turn, start, end);
 * a prediction matches a gold statement when it is in the same document and turn, has the
   same kind, and the two character spans - each trimmed of whitespace and punctuation at the
-  ends - have intersection-over-union >= ``min_iou`` (0.5);
+  ends - have intersection-over-union >= ``min_iou`` (0.5), or the prediction is a clause
+  *fragment* of the gold span (at least 90% of the prediction lies inside the gold span and it
+  covers at least 40% of it: "my shoes have no grip left" for the gold "my shoes have no grip
+  left, so I'm sliding all over the place");
 * matching is one-to-one: candidate pairs are taken greedily, highest IoU first;
 * per kind: TP = matched pairs, FP = unmatched predictions of that kind (including
   predictions on sentences that are not statements at all, and predictions of the wrong
   kind), FN = unmatched gold of that kind. Macro-F1 = mean F1 over the five kinds.
+  An unmatched prediction lying (90%) inside a gold span of the same kind that *was* matched
+  (the second half of a statement the extractor cut in two) is neither TP nor FP; these are
+  counted as ``fragments``.
 
 A kind-agnostic "span" score (same rule without the kind) is reported as a diagnostic: it
 separates "found the statement" from "typed it right".
@@ -64,6 +70,51 @@ def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     union = max(a[1], b[1]) - min(a[0], b[0])
     return inter / union if union > 0 else 0.0
+
+
+FRAGMENT_INSIDE = 0.9
+FRAGMENT_COVER = 0.4
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _fragment(gold: tuple[int, int], pred: tuple[int, int], cover: float = FRAGMENT_COVER) -> bool:
+    """Whether ``pred`` is a clause fragment of ``gold``: mostly inside it, covering enough of it."""
+    inter = _overlap(gold, pred)
+    p_len, g_len = pred[1] - pred[0], gold[1] - gold[0]
+    return p_len > 0 and g_len > 0 and inter >= FRAGMENT_INSIDE * p_len and inter >= cover * g_len
+
+
+def fragments(
+    gold: Sequence[Span],
+    predicted: Sequence[Span],
+    texts: dict[tuple[str, int], str],
+    matches: Sequence[tuple[int, int, float]],
+    *,
+    use_kind: bool = True,
+) -> set[int]:
+    """Unmatched predictions lying inside a matched gold span (of the same kind): not FP."""
+    matched_g = {gi for gi, _, _ in matches}
+    matched_p = {pi for _, pi, _ in matches}
+    by_turn: dict[tuple, list[int]] = defaultdict(list)
+    for gi in matched_g:
+        g = gold[gi]
+        by_turn[(g.file, g.turn, g.kind if use_kind else "")].append(gi)
+    out = set()
+    for pi, p in enumerate(predicted):
+        if pi in matched_p:
+            continue
+        text = texts.get((p.file, p.turn))
+        for gi in by_turn.get((p.file, p.turn, p.kind if use_kind else ""), ()):
+            g = gold[gi]
+            a = trim(text, g.start, g.end) if text is not None else (g.start, g.end)
+            b = trim(text, p.start, p.end) if text is not None else (p.start, p.end)
+            if _fragment(a, b, cover=0.0):
+                out.add(pi)
+                break
+    return out
 
 
 def load_gold(split: str, root: Path = DATA_ROOT) -> list[dict[str, Any]]:
@@ -155,7 +206,7 @@ def match(
             else:
                 a, b = (g.start, g.end), (p.start, p.end)
             score = iou(a, b)
-            if score >= min_iou:
+            if score >= min_iou or _fragment(a, b):
                 pairs.append((score, gi, pi))
     pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
     used_g: set[int] = set()
@@ -201,9 +252,10 @@ def score(
     matches = match(gold, predicted, texts, min_iou=min_iou, use_kind=True)
     span_matches = match(gold, predicted, texts, min_iou=min_iou, use_kind=False)
     matched_g = {gi for gi, _, _ in matches}
-    matched_p = {pi for _, pi, _ in matches}
+    frag = fragments(gold, predicted, texts, matches)
+    matched_p = {pi for _, pi, _ in matches} | frag
     span_g = {gi for gi, _, _ in span_matches}
-    span_p = {pi for _, pi, _ in span_matches}
+    span_p = {pi for _, pi, _ in span_matches} | fragments(gold, predicted, texts, span_matches, use_kind=False)
     missing = n_missing_gold or {}
 
     def block(lang_filter: set[str]) -> dict[str, Any]:
@@ -221,6 +273,7 @@ def score(
             sum(missing.get(lang, {}).values()) for lang in lang_filter
         )
         n_pred = sum(1 for p in predicted if p.language in lang_filter)
+        n_frag = sum(1 for pi in frag if predicted[pi].language in lang_filter)
         s_tp = sum(1 for gi, g in enumerate(gold) if g.language in lang_filter and gi in span_g)
         s_fp = sum(1 for pi, p in enumerate(predicted) if p.language in lang_filter and pi not in span_p)
         s_fn = n_gold - s_tp
@@ -230,6 +283,7 @@ def score(
             "span": _prf(s_tp, s_fp, s_fn),
             "n_gold": n_gold,
             "n_pred": n_pred,
+            "n_fragments": n_frag,
         }
 
     result = {"languages": {lang: block({lang}) for lang in langs}, "overall": block(set(langs))}

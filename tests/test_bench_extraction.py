@@ -72,11 +72,34 @@ def test_other_turn_or_small_overlap_does_not_match() -> None:
     assert ev.match(GOLD, preds, TEXTS) == []
 
 
-def test_matching_is_one_to_one() -> None:
+def test_matching_is_one_to_one_and_fragments_are_neutral() -> None:
+    # a second prediction inside an already matched gold span is a fragment: neither TP nor FP
     preds = [span("I always wait for the sale", "mindset"), span("always wait for the sale", "mindset")]
-    result = ev.score(GOLD, preds, TEXTS, languages=["en"])["languages"]["en"]["per_kind"]["mindset"]
-    assert (result["tp"], result["fp"], result["fn"]) == (1, 1, 0)
-    assert result["precision"] == 0.5
+    result = ev.score(GOLD, preds, TEXTS, languages=["en"])["languages"]["en"]
+    mindset = result["per_kind"]["mindset"]
+    assert (mindset["tp"], mindset["fp"], mindset["fn"]) == (1, 0, 0)
+    assert result["n_fragments"] == 1
+    # ... but the same prediction with another kind is a false positive
+    preds = [span("I always wait for the sale", "mindset"), span("always wait for the sale", "goal")]
+    result = ev.score(GOLD, preds, TEXTS, languages=["en"])["languages"]["en"]
+    assert result["per_kind"]["goal"]["fp"] == 1
+
+
+def test_clause_fragment_of_long_gold_matches() -> None:
+    text = "My old shoes have no grip left, so on the wet descents I'm sliding all over the place."
+    texts = {(F, 0): text}
+    gold = [ev.Span(F, 0, 0, len(text), "pain_point", "en")]
+    first = text.index(", so")
+    second = text.index("on the wet")
+    preds = [
+        ev.Span(F, 0, 0, first, "pain_point", "en"),
+        ev.Span(F, 0, second, len(text), "pain_point", "en"),
+    ]
+    result = ev.score(gold, preds, texts, languages=["en"])["languages"]["en"]["per_kind"]["pain_point"]
+    assert (result["tp"], result["fp"], result["fn"]) == (1, 0, 0)
+    # a short fragment (< 40% of the gold span) alone does not match
+    tiny = [ev.Span(F, 0, text.index("wet"), text.index("wet") + 11, "pain_point", "en")]
+    assert ev.match(gold, tiny, texts) == []
 
 
 def test_missing_gold_counts_as_false_negative() -> None:
