@@ -1,0 +1,234 @@
+"""Theme keywords (class-based TF-IDF) and short readable labels.
+
+* **Keywords**: terms are words and two-word phrases without stop words (the stop words of each
+  text's language). A term's weight in a theme is its c-TF-IDF: the share of the theme's texts
+  that contain it, times ``log(1 + A / f)``, with ``A`` the average number of terms per theme and
+  ``f`` the term's count over all themes. Keywords are picked by weight, skipping near-duplicates
+  of a term already picked (``price``/``prices``, ``delivery``/``delivery cost``).
+* **Label**: the phrase (one to four words, inner stop words allowed, as in "waiting for sales")
+  that best combines keyword weight and coverage of the theme's texts, in the casing of the text
+  it came from, with a capital first letter. When the best phrase is a single word and another
+  keyword is nearly as common, the two are joined: "Price and shipping".
+
+Example:
+    >>> texts = ["free shipping please", "shipping costs too much", "the shipping cost", "nice colours"]
+    >>> keywords, labels = describe_clusters(texts, [0, 0, 0, 1])
+    >>> labels[0]
+    'Shipping costs'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .stopwords import stop_words
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
+
+MAX_PHRASE_WORDS = 4
+"""Longest label phrase, in words."""
+
+PAIR_COVERAGE = 0.5
+"""A second keyword joins a one-word label when it covers at least this share of what the first
+keyword covers."""
+
+
+_BREAK = re.compile(r"[.!?;:,()\[\]\"“”«»/\n]")
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _clauses(words: list[tuple[str, int, int]], text: str) -> list[list[tuple[str, int, int]]]:
+    """Split words where punctuation separates them: a label never spans "price. shipping"."""
+    clauses: list[list[tuple[str, int, int]]] = [[]]
+    for i, word in enumerate(words):
+        if i and _BREAK.search(text, words[i - 1][2], word[1]):
+            clauses.append([])
+        clauses[-1].append(word)
+    return clauses
+
+
+def _terms(words: list[str], stops: frozenset[str]) -> set[str]:
+    terms = {w for w in words if w not in stops and len(w) > 1}
+    terms.update(
+        f"{a} {b}"
+        for a, b in zip(words, words[1:], strict=False)
+        if a not in stops and b not in stops
+    )
+    return terms
+
+
+def _similar_words(a: str, b: str) -> bool:
+    """Crude, language-neutral near-duplicate test: shared stem-like prefix."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short):
+        return True
+    prefix = len(_common_prefix(a, b))
+    return prefix >= 5 and prefix >= 0.75 * len(long_)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    size = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        size += 1
+    return a[:size]
+
+
+def _near_duplicate(term: str, chosen: list[str]) -> bool:
+    words = term.split()
+    return any(_similar_words(w, c) for other in chosen for w in words for c in other.split())
+
+
+def describe_clusters(
+    texts: Sequence[str],
+    labels: Sequence[int],
+    languages: Sequence[str | None] | None = None,
+    max_keywords: int = 8,
+    order: Sequence[Sequence[int]] | None = None,
+) -> tuple[list[list[str]], list[str]]:
+    """Keywords and a readable label for each cluster ``0..k-1`` of ``texts``.
+
+    Args:
+        texts: The texts.
+        labels: Cluster of each text (``-1`` for none).
+        languages: ISO 639-1 code of each text (``None``: unknown, all stop lists apply).
+        max_keywords: Keywords per cluster.
+        order: Per cluster, its rows most representative first; the label's casing comes from the
+            first of them that contains the phrase (default: row order).
+
+    Returns:
+        ``(keywords, labels)``: one list of keywords and one label per cluster.
+
+    Example:
+        >>> describe_clusters(["late delivery", "delivery was late", "slow delivery"], [0, 0, 0])[0]
+        [['delivery', 'late', 'slow']]
+    """
+    k = max(labels, default=-1) + 1
+    languages = languages if languages is not None else [None] * len(texts)
+    members: list[list[int]] = [[] for _ in range(k)]
+    for row, label in enumerate(labels):
+        if label >= 0:
+            members[label].append(row)
+    tokenised = [_words(t) for t in texts]
+    term_counts: list[Counter[str]] = []
+    for rows in members:
+        counts: Counter[str] = Counter()
+        for row in rows:
+            counts.update(_terms([w for w, _, _ in tokenised[row]], stop_words(languages[row])))
+        term_counts.append(counts)
+    totals: Counter[str] = Counter()
+    for counts in term_counts:
+        totals.update(counts)
+    average = sum(totals.values()) / max(k, 1)
+    keywords: list[list[str]] = []
+    names: list[str] = []
+    for cluster, (rows, counts) in enumerate(zip(members, term_counts, strict=True)):
+        weights = {
+            term: (count / len(rows)) * math.log(1.0 + average / totals[term])
+            for term, count in counts.items()
+        }
+        ranked = sorted(weights, key=lambda term: (-weights[term], term))
+        chosen: list[str] = []
+        for term in ranked:
+            if len(chosen) == max_keywords:
+                break
+            if not _near_duplicate(term, chosen):
+                chosen.append(term)
+        keywords.append(chosen)
+        cluster_order = list(order[cluster]) if order is not None else rows
+        names.append(_label(cluster_order, texts, tokenised, languages, weights, counts, chosen))
+    return keywords, names
+
+
+def _key(word: str) -> str:
+    """Fold plain plural-like endings so "shipping cost" and "shipping costs" count together."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+def _label(
+    rows: list[int],
+    texts: Sequence[str],
+    tokenised: list[list[tuple[str, int, int]]],
+    languages: Sequence[str | None],
+    weights: dict[str, float],
+    counts: Counter[str],
+    keywords: list[str],
+) -> str:
+    """The best-scoring phrase: coverage (texts using it) times the weight of its words.
+
+    Candidates are the texts' own phrases, and for two of the top keywords said in one text, the
+    shortest stretch of text that holds both ("delivery was late" gives "delivery was late").
+    """
+    if not keywords:
+        return "Other"
+    top = [kw for kw in keywords[:3] if " " not in kw]
+    pairs = [(a, b) for i, a in enumerate(top) for b in top[i + 1 :]]
+    coverage: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    content: dict[str, set[str]] = {}
+    for row in rows:
+        stops = stop_words(languages[row])
+        seen: set[str] = set()
+        present: set[str] = set()
+        for words in _clauses(tokenised[row], texts[row]):
+            for start in range(len(words)):
+                if words[start][0] in stops:
+                    continue
+                for end in range(start, min(start + MAX_PHRASE_WORDS, len(words))):
+                    if words[end][0] in stops:
+                        continue
+                    span = words[start : end + 1]
+                    key = " ".join(_key(w) for w, _, _ in span)
+                    if key not in seen:
+                        seen.add(key)
+                        coverage[key] += 1
+                        surface.setdefault(key, texts[row][span[0][1] : span[-1][2]])
+                        content.setdefault(key, {w for w, _, _ in span if w in weights})
+            positions = {w: i for i, (w, _, _) in enumerate(words)}
+            for a, b in pairs:
+                key = f"{a} + {b}"
+                if a in positions and b in positions and key not in surface:
+                    first, last = sorted((positions[a], positions[b]))
+                    if last - first <= MAX_PHRASE_WORDS:
+                        surface[key] = texts[row][words[first][1] : words[last][2]]
+            present.update(w for w, _, _ in words)
+        for a, b in pairs:
+            if a in present and b in present:
+                coverage[f"{a} + {b}"] += 1
+                content.setdefault(f"{a} + {b}", {a, b})
+
+    def score(key: str) -> float:
+        return coverage[key] * sum(weights[w] for w in content[key])
+
+    # a phrase only one text uses does not stand for a theme of several
+    floor = min(2, len(rows))
+    candidates = [key for key in surface if coverage[key] >= floor] or list(surface)
+    best = max(candidates, key=lambda key: (score(key), -len(surface[key]), key))
+    label = _tidy(surface[best])
+    if len(content[best]) == 1 and len(keywords) > 1:
+        word = next(iter(content[best]))
+        second = next((kw for kw in keywords if not _near_duplicate(kw, [word])), None)
+        if second is not None and counts[second] >= PAIR_COVERAGE * counts[word]:
+            pair = next((f"{a} + {b}" for a, b in pairs if {a, b} == {word, second}), "")
+            if coverage[pair] >= floor and pair in surface:
+                label = _tidy(surface[pair])
+            else:
+                label = f"{label} and {second}"
+    return label[:1].upper() + label[1:]
+
+
+def _tidy(phrase: str) -> str:
+    """Lower-case words that are capitalised only by position; keep names like YouTube, SMS."""
+    return " ".join(w if any(c.isupper() for c in w[1:]) else w.lower() for w in phrase.split())
+
+
+__all__ = ["describe_clusters"]

@@ -1,0 +1,453 @@
+"""Themes: cluster statements of each kind, label them, measure prevalence, pick quotes.
+
+Three public functions:
+
+* :func:`build_themes` - the pipeline stage: statements in, statements with ``theme_id`` and
+  :class:`~persona_nlp.schema.Theme` objects out. Each kind is clustered separately.
+* :func:`theme_texts` - themes any plain list of texts (survey comments, support tickets); also
+  what the benchmark measures.
+* :func:`assign_to_themes` - puts the statements of a later wave into existing themes, without
+  re-clustering, and flags those that fit none.
+
+How a theme is made (clustering in :mod:`~persona_nlp.clustering`, keywords and labels in
+:mod:`~persona_nlp.labels`, quotes in :mod:`~persona_nlp.quotes`, prevalence in
+:mod:`~persona_nlp.stats`) is explained in ``docs/themes.md``.
+
+Determinism: the inputs are put into a canonical order first (statements by id, plain texts by
+text), and no step is random, so shuffled input gives identical themes and ids.
+
+Example:
+    >>> from persona_nlp.embed import HashingEmbedder
+    >>> texts = ["shipping is too expensive", "the shipping cost is too high",
+    ...          "expensive shipping costs", "I wait for the sales", "waiting for the sales",
+    ...          "I always wait for sales"]
+    >>> result = theme_texts(texts, HashingEmbedder(dim=64))
+    >>> result.labels.tolist()  # doctest: +SKIP
+    [0, 0, 0, 1, 1, 1]
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .clustering import ClusterParams, centroids_of, cluster_embeddings, cluster_params
+from .config import ThemeConfig
+from .embed import Embedder
+from .labels import describe_clusters
+from .quotes import select_quotes
+from .schema import (
+    STATEMENT_KINDS,
+    Participant,
+    Quote,
+    SegmentPrevalence,
+    Statement,
+    StatementKind,
+    Theme,
+)
+from .stats import prevalence
+
+logger = logging.getLogger(__name__)
+
+MAX_THEMES_PER_KIND = 10
+"""Human scale: the closest themes of a kind are merged until at most this many remain."""
+
+MAX_SEGMENT_VALUES = 6
+"""Metadata keys with more distinct values than this (ids, ages, free text) are not segments."""
+
+CENTROID_DECIMALS = 5
+"""Stored theme centroids are rounded to keep ``analysis.json`` small."""
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    """The themes of a plain list of texts (see :func:`theme_texts`).
+
+    Attributes:
+        labels: Theme index of each input text (input order), ``-1`` when unthemed.
+        theme_labels: Readable label of each theme.
+        keywords: Keywords of each theme, most distinctive first.
+        sizes: Number of texts in each theme.
+        centroids: ``(k, dim)`` unit centroid of each theme (for assigning new texts later).
+        params: The clustering parameters used.
+
+    Themes are numbered by size, largest first (ties: alphabetically first member text).
+    """
+
+    labels: np.ndarray = field(repr=False)
+    theme_labels: list[str]
+    keywords: list[list[str]]
+    sizes: list[int]
+    centroids: np.ndarray = field(repr=False)
+    params: ClusterParams | None
+
+    @property
+    def unthemed_share(self) -> float:
+        """Share of texts in no theme."""
+        return float(np.mean(self.labels < 0)) if len(self.labels) else 0.0
+
+
+def _number_by_size(labels: np.ndarray) -> np.ndarray:
+    """Renumber clusters by size (largest first), ties by their first row (rows are canonical)."""
+    k = int(labels.max()) + 1 if len(labels) else 0
+    if k == 0:
+        return labels
+    sizes = np.bincount(labels[labels >= 0], minlength=k)
+    first = np.full(k, len(labels))
+    np.minimum.at(first, labels[labels >= 0], np.flatnonzero(labels >= 0))
+    order = np.lexsort((first, -sizes))
+    mapping = np.empty(k, dtype=np.int64)
+    mapping[order] = np.arange(k)
+    return np.where(labels >= 0, mapping[np.maximum(labels, 0)], -1)
+
+
+def _theme_canonical(
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    languages: Sequence[str | None],
+    min_theme_size: int,
+    max_themes: int | None,
+    max_keywords: int,
+) -> ThemeResult:
+    """Cluster, number and describe rows that are already in canonical order."""
+    params = cluster_params(vectors, min_theme_size) if len(vectors) else None
+    labels = cluster_embeddings(vectors, min_theme_size, max_clusters=max_themes, params=params)
+    labels = _number_by_size(labels)
+    k = int(labels.max()) + 1 if len(labels) else 0
+    centroids = (
+        centroids_of(vectors, labels, k) if k else np.zeros((0, vectors.shape[1]), np.float32)
+    )
+    # rows most central first, so labels take the casing of the most typical text
+    order = []
+    for theme in range(k):
+        rows = np.flatnonzero(labels == theme)
+        order.append(rows[np.argsort(-(vectors[rows] @ centroids[theme]), kind="stable")].tolist())
+    keywords, names = describe_clusters(texts, labels.tolist(), languages, max_keywords, order)
+    return ThemeResult(
+        labels=labels,
+        theme_labels=names,
+        keywords=keywords,
+        sizes=[len(rows) for rows in order],
+        centroids=centroids,
+        params=params,
+    )
+
+
+def theme_texts(
+    texts: Sequence[str],
+    embedder: Embedder | None = None,
+    *,
+    embeddings: np.ndarray | None = None,
+    min_theme_size: int = 3,
+    max_themes: int | None = None,
+    languages: Sequence[str | None] | str | None = None,
+    max_keywords: int = 8,
+    seed: int = 42,
+) -> ThemeResult:
+    """Theme a plain list of texts: no kinds, no transcripts, no participants.
+
+    Args:
+        texts: The texts (survey comments, tickets, reviews ...).
+        embedder: Embeds the texts; not needed when ``embeddings`` are given.
+        embeddings: Precomputed ``(n, dim)`` embeddings aligned with ``texts``.
+        min_theme_size: Smallest theme, in texts. The clustering's own minimum grows with the
+            number of texts (about ``0.1 * sqrt(n)``) from this floor.
+        max_themes: Merge the closest themes until at most this many remain (``None``: as many as
+            the data has).
+        languages: ISO 639-1 code of all texts or of each text, for the stop words of keywords
+            (``None``: every stop list applies).
+        max_keywords: Keywords per theme.
+        seed: Recorded for symmetry with the pipeline; no step of the current method is random.
+
+    Returns:
+        A :class:`ThemeResult`; ``labels`` follow the input order.
+
+    Raises:
+        ValueError: when neither ``embedder`` nor ``embeddings`` is given, or their length differs
+            from ``texts``.
+
+    Example:
+        >>> from persona_nlp.embed import HashingEmbedder
+        >>> result = theme_texts(["late delivery"] * 3 + ["great colours"] * 3, HashingEmbedder())
+        >>> result.theme_labels, result.sizes
+        (['Great colours', 'Late delivery'], [3, 3])
+    """
+    del seed  # nothing random; kept so callers can pass the pipeline's seed
+    texts = list(texts)
+    if embeddings is None:
+        if embedder is None:
+            raise ValueError("theme_texts needs an embedder or precomputed embeddings")
+        embeddings = embedder.encode(texts)
+    vectors = np.asarray(embeddings, dtype=np.float32)
+    if len(vectors) != len(texts):
+        raise ValueError(f"theme_texts: {len(texts)} texts but {len(vectors)} embeddings")
+    if isinstance(languages, str) or languages is None:
+        languages = [languages] * len(texts)
+    # canonical order: by text, then by vector, so the input order never matters
+    order = sorted(range(len(texts)), key=lambda i: (texts[i], vectors[i].tobytes()))
+    result = _theme_canonical(
+        [texts[i] for i in order],
+        vectors[order],
+        [languages[i] for i in order],
+        min_theme_size,
+        max_themes,
+        max_keywords,
+    )
+    labels = np.empty(len(texts), dtype=np.int64)
+    labels[order] = result.labels
+    return ThemeResult(
+        labels=labels,
+        theme_labels=result.theme_labels,
+        keywords=result.keywords,
+        sizes=result.sizes,
+        centroids=result.centroids,
+        params=result.params,
+    )
+
+
+def _check_respondents(statements: Sequence[Statement]) -> None:
+    wrong = [s.id for s in statements if s.role != "respondent"]
+    if wrong:
+        raise ValueError(
+            f"themes take respondent statements only; {len(wrong)} have another role "
+            f"(first: {wrong[0]!r}); interviewer text must never become a theme or quote"
+        )
+
+
+def _segment_keys(participants: Sequence[Participant]) -> list[str]:
+    """Metadata keys that split participants into a few groups (categorical, few values)."""
+    values: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, int] = defaultdict(int)
+    for participant in participants:
+        for key, value in participant.metadata.items():
+            values[key].add(value)
+            holders[key] += 1
+    return sorted(
+        key
+        for key, distinct in values.items()
+        if 2 <= len(distinct) <= MAX_SEGMENT_VALUES and len(distinct) * 2 <= holders[key]
+    )
+
+
+def _segments(
+    participant_ids: set[str], participants: Sequence[Participant], keys: list[str]
+) -> list[SegmentPrevalence]:
+    segments = []
+    for key in keys:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for participant in participants:
+            if key in participant.metadata:
+                groups[participant.metadata[key]].append(participant.id)
+        for value in sorted(groups):
+            members = set(groups[value])
+            segments.append(
+                SegmentPrevalence(
+                    key=key,
+                    value=value,
+                    prevalence=prevalence(members & participant_ids, len(members)),
+                )
+            )
+    return segments
+
+
+def _quote(statement: Statement) -> Quote:
+    if statement.role != "respondent":  # pragma: no cover - guarded by _check_respondents
+        raise ValueError(f"statement {statement.id!r} is not a respondent's and cannot be quoted")
+    return Quote(
+        statement_id=statement.id,
+        participant_id=statement.participant_id,
+        document_id=statement.document_id,
+        turn_index=statement.turn_index,
+        speaker=statement.speaker,
+        text=statement.text,
+        timestamp=statement.timestamp,
+    )
+
+
+def build_themes(
+    statements: list[Statement],
+    embedder: Embedder,
+    participants: list[Participant],
+    config: ThemeConfig,
+    seed: int = 42,
+) -> tuple[list[Statement], list[Theme]]:
+    """Cluster each kind's statements into themes with labels, keywords, prevalence and quotes.
+
+    Args:
+        statements: Respondent statements (any order). Identical texts are embedded once when
+            ``embedder`` is a :class:`~persona_nlp.embed_cache.CachedEmbedder`.
+        embedder: The sentence embedder.
+        participants: Everyone in the study: the base of prevalence, and their metadata the
+            segments (keys with 2 to 6 values shared by several participants).
+        config: ``min_theme_size``, ``quotes_per_theme`` and ``max_keywords``.
+        seed: The analysis seed (no step of the current method is random).
+
+    Returns:
+        ``(statements, themes)``: copies of the statements in input order with ``theme_id`` set
+        (``None`` when unthemed), and the themes, kind by kind, largest first. Theme ids are
+        ``f"{kind}-{n:02d}"``.
+
+    Raises:
+        ValueError: if a statement's role is not ``respondent``.
+
+    Example:
+        >>> statements, themes = build_themes(statements, embedder, corpus.participants,
+        ...                                   ThemeConfig())  # doctest: +SKIP
+        >>> themes[0].id, themes[0].label  # doctest: +SKIP
+        ('objection-01', 'Shipping costs')
+    """
+    del seed
+    _check_respondents(statements)
+    canonical = sorted(statements, key=lambda s: s.id)
+    vectors = (
+        embedder.encode([s.text for s in canonical]) if canonical else np.zeros((0, 1), np.float32)
+    )
+    everyone = {p.id: p for p in participants}
+    for statement in canonical:
+        everyone.setdefault(statement.participant_id, Participant(id=statement.participant_id))
+    base = sorted(everyone.values(), key=lambda p: p.id)
+    keys = _segment_keys(base)
+    theme_of: dict[str, str] = {}
+    themes: list[Theme] = []
+    for kind in STATEMENT_KINDS:
+        rows = [i for i, s in enumerate(canonical) if s.kind == kind]
+        if not rows:
+            continue
+        members = [canonical[i] for i in rows]
+        result = _theme_canonical(
+            [s.text for s in members],
+            vectors[rows],
+            [s.language for s in members],
+            config.min_theme_size,
+            MAX_THEMES_PER_KIND,
+            config.max_keywords,
+        )
+        for number in range(len(result.sizes)):
+            inside = np.flatnonzero(result.labels == number)
+            theme = _make_theme(
+                f"{kind}-{number + 1:02d}",
+                kind,
+                [members[i] for i in inside],
+                vectors[[rows[i] for i in inside]],
+                result,
+                number,
+                base,
+                keys,
+                config.quotes_per_theme,
+            )
+            themes.append(theme)
+            theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
+    logger.info("%d themes from %d statements", len(themes), len(statements))
+    updated = [s.model_copy(update={"theme_id": theme_of.get(s.id)}) for s in statements]
+    return updated, themes
+
+
+def _make_theme(
+    theme_id: str,
+    kind: StatementKind,
+    members: list[Statement],
+    vectors: np.ndarray,
+    result: ThemeResult,
+    number: int,
+    participants: list[Participant],
+    segment_keys: list[str],
+    quotes_per_theme: int,
+) -> Theme:
+    centroid = result.centroids[number]
+    picks = select_quotes(
+        vectors,
+        centroid,
+        [s.participant_id for s in members],
+        [len(s.text.split()) for s in members],
+        k=quotes_per_theme,
+    )
+    speakers = {s.participant_id for s in members}
+    return Theme(
+        id=theme_id,
+        kind=kind,
+        label=result.theme_labels[number],
+        keywords=result.keywords[number],
+        statement_ids=[s.id for s in members],
+        participant_ids=sorted(speakers),
+        quotes=[_quote(members[i]) for i in picks],
+        prevalence=prevalence(speakers, len(participants)),
+        segments=_segments(speakers, participants, segment_keys),
+        centroid=[round(float(x), CENTROID_DECIMALS) for x in centroid],
+        min_similarity=round(result.params.reassign_similarity, 4) if result.params else None,
+    )
+
+
+def assign_to_themes(
+    statements: list[Statement],
+    themes: list[Theme],
+    embedder: Embedder,
+    *,
+    threshold: float | None = None,
+) -> tuple[list[Statement], list[str]]:
+    """Assign new statements (a later wave) to existing themes of their kind, without re-clustering.
+
+    Each statement goes to the theme of its kind with the most similar centroid, if the cosine
+    similarity reaches the threshold: ``threshold`` when given, else the theme's own
+    ``min_similarity`` (the threshold outliers had to reach when it was built, so a new
+    statement joins exactly when it would have joined as an outlier then). Theme ids persist;
+    the themes themselves are not changed (their prevalence describes the wave they came from).
+
+    Args:
+        statements: The new statements.
+        themes: Existing themes with centroids (from :func:`build_themes` or ``analysis.json``),
+            made with the same embedding model.
+        embedder: The same model the themes were built with.
+        threshold: A fixed cosine-similarity threshold for every theme.
+
+    Returns:
+        ``(statements, misfits)``: copies with ``theme_id`` set (``None`` when no theme fits), and
+        the ids of the statements that fit no existing theme - candidates for a new theme.
+
+    Raises:
+        ValueError: if a theme of a kind present in ``statements`` has no centroid, or a statement
+            is not a respondent's.
+
+    Example:
+        >>> wave2, misfits = assign_to_themes(new_statements, analysis.themes, embedder)  # doctest: +SKIP
+        >>> len(misfits)  # doctest: +SKIP
+        4
+    """
+    _check_respondents(statements)
+    by_kind: dict[str, list[Theme]] = defaultdict(list)
+    for theme in themes:
+        by_kind[theme.kind].append(theme)
+    vectors = embedder.encode([s.text for s in statements]) if statements else np.zeros((0, 1))
+    assigned: list[Statement] = []
+    misfits: list[str] = []
+    for statement, vector in zip(statements, vectors, strict=True):
+        candidates = by_kind.get(statement.kind, [])
+        missing = [t.id for t in candidates if not t.centroid]
+        if missing:
+            raise ValueError(
+                f"theme {missing[0]!r} has no centroid; rebuild the themes with this version "
+                "to assign new statements to them"
+            )
+        best_id: str | None = None
+        if candidates:
+            centres = np.asarray([t.centroid for t in candidates], dtype=np.float32)
+            if centres.shape[1] != vector.shape[0]:
+                raise ValueError(
+                    f"themes have {centres.shape[1]}-dimensional centroids but the embedder gives "
+                    f"{vector.shape[0]} dimensions: use the model the themes were built with"
+                )
+            similarity = centres @ vector / np.maximum(np.linalg.norm(centres, axis=1), 1e-12)
+            best = int(np.argmax(similarity))
+            floor = threshold if threshold is not None else candidates[best].min_similarity
+            if floor is None or similarity[best] >= floor:
+                best_id = candidates[best].id
+        if best_id is None:
+            misfits.append(statement.id)
+        assigned.append(statement.model_copy(update={"theme_id": best_id}))
+    return assigned, misfits
+
+
+__all__ = ["ThemeResult", "assign_to_themes", "build_themes", "theme_texts"]
