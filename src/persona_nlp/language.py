@@ -36,8 +36,12 @@ MIN_LETTERS = 3
 MIN_CONFIDENCE = 0.3
 """The most likely language must have at least this confidence (0-1), else ``None``."""
 
-MAX_CHARS = 4000
+MAX_CHARS = 1000
 """Only the first this many characters are used: more does not change the answer, only the time."""
+
+LONG_TEXT_CHARS = 80
+"""Texts at least this long use lingua's low-accuracy mode (trigrams only): as accurate on long
+text and about three times faster; shorter texts use all n-gram models."""
 
 _ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
 
@@ -48,7 +52,7 @@ def _normalise_codes(candidates: Iterable[str] | None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=16)
-def _detector(codes: tuple[str, ...]) -> Any:
+def _detector(codes: tuple[str, ...], low_accuracy: bool = False) -> Any:
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     isos = []
@@ -62,7 +66,10 @@ def _detector(codes: tuple[str, ...]) -> Any:
     if len(isos) == 1:
         # lingua needs at least two languages; a single candidate is simply the answer.
         return None
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*isos).build()
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*isos)
+    if low_accuracy:
+        builder = builder.with_low_accuracy_mode()
+    return builder.build()
 
 
 def _letters(text: str) -> int:
@@ -105,39 +112,33 @@ def detect_language(text: str, candidates: list[str] | None = None) -> str | Non
     codes = _normalise_codes(candidates)
     if _letters(text) < MIN_LETTERS:
         return None
-    detector = _detector(codes)
+    text = text[:MAX_CHARS]
+    detector = _detector(codes, len(text) >= LONG_TEXT_CHARS)
     if detector is None:
         return codes[0]
-    return _pick(detector.compute_language_confidence_values(text[:MAX_CHARS]))
+    return _pick(detector.compute_language_confidence_values(text))
 
 
-def detect_languages(texts: Sequence[str], candidates: list[str] | None = None) -> list[str | None]:
-    """Detect the language of many texts at once (in parallel; repeated texts detected once).
-
-    Same rules as :func:`detect_language`, one answer per text.
-
-    Example:
-        >>> detect_languages(["Giá quá cao so với chất lượng", "-", "De prijs is veel te hoog"])
-        ['vi', None, 'nl']
-    """
-    codes = _normalise_codes(candidates)
-    results: list[str | None] = [None] * len(texts)
-    unique: dict[str, list[int]] = {}
-    for position, text in enumerate(texts):
-        if _letters(text) >= MIN_LETTERS:
-            unique.setdefault(text[:MAX_CHARS], []).append(position)
-    if not unique:
-        return results
-    detector = _detector(codes)
-    keys = list(unique)
-    if detector is None:
-        answers: list[str | None] = [codes[0]] * len(keys)
-    else:
-        answers = [_pick(c) for c in detector.compute_language_confidence_values_in_parallel(keys)]
-    for key, answer in zip(keys, answers, strict=False):
-        for position in unique[key]:
-            results[position] = answer
-    return results
+def _batch_scores(keys: list[str], codes: tuple[str, ...]) -> list[dict[str, float]]:
+    """Confidences for distinct texts: short ones in high-accuracy mode, long ones in low."""
+    scores: list[dict[str, float]] = [{} for _ in keys]
+    for low_accuracy in (False, True):
+        positions = [
+            i for i, key in enumerate(keys) if (len(key) >= LONG_TEXT_CHARS) == low_accuracy
+        ]
+        if not positions:
+            continue
+        detector = _detector(codes, low_accuracy)
+        if detector is None:
+            for i in positions:
+                scores[i] = {codes[0]: 1.0}
+            continue
+        values = detector.compute_language_confidence_values_in_parallel(
+            [keys[i] for i in positions]
+        )
+        for i, confidences in zip(positions, values, strict=True):
+            scores[i] = {_code(c.language): float(c.value) for c in confidences}
+    return scores
 
 
 def language_confidences(
@@ -161,19 +162,27 @@ def language_confidences(
             unique.setdefault(text[:MAX_CHARS], []).append(position)
     if not unique:
         return results
-    detector = _detector(codes)
     keys = list(unique)
-    if detector is None:
-        scores = [{codes[0]: 1.0} for _ in keys]
-    else:
-        scores = [
-            {_code(c.language): float(c.value) for c in values}
-            for values in detector.compute_language_confidence_values_in_parallel(keys)
-        ]
-    for key, score in zip(keys, scores, strict=False):
+    for key, score in zip(keys, _batch_scores(keys, codes), strict=True):
         for position in unique[key]:
             results[position] = score
     return results
+
+
+def detect_languages(texts: Sequence[str], candidates: list[str] | None = None) -> list[str | None]:
+    """Detect the language of many texts at once (in parallel; repeated texts detected once).
+
+    Same rules as :func:`detect_language`, one answer per text.
+
+    Example:
+        >>> detect_languages(["Giá quá cao so với chất lượng", "-", "De prijs is veel te hoog"])
+        ['vi', None, 'nl']
+    """
+    answers: list[str | None] = []
+    for score in language_confidences(texts, candidates):
+        best = max(score.items(), key=lambda item: (item[1], item[0]), default=None)
+        answers.append(best[0] if best is not None and best[1] >= MIN_CONFIDENCE else None)
+    return answers
 
 
 __all__ = [

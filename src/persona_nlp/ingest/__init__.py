@@ -88,7 +88,7 @@ def _merge_participants(participants: list[Participant]) -> list[Participant]:
     for participant in participants:
         existing = merged.get(participant.id)
         if existing is None:
-            merged[participant.id] = participant.model_copy(deep=True)
+            merged[participant.id] = participant  # readers made it: no one else holds it
             continue
         for doc_id in participant.document_ids:
             if doc_id not in existing.document_ids:

@@ -196,7 +196,7 @@ def detect_id_column(headers: Sequence[str], sample: Sequence[dict[str, str]]) -
         # A named id column is trusted with a few duplicates (they are reported), but a column
         # that repeats a lot is a category, whatever its name.
         values = [v for v in (row.get(header, "").strip() for row in sample) if v]
-        return not values or len(set(values)) >= 0.9 * len(values)
+        return len(values) - len(set(values)) <= max(1, 0.1 * len(values))
 
     by_norm = {normalise_header(h): h for h in reversed(headers)}
     for name in ID_NAMES:

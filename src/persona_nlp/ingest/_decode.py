@@ -107,7 +107,24 @@ def _is_utf8(sample: bytes, complete: bool) -> bool:
     return True
 
 
+def _plausible_cp1252(sample: bytes) -> bool:
+    """Western text in cp1252: few non-ASCII characters, nearly all of them letters."""
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    high = [ch for ch in text if ord(ch) > 127]
+    if not high:
+        return True
+    letters = sum(1 for ch in high if ch.isalpha() or ch in "€£–—‘’“”…•°§½")
+    return len(high) <= 0.3 * len(text) and letters >= 0.9 * len(high)
+
+
 def _guess_legacy(sample: bytes) -> str:
+    # charset-normalizer guesses wildly on short Western samples (big5 for Danish); a sample
+    # that reads as cp1252 Western text is cp1252, the usual Windows export.
+    if _plausible_cp1252(sample):
+        return "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample).best()

@@ -249,17 +249,21 @@ def _languages(turns: list[Turn], config: IngestConfig) -> str | None:
         for turn in turns:
             turn.language = config.language
         return config.language
-    scores = language_confidences([t.text for t in turns], config.languages)
+    long_answer = [len(t.text.split()) >= SHORT_ANSWER_WORDS for t in turns]
+    if not any(long_answer):
+        long_answer = [True] * len(turns)  # only short answers: they are all the evidence
+    # Short answers take the document's language, so only the long ones are identified.
+    long_scores = iter(
+        language_confidences(
+            [t.text for t, is_long in zip(turns, long_answer, strict=False) if is_long], config.languages
+        )
+    )
+    scores = [next(long_scores) if is_long else {} for is_long in long_answer]
     tops: list[str | None] = []
     for score in scores:
         best = max(score.items(), key=lambda item: (item[1], item[0]), default=None)
         tops.append(best[0] if best is not None and best[1] >= MIN_CONFIDENCE else None)
-    long_answer = [len(t.text.split()) >= SHORT_ANSWER_WORDS for t in turns]
-    votes = Counter(
-        code for code, is_long in zip(tops, long_answer, strict=False) if code and is_long
-    )
-    if not votes:
-        votes = Counter(code for code in tops if code)
+    votes = Counter(code for code in tops if code)
     document = min(votes.items(), key=lambda item: (-item[1], item[0]))[0] if votes else None
     for turn, score, top, is_long in zip(turns, scores, tops, long_answer, strict=False):
         if document is None:

@@ -171,7 +171,7 @@ def build_interview(
     else:
         # No labels at all: one voice. It is the participant's own text (a written answer,
         # a diary) unless some paragraph is a question, which hints at an unlabelled interview.
-        asks = any(t.rstrip().endswith(("?", "？")) for t in texts)
+        asks = any(clean_text(s.text).endswith(("?", "？")) for s in segments)
         roles = {None: "unknown" if asks else "respondent"}
     respondents = list(dict.fromkeys(s.speaker for s in merged if roles[s.speaker] == "respondent"))
     if not respondents and all(roles[s.speaker] == "interviewer" for s in merged):

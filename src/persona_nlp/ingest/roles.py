@@ -191,8 +191,8 @@ def label_role(label: str | None) -> Role | None:
     if label is None:
         return "unknown"
     base = normalise_label(label)
-    if base in UNKNOWN_LABELS:
-        return "unknown"
+    if base in UNKNOWN_LABELS and not any(ch.isdigit() for ch in label):
+        return "unknown"  # "Speaker 2" is someone in particular, "Speaker" is not
     for part in _label_parts(label):
         if part in INTERVIEWER_LABELS:
             return "interviewer"

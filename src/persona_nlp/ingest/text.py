@@ -229,7 +229,14 @@ def _accepted_labels(lines: list[_Line]) -> set[str]:
         label = line.label or ""
         if line.strong:
             accepted.add(label)
-        elif line.colon and (colon_counts[label] >= 2 or colon_format):
+        elif line.colon and colon_counts[label] >= 2:
+            accepted.add(label)
+    # A "Name:" line seen once is a speaker in a file written that way, unless the file already
+    # has its recurring speakers and the label is one word ("Price: too high" inside an answer).
+    recurring = sum(1 for n in colon_counts.values() if n >= 2)
+    for line in colon_lines:
+        label = line.label or ""
+        if colon_format and colon_counts[label] == 1 and (recurring < 2 or len(label.split()) >= 2):
             accepted.add(label)
     # Bare labels ("Anna" alone on a line): only in files written that way.
     bare_recurring = [label for label, n in bare_counts.items() if label and n >= 2]
@@ -255,13 +262,16 @@ def parse_transcript_lines(
     segments: list[Segment] = []
     pending_ts: float | None = None
     expecting_text = False  # just after a label alone on its line
+    paragraph_break = False
     for line in body:
         if line.kind in ("blank", "heading"):
+            paragraph_break = True
             continue
         if line.kind == "ts_only":
             pending_ts = line.ts
             continue
         bare = not line.colon and not line.strong
+        was_break, paragraph_break = paragraph_break, False
         if line.kind == "speaker" and line.label in accepted and not (expecting_text and bare):
             label = canonical.setdefault(line.label.casefold(), line.label)
             start_time = line.ts if line.ts is not None else pending_ts
@@ -271,7 +281,10 @@ def parse_transcript_lines(
             continue
         expecting_text = False
         text = line.text if line.kind == "text" and line.ts is not None else line.clean
-        if segments:
+        if segments and segments[-1].speaker is None and was_break:
+            # unlabelled paragraphs stay apart until merged, so their shape can be judged
+            segments.append(Segment(None, text, line.number, line.ts))
+        elif segments:
             previous = segments[-1]
             previous.text = f"{previous.text} {text}" if previous.text.strip() else text
         else:

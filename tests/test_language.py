@@ -1,0 +1,51 @@
+"""Language identification: lingua restricted to candidates, ISO 639-1 codes, None when unsure."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona_nlp.errors import ConfigError
+from persona_nlp.language import detect_language, detect_languages, language_confidences
+
+SENTENCES = {
+    "en": "The delivery was late and nobody told me why it took so long.",
+    "da": "Leveringen var forsinket, og ingen fortalte mig hvorfor det tog så lang tid.",
+    "nb": "Leveringen var forsinket, og ingen fortalte meg hvorfor det tok så lang tid.",
+    "nl": "De levering was te laat en niemand vertelde me waarom het zo lang duurde.",
+    "id": "Pengirimannya terlambat dan tidak ada yang memberi tahu saya alasannya.",
+    "vi": "Việc giao hàng bị trễ và không ai nói cho tôi biết tại sao lại lâu như vậy.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(SENTENCES))
+def test_detects_the_six_study_languages(code: str) -> None:
+    assert detect_language(SENTENCES[code]) == code
+
+
+def test_too_short_or_empty_text_is_none() -> None:
+    assert detect_language("") is None
+    assert detect_language("ok") is None
+    assert detect_language("12 34 !!") is None
+
+
+def test_candidates_restrict_the_answer() -> None:
+    assert detect_language(SENTENCES["da"], ["nb", "sv"]) in ("nb", "sv")
+    assert detect_language(SENTENCES["en"], ["en"]) == "en"  # one candidate is the answer
+    assert detect_language(SENTENCES["nb"], ["no", "da"]) == "nb"  # "no" means Bokmål
+
+
+def test_unknown_candidate_code_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown language code 'xx'"):
+        detect_language("Some text here", ["en", "xx"])
+
+
+def test_batch_detection_matches_single_and_keeps_order() -> None:
+    texts = [SENTENCES["vi"], "-", SENTENCES["nl"], SENTENCES["vi"]]
+    assert detect_languages(texts) == ["vi", None, "nl", "vi"]
+    assert detect_languages(texts) == [detect_language(t) for t in texts]
+
+
+def test_confidences_cover_candidates() -> None:
+    scores = language_confidences([SENTENCES["id"], "x"], ["en", "id", "vi"])
+    assert set(scores[0]) == {"en", "id", "vi"} and max(scores[0], key=scores[0].get) == "id"
+    assert scores[1] == {}
