@@ -87,7 +87,7 @@ class _SvgCounter(HTMLParser):
         attributes = dict(attrs)
         if tag == "svg":
             self.svg_classes.append(attributes.get("class") or "")
-        self.circles += tag == "circle"
+        self.circles += tag == "circle" and attributes.get("class") == "pt"
         self.rects += tag == "rect"
         self.articles += tag == "article"
 

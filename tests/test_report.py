@@ -101,9 +101,12 @@ def test_html_is_self_contained_and_has_every_section(analysis):
     ):
         assert section in parsed.ids
     assert parsed.tags.count("article") == 2  # one card per persona
-    assert html.count('class="chart statement-map"') == 1
+    kinds = {s.kind for s in analysis.statements}
+    assert html.count('class="chart statement-map"') == len(kinds)  # one panel per kind
     assert html.count('class="chart heatmap"') == 1
-    assert html.count("<circle") == len(analysis.statements)
+    # every statement is a dot in its kind's panel (and context elsewhere)
+    assert html.count('<circle class="pt"') == len(analysis.statements)
+    assert html.count("<circle") == len(analysis.statements) * len(kinds)
     assert "@media print" in html
 
 

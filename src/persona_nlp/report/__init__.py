@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..schema import Analysis
+from ..schema import STATEMENT_KINDS, Analysis
 from ._svg import KIND_COLOURS, heatmap, kind_bars, prevalence_bar, project_2d, statement_map
 from ._tables import (
     STATEMENT_COLUMNS,
@@ -30,7 +30,7 @@ from ._tables import (
     write_statements_csv,
     write_themes_csv,
 )
-from ._view import ReportView, build_view, format_percent, language_name
+from ._view import KIND_LABELS, ReportView, build_view, format_percent, language_name
 
 FORMATS: tuple[str, ...] = ("json", "csv", "md", "html")
 """Report formats, in the order they are written."""
@@ -119,7 +119,8 @@ def to_markdown(analysis: Analysis) -> str:
 
 
 def _map_context(analysis: Analysis, embeddings: Any) -> dict[str, Any]:
-    context: dict[str, Any] = {"map_chart": None, "map_legend": [], "map_drawn": 0}
+    """One statement-map panel per kind, all sharing one PCA layout."""
+    context: dict[str, Any] = {"map_panels": [], "map_reason": ""}
     n = len(analysis.statements)
     if embeddings is None:
         context["map_reason"] = (
@@ -140,15 +141,38 @@ def _map_context(analysis: Analysis, embeddings: Any) -> dict[str, Any]:
         context["map_reason"] = "Too few statements to draw a map."
         return context
     points = project_2d(embeddings)
+    labels = [s.theme_id for s in analysis.statements]
+    texts = [s.text for s in analysis.statements]
     sizes = {t.id: len(t.statement_ids) for t in analysis.themes}
-    order = sorted(analysis.themes, key=lambda t: (-sizes[t.id], t.id))
-    svg, legend, drawn = statement_map(
-        points,
-        [s.theme_id for s in analysis.statements],
-        [s.text for s in analysis.statements],
-        [(t.id, t.label) for t in order],
-    )
-    context.update(map_chart=svg, map_legend=legend, map_drawn=drawn)
+    panels = []
+    for kind in STATEMENT_KINDS:
+        focus = [s.kind == kind for s in analysis.statements]
+        total = sum(focus)
+        if not total:
+            continue
+        order = sorted(
+            (t for t in analysis.themes if t.kind == kind), key=lambda t: (-sizes[t.id], t.id)
+        )
+        heading = KIND_LABELS[kind]
+        svg, legend, drawn = statement_map(
+            points,
+            labels,
+            texts,
+            [(t.id, t.label) for t in order],
+            focus=focus,
+            title=f"Map of {heading.lower()} statements coloured by theme",
+        )
+        panels.append(
+            {
+                "kind": kind,
+                "heading": heading,
+                "svg": svg,
+                "legend": legend,
+                "drawn": drawn,
+                "total": total,
+            }
+        )
+    context["map_panels"] = panels
     return context
 
 

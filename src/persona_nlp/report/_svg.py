@@ -42,7 +42,6 @@ THEME_PALETTE: tuple[str, ...] = (
 """Categorical colours for the statement map (Okabe-Ito, then Paul Tol's muted scheme)."""
 
 OTHER_THEMES_COLOUR = "#8a94a3"
-UNTHEMED_COLOUR = "#cfd6de"
 MAX_MAP_POINTS = 2500
 """Most statements drawn on the map; larger analyses show an evenly spaced subset."""
 
@@ -150,6 +149,19 @@ def prevalence_bar(
     return Markup("".join(parts))
 
 
+def _wrap(text: str, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap for SVG labels; the last line is truncated if needed."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
+    return [_truncate(line, width + 2) for line in lines] or [""]
+
+
 def _mix(share: float) -> str:
     """Sequential blue scale from near-white (0) to dark navy (1)."""
     stops = [(0.0, (244, 247, 251)), (0.5, (122, 166, 216)), (1.0, (30, 58, 138))]
@@ -174,22 +186,21 @@ def heatmap(rows: Sequence[HeatmapRow], persona_names: Sequence[str]) -> Markup:
         >>> "<svg" in heatmap([HeatmapRow("goal-00", "goal", "run a marathon", 0.5, [1.0, 0.0])], ["A", "B"])
         True
     """
-    label_w, cell_w, cell_h, head_h, kind_w = 250, 92, 26, 54, 8
+    label_w, cell_w, cell_h, kind_w, line_h = 250, 104, 26, 8, 15
     columns = [*persona_names, "All participants"]
+    headers = [_wrap(name, 14, 3) for name in columns]
+    head_h = 16 + line_h * max(len(lines) for lines in headers)
     width = kind_w + label_w + cell_w * len(columns) + 4
     height = head_h + cell_h * len(rows) + 4
     parts = [
         f'<svg class="chart heatmap" viewBox="0 0 {width} {height}" width="{width}" '
         f'role="img" aria-label="Share of each persona mentioning each theme">'
     ]
-    for j, name in enumerate(columns):
+    for j, lines in enumerate(headers):
         x = kind_w + label_w + j * cell_w + cell_w / 2
         weight = ' font-weight="600"' if j < len(persona_names) else ""
-        words = _truncate(name, 28).split(" ")
-        lines = [" ".join(words[: (len(words) + 1) // 2]), " ".join(words[(len(words) + 1) // 2 :])]
-        lines = [line for line in lines if line]
         for k, line in enumerate(lines):
-            y = head_h - 10 - (len(lines) - 1 - k) * 15
+            y = head_h - 10 - (len(lines) - 1 - k) * line_h
             parts.append(
                 f'<text x="{_f(x)}" y="{y}" text-anchor="middle" class="axis-label"{weight}>'
                 f"{escape(line)}</text>"
@@ -257,11 +268,12 @@ def project_2d(embeddings: Any) -> Any:
 
 @dataclass(frozen=True)
 class MapLegendItem:
-    """One entry of the statement map's legend."""
+    """One entry of a statement map's legend (``hollow`` marks statements without a theme)."""
 
     colour: str
     label: str
     count: int
+    hollow: bool = False
 
 
 def statement_map(
@@ -269,6 +281,9 @@ def statement_map(
     labels: Sequence[str | None],
     texts: Sequence[str],
     theme_order: Sequence[tuple[str, str]],
+    *,
+    focus: Sequence[bool] | None = None,
+    title: str = "Map of statements coloured by theme",
 ) -> tuple[Markup, list[MapLegendItem], int]:
     """Scatter plot of statements in 2-D, coloured by theme, with the text as a tooltip.
 
@@ -276,52 +291,62 @@ def statement_map(
         points: ``(n, 2)`` coordinates in [0, 1] (see :func:`project_2d`).
         labels: Theme id per point (``None`` for unthemed statements).
         texts: Tooltip text per point.
-        theme_order: ``(theme_id, label)`` for every theme, largest first; the first
+        theme_order: ``(theme_id, label)`` of the themes to colour, largest first; the first
             ``len(THEME_PALETTE)`` get their own colour, the rest share one.
+        focus: Which points this map is about; the others are drawn as small pale context dots
+            (so every panel of a small-multiple shares one layout). All points by default.
+        title: Accessible name of the chart.
 
     Returns:
-        The SVG, its legend and the number of points drawn.
+        The SVG, its legend and the number of focus points drawn.
 
     Example:
         >>> import numpy as np
         >>> svg, legend, drawn = statement_map(np.array([[0, 0], [1, 1]]), ["t1", None], ["a", "b"], [("t1", "T1")])
-        >>> drawn, legend[0].label
-        (2, 'T1')
+        >>> drawn, legend[0].label, legend[1].hollow
+        (2, 'T1', True)
     """
-    width, height, pad = 760, 470, 18
+    width, height, pad = 540, 340, 14
     n = len(texts)
+    focus = [True] * n if focus is None else list(focus)
     step = max(1, -(-n // MAX_MAP_POINTS))
-    chosen = list(range(0, n, step))
     colours = {
         theme_id: THEME_PALETTE[i]
         for i, (theme_id, _) in enumerate(theme_order[: len(THEME_PALETTE)])
     }
     names = dict(theme_order)
     counts: dict[str, int] = {}
-    background: list[str] = []
-    foreground: list[str] = []
-    for i in chosen:
+    context: list[str] = []
+    unthemed: list[str] = []
+    themed: list[str] = []
+    for i in range(0, n, step):
+        x = _f(pad + float(points[i][0]) * (width - 2 * pad))
+        y = _f(pad + (1.0 - float(points[i][1])) * (height - 2 * pad))
+        if not focus[i]:
+            context.append(f'<circle cx="{x}" cy="{y}" r="2"/>')
+            continue
         theme_id = labels[i]
-        x = pad + float(points[i][0]) * (width - 2 * pad)
-        y = pad + (1.0 - float(points[i][1])) * (height - 2 * pad)
+        tip = escape(_truncate(texts[i], 180))
         if theme_id is None:
-            key, colour, name = "__unthemed", UNTHEMED_COLOUR, "no theme"
-        elif theme_id in colours:
-            key, colour, name = theme_id, colours[theme_id], names.get(theme_id, theme_id)
-        else:
-            key, colour, name = "__other", OTHER_THEMES_COLOUR, names.get(theme_id, theme_id)
+            counts["__unthemed"] = counts.get("__unthemed", 0) + 1
+            unthemed.append(
+                f'<circle class="pt" cx="{x}" cy="{y}" r="3.6"><title>no theme: {tip}</title></circle>'
+            )
+            continue
+        key = theme_id if theme_id in colours else "__other"
+        colour = colours.get(theme_id, OTHER_THEMES_COLOUR)
         counts[key] = counts.get(key, 0) + 1
-        circle = (
-            f'<circle cx="{_f(x)}" cy="{_f(y)}" r="4.2" fill="{colour}">'
-            f"<title>{escape(name)}: {escape(_truncate(texts[i], 180))}</title></circle>"
+        themed.append(
+            f'<circle class="pt" cx="{x}" cy="{y}" r="4.2" fill="{colour}">'
+            f"<title>{escape(names.get(theme_id, theme_id))}: {tip}</title></circle>"
         )
-        (background if theme_id is None else foreground).append(circle)
     svg = (
         f'<svg class="chart statement-map" viewBox="0 0 {width} {height}" width="{width}" '
-        f'role="img" aria-label="Map of statements coloured by theme">'
+        f'role="img" aria-label="{escape(title)}">'
         f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" rx="6" fill="#fbfcfd" '
-        f'stroke="#e3e8ee"/><g class="unthemed">{"".join(background)}</g>'
-        f'<g class="themed" stroke="#ffffff" stroke-width="0.6">{"".join(foreground)}</g></svg>'
+        f'stroke="#e3e8ee"/><g class="context" fill="#e3e8ee">{"".join(context)}</g>'
+        f'<g class="unthemed" fill="none" stroke="#7b8794" stroke-width="1.1">{"".join(unthemed)}</g>'
+        f'<g class="themed" stroke="#ffffff" stroke-width="0.6">{"".join(themed)}</g></svg>'
     )
     legend = [
         MapLegendItem(colours[theme_id], label, counts[theme_id])
@@ -331,5 +356,5 @@ def statement_map(
     if "__other" in counts:
         legend.append(MapLegendItem(OTHER_THEMES_COLOUR, "other themes", counts["__other"]))
     if "__unthemed" in counts:
-        legend.append(MapLegendItem(UNTHEMED_COLOUR, "no theme", counts["__unthemed"]))
-    return Markup(svg), legend, len(chosen)
+        legend.append(MapLegendItem("#7b8794", "no theme", counts["__unthemed"], hollow=True))
+    return Markup(svg), legend, sum(counts.values())

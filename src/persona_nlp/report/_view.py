@@ -288,15 +288,18 @@ def _persona_view(index: SourceIndex, persona: Persona, number: int) -> PersonaV
         statement = index.statements.get(statement_id)
         theme = index.themes.get(statement.theme_id) if statement and statement.theme_id else None
         extra_quotes.append(index.quote(quote, theme.label if theme else None))
+    # Keys where no value is shared by two members (names, dates, ids) describe individuals,
+    # not the persona: they are left out of the card.
     metadata = [
         (
             key,
             " · ".join(
-                f"{value} {count}"
+                f"{value} ({count})"
                 for value, count in sorted(values.items(), key=lambda item: (-item[1], item[0]))
             ),
         )
         for key, values in sorted(persona.metadata_summary.items())
+        if values and max(values.values()) >= 2
     ]
     ids = sorted(persona.participant_ids)
     return PersonaView(
