@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from pathlib import Path
 from typing import BinaryIO
 
@@ -184,15 +185,12 @@ def _binary(path: str) -> InputError:
     )
 
 
+_NOT_TEXT = re.compile("[\ufffd\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
     probe = text[:20000]
-    if not probe:
-        return False
-    bad = sum(
-        1
-        for ch in probe
-        if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0
-    )
+    bad = len(_NOT_TEXT.findall(probe))
     return bad > max(2, 0.05 * len(probe))
 
 

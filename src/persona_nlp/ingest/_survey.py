@@ -255,7 +255,8 @@ def _languages(turns: list[Turn], config: IngestConfig) -> str | None:
     # Short answers take the document's language, so only the long ones are identified.
     long_scores = iter(
         language_confidences(
-            [t.text for t, is_long in zip(turns, long_answer, strict=False) if is_long], config.languages
+            [t.text for t, is_long in zip(turns, long_answer, strict=False) if is_long],
+            config.languages,
         )
     )
     scores = [next(long_scores) if is_long else {} for is_long in long_answer]

@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..language import MAX_CHARS, detect_language
 from ..schema import Document, Participant, Role, Turn
 from ._common import ReadResult, clean_text
-from .roles import infer_roles, label_role
+from .roles import infer_roles, is_role_label, label_role
 
 _SINGLE_WORD_KEYS = """
     date time duration length location place city town country region age gender sex occupation
@@ -124,13 +124,17 @@ def merge_segments(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
-def _language_of(texts: list[str], config: IngestConfig) -> str | None:
+QUESTION_LANGUAGE_CHARS = 300
+"""Characters of a transcript used to pick the language of question words (a cheap first look)."""
+
+
+def _language_of(texts: list[str], config: IngestConfig, limit: int = MAX_CHARS) -> str | None:
     if config.language:
         return config.language
     sample = ""
     for text in texts:
         sample += text + " "
-        if len(sample) >= MAX_CHARS:
+        if len(sample) >= limit:
             break
     return detect_language(sample, config.languages) if sample.strip() else None
 
@@ -162,11 +166,13 @@ def build_interview(
         )
     labelled = any(s.speaker is not None for s in merged)
     texts = [s.text for s in merged]
-    all_language = _language_of(texts, config)
     roles: dict[str | None, Role]
     if labelled:
         interviewers = [*config.interviewer, *header_interviewers(metadata)]
-        roles = infer_roles([s.speaker for s in merged], texts, interviewers, all_language)
+        # Question words matter only for named speakers ("Anna"), so only they cost a detection.
+        named = any(s.speaker is not None and not is_role_label(s.speaker) for s in merged)
+        question_language = _language_of(texts, config, QUESTION_LANGUAGE_CHARS) if named else None
+        roles = infer_roles([s.speaker for s in merged], texts, interviewers, question_language)
         roles.setdefault(None, "unknown")
     else:
         # No labels at all: one voice. It is the participant's own text (a written answer,
@@ -203,11 +209,7 @@ def build_interview(
         for i, s in enumerate(merged)
     ]
     respondent_texts = [t.text for t in turns if t.role == "respondent"]
-    language = (
-        _language_of(respondent_texts, config)
-        if respondent_texts and not config.language
-        else all_language
-    )
+    language = _language_of(respondent_texts or texts, config)
     document = Document(
         id=doc_id,
         path=display,

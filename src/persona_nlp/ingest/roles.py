@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -179,6 +180,7 @@ def _label_parts(label: str) -> list[str]:
     return [p for p in parts if p]
 
 
+@functools.lru_cache(maxsize=4096)
 def label_role(label: str | None) -> Role | None:
     """The role a label states by itself (rules 2 and 4), or ``None`` if it names a person.
 
@@ -201,6 +203,7 @@ def label_role(label: str | None) -> Role | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_role_label(label: str) -> bool:
     """Whether a label is a known role label, letter code or unknown-speaker label.
 

@@ -24,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -106,6 +107,7 @@ def parse_timestamp(text: str) -> float | None:
     return float(value)
 
 
+@functools.lru_cache(maxsize=8192)
 def valid_label(label: str) -> bool:
     """Whether a string can be a speaker label (``Anna``, ``Speaker 2``, ``Người phỏng vấn``).
 
