@@ -332,6 +332,7 @@ def evaluate(data: dict[str, Any], run: dict[str, Any], min_iou: float) -> dict[
         "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.machine()}, {_cpu_count()} CPU cores, Python {platform.python_version()}",
         "min_iou": min_iou,
+        "code": _git_state(),
         "scores": scores,
         "confusion": conf,
         "n_predicted": len(spans),
@@ -344,6 +345,29 @@ def evaluate(data: dict[str, Any], run: dict[str, Any], min_iou: float) -> dict[
         "files_not_read": data["not_read"],
         "sizes": data_sizes(data),
     }
+
+
+def _git_state() -> str:
+    """Short HEAD commit, with ``+local changes`` when src/ has uncommitted edits."""
+    import subprocess
+
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=HERE,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src"],
+            cwd=HERE.parent,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + (" +local changes" if dirty else "")
 
 
 def _cpu_count() -> int:
@@ -540,6 +564,7 @@ def render_section(results: list[dict[str, Any]]) -> str:
                 + f" | {ev.fmt(block['macro_f1'])} | {block['n_gold']} | {block['n_pred']} |"
             )
         t = r.get("timing", {})
+        lines += ["", f"Measured {r['date']} at commit {r.get('code', 'unknown')}."]
         if t.get("ratio_warm"):
             lines += [
                 "",
