@@ -38,6 +38,9 @@ NON_ANSWERS: frozenset[str] = frozenset(
 )
 """Answers that say nothing (compared casefolded, without surrounding punctuation)."""
 
+_LONGEST_NON_ANSWER = 40
+"""Longer answers are never looked up (surrounding punctuation and spaces included)."""
+
 ID_NAMES: tuple[str, ...] = (
     "respondentid", "responseid", "participantid", "respid", "rid", "pid", "id", "respondent",
     "participant", "respondentnumber", "participantnumber", "respondentno", "responsenumber",
@@ -84,6 +87,8 @@ def is_non_answer(value: str) -> bool:
 
     Punctuation-only answers (``-``, ``.``, ``...``) are non-answers too.
     """
+    if len(value) > _LONGEST_NON_ANSWER:
+        return not any(ch.isalnum() for ch in value)  # "-----" is still nothing
     norm = normalise_answer(value)
     return norm == "" or norm in NON_ANSWERS
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -49,7 +48,6 @@ def report(
     result.skipped.append(skipped_from(error, path=error.path or "", item=item, column=column))
 
 
-_SPACE = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(
     [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E]
 )
@@ -60,13 +58,16 @@ def clean_text(text: str) -> str:
     and control characters, NFC-compose; otherwise keep the text verbatim.
 
     Example:
-        >>> clean_text("  Well,\\u200b  I\\tthink \\n so. ")
+        >>> clean_text("  Well,\u200b  I\tthink \n so. ")
         'Well, I think so.'
     """
-    text = text.translate(_INVISIBLE)
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     if not text.isprintable():
         text = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in text)
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return " ".join(text.split())
 
 
 def safe_label(text: str, limit: int = 80) -> str:

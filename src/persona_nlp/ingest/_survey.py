@@ -136,7 +136,7 @@ def build_survey(
         if isinstance(row, InputError):
             report(result, config, row, item="row")
             continue
-        if not any(value.strip() for value in row.values()):
+        if not "".join(row.values()).strip():
             continue  # an empty row (trailing rows of spreadsheets)
         respondent = clean_text(row.get(id_column, "")) if id_column else ""
         if not respondent:
