@@ -142,15 +142,22 @@ def run_pipeline(
 
     config = config or AnalysisConfig()
     timer = _Timer(on_stage)
-    with timer.stage("ingest"):
-        corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
     if embedder is None:
         embedder = load_embedder(
             config.embed.model, batch_size=config.embed.batch_size, device=config.embed.device
         )
     cached = CachedEmbedder(embedder, cache_dir=config.embed.cache_dir)
-    with timer.stage("extract"):
-        statements = extract_statements(corpus, cached, config.extract, seed=config.seed)
+    if config.run.executor == "dask":
+        # -- scale-out: ingest, extraction and embedding on Dask workers (persona_nlp.distributed)
+        from .distributed import ingest_and_extract
+
+        corpus, statements = ingest_and_extract(inputs, config, cached, stage=timer.stage)
+        # -- end of scale-out branch; themes, personas and reports run here as usual
+    else:
+        with timer.stage("ingest"):
+            corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
+        with timer.stage("extract"):
+            statements = extract_statements(corpus, cached, config.extract, seed=config.seed)
     with timer.stage("themes"):
         statements, themes = build_themes(
             statements, cached, corpus.participants, config.themes, seed=config.seed
