@@ -119,6 +119,7 @@ def describe_clusters(
         if label >= 0:
             members[label].append(row)
     tokenised = [_words(t) for t in texts]
+    proper = _proper_nouns(texts, tokenised)
     term_counts: list[Counter[str]] = []
     for rows in members:
         counts: Counter[str] = Counter()
@@ -145,7 +146,8 @@ def describe_clusters(
                 chosen.append(term)
         keywords.append(chosen)
         cluster_order = list(order[cluster]) if order is not None else rows
-        names.append(_label(cluster_order, texts, tokenised, languages, weights, counts, chosen))
+        name = _label(cluster_order, texts, tokenised, languages, weights, counts, chosen)
+        names.append(_tidy(name, proper))
     return keywords, names
 
 
@@ -209,26 +211,49 @@ def _label(
     def score(key: str) -> float:
         return coverage[key] * sum(weights[w] for w in content[key])
 
-    # a phrase only one text uses does not stand for a theme of several
+    # a phrase only one text uses does not stand for a theme of several; when no phrase is
+    # shared, the top keyword stands alone
     floor = min(2, len(rows))
-    candidates = [key for key in surface if coverage[key] >= floor] or list(surface)
+    candidates = [key for key in surface if coverage[key] >= floor]
+    if not candidates:
+        top_key = " ".join(_key(word) for word in keywords[0].split())
+        candidates = [top_key] if top_key in surface else list(surface)
     best = max(candidates, key=lambda key: (score(key), -len(surface[key]), key))
-    label = _tidy(surface[best])
+    label = surface[best]
     if len(content[best]) == 1 and len(keywords) > 1:
         word = next(iter(content[best]))
         second = next((kw for kw in keywords if not _near_duplicate(kw, [word])), None)
         if second is not None and counts[second] >= PAIR_COVERAGE * counts[word]:
             pair = next((f"{a} + {b}" for a, b in pairs if {a, b} == {word, second}), "")
-            if coverage[pair] >= floor and pair in surface:
-                label = _tidy(surface[pair])
+            # the two words side by side ("customer support") beat "support and customer"
+            if pair in surface and (coverage[pair] >= floor or len(surface[pair].split()) <= 3):
+                label = surface[pair]
             else:
-                label = f"{label} and {second}"
-    return label[:1].upper() + label[1:]
+                label = f"{label} and {surface.get(_key(second), second)}"
+    return label
 
 
-def _tidy(phrase: str) -> str:
-    """Lower-case words that are capitalised only by position; keep names like YouTube, SMS."""
-    return " ".join(w if any(c.isupper() for c in w[1:]) else w.lower() for w in phrase.split())
+def _proper_nouns(texts: Sequence[str], tokenised: list[list[tuple[str, int, int]]]) -> set[str]:
+    """Words written with a capital mostly where position does not explain it ("April")."""
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for text, words in zip(texts, tokenised, strict=True):
+        for clause in _clauses(words, text):
+            for word, start, _ in clause[1:]:
+                (capital if text[start].isupper() else lower)[word] += 1
+    return {word for word, count in capital.items() if count > lower[word]}
+
+
+def _tidy(label: str, proper: set[str]) -> str:
+    """Lower-case words capitalised only by position; keep names (April, YouTube, SMS)."""
+    words = [
+        word
+        if any(c.isupper() for c in word[1:]) or word.lower().replace("’", "'") in proper
+        else word.lower()
+        for word in label.split()
+    ]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 __all__ = ["describe_clusters"]

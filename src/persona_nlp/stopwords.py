@@ -37,7 +37,7 @@ _STOP_WORDS: dict[str, str] = {
         actually basically bit d guess hmm just kind know mean probably sort stuff uh um
         erm right sure pretty i'm i've i'd i'll it's that's there's what's let's you're
         we're they're don't doesn't didn't can't couldn't won't wouldn't isn't aren't wasn't
-        weren't haven't hasn't hadn't shouldn't
+        weren't haven't hasn't hadn't shouldn't next last please thanks thank
     """,
     "da": """
         af alle allerede altid andet andre at bare begge blev blive bliver da de dem den denne
@@ -46,7 +46,8 @@ _STOP_WORDS: dict[str, str] = {
         hvilke hvilken hvis hvor hvordan hvorfor i ikke ind ingen intet jeg jer jo kan kun kunne
         lidt lige man mange med meget men mere mig min mine mit mod måske ned noget nogle nok nu
         når og også om op os over på sig sin sine sit skal skulle som så sådan thi til ud under
-        var vel vi vil ville vor vores være været ja nej altså egentlig jamen øh øhm
+        var vel vi vil ville vor vores være været ja nej altså egentlig jamen øh øhm før
+        aldrig gerne
     """,
     "nb": """
         alle allerede alltid andre at av bare begge ble bli blir da de dem den denne der deres
@@ -63,7 +64,8 @@ _STOP_WORDS: dict[str, str] = {
         hem het hier hij hoe hun ik in is ja je jij jou jullie kan kon kunnen maar me meer
         met mij mijn moet moeten na naar nee niet niets nog nu of om ook op over te tegen toch
         toen tot u uit van veel voor want was wat we wel werd wie wij wil worden zal ze zei
-        zelf zich zij zijn zo zonder zou eigenlijk echt best even heel soms uh eh
+        zelf zich zij zijn zo zonder zou eigenlijk echt best even heel soms uh eh nooit
+        altijd eerst iets elke iemand alles
     """,
     "id": """
         ada adalah agak agar akan aku anda apa atau bagaimana bahwa banyak beberapa begitu
