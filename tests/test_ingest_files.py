@@ -21,7 +21,10 @@ def tree(tmp_path: Path) -> Path:
     (tmp_path / ".git").mkdir()
     (tmp_path / "a" / "p01.txt").write_text(QA, encoding="utf-8")
     (tmp_path / "b" / "deep" / "p01.txt").write_text(QA, encoding="utf-8")
-    (tmp_path / "b" / "p02.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nQ: Why?\n\n2\n00:00:02,000 --> 00:00:03,000\nA: Cheap.\n", encoding="utf-8")
+    (tmp_path / "b" / "p02.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nQ: Why?\n\n2\n00:00:02,000 --> 00:00:03,000\nA: Cheap.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "b" / "notes.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".git" / "config.txt").write_text(QA, encoding="utf-8")
     (tmp_path / "a" / ".DS_Store.txt").write_text(QA, encoding="utf-8")
@@ -32,7 +35,9 @@ def tree(tmp_path: Path) -> Path:
 def test_folders_are_read_recursively_skipping_hidden_files(tree: Path) -> None:
     corpus = ingest([tree], IngestConfig())
     assert [d.id for d in corpus.documents] == ["a/p01", "deep/p01", "p02"]
-    assert [(Path(s.path).name, s.reason) for s in corpus.skipped] == [("notes.pdf", "unknown_extension")]
+    assert [(Path(s.path).name, s.reason) for s in corpus.skipped] == [
+        ("notes.pdf", "unknown_extension")
+    ]
     assert "export the transcript" in corpus.skipped[0].message
 
 
@@ -52,7 +57,9 @@ def test_no_input_is_an_error() -> None:
 
 
 def test_document_ids() -> None:
-    ids = assign_document_ids([Path("x/p01.vtt"), Path("x/p01.txt"), Path("y/p02.txt"), Path("z/p02.txt"), Path("q.csv")])
+    ids = assign_document_ids(
+        [Path("x/p01.vtt"), Path("x/p01.txt"), Path("y/p02.txt"), Path("z/p02.txt"), Path("q.csv")]
+    )
     assert ids == {
         Path("x/p01.vtt"): "p01.vtt",
         Path("x/p01.txt"): "p01.txt",
@@ -70,7 +77,11 @@ def test_expand_sorts_by_path(tree: Path) -> None:
 
 def test_summary(tree: Path) -> None:
     summary = summarize(ingest([tree], IngestConfig()))
-    assert summary["documents"] == 3 and summary["turns_by_role"] == {"interviewer": 3, "respondent": 3, "unknown": 0}
+    assert summary["documents"] == 3 and summary["turns_by_role"] == {
+        "interviewer": 3,
+        "respondent": 3,
+        "unknown": 0,
+    }
     assert summary["participants"] == 3 and summary["skipped_by_reason"] == {"unknown_extension": 1}
     text = format_summary(summary)
     assert "3 (3 interviews, 0 surveys)" in text and "unknown_extension 1" in text

@@ -54,7 +54,7 @@ _INVISIBLE = dict.fromkeys(
 
 
 def clean_text(text: str) -> str:
-    """Normalise whitespace (runs of spaces, tabs, newlines -> one space), drop invisible marks
+    r"""Normalise whitespace (runs of spaces, tabs, newlines -> one space), drop invisible marks
     and control characters, NFC-compose; otherwise keep the text verbatim.
 
     Example:

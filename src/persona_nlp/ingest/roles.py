@@ -143,6 +143,10 @@ QUESTION_ENDS: dict[str, frozenset[str]] = {
 }
 """Last words that end a question, per language (Vietnamese ``... không?``)."""
 
+_FILLERS = frozenset(
+    "and so but okay ok right well then og så men nå en dus maar oké dan jadi terus lalu và vậy thế rồi".split()
+)
+
 INTERVIEWER_SHARE = 0.5
 """A named speaker is an interviewer when at least this share of their turns are questions ..."""
 
@@ -228,6 +232,8 @@ def is_question(text: str, language: str | None) -> bool:
     sentences = re.split(r"(?<=[.!…])\s+", text.strip())
     last = sentences[-1] if sentences else ""
     words = [w.casefold() for w in _WORD.findall(last)]
+    while words and words[0] in _FILLERS:
+        words = words[1:]  # "And why ...", "Okay, so what ..."
     if not words:
         return False
     languages = [language] if language in QUESTION_STARTS else ["en"]

@@ -19,7 +19,7 @@ otherwise the line is text. A bare label line needs to recur and to be followed 
 Example:
     >>> parsed = parse_transcript_lines(list(enumerate(["Q: Why?", "A: Price.", "It was high."], 1)))
     >>> [(s.speaker, s.text) for s in parsed.segments]
-    [('Q', 'Why?'), ('A', 'Price.'), ('A', 'It was high.')]
+    [('Q', 'Why?'), ('A', 'Price. It was high.')]
 """
 
 from __future__ import annotations
