@@ -323,3 +323,34 @@ def test_50000_rows_are_streamed_fast_and_light(tmp_path: Path) -> None:
     assert elapsed < 60, elapsed
     # the corpus itself is most of the memory: ~45k turns and participants
     assert peak < 400 * 2**20, peak
+
+
+def test_qualtrics_export_header_rows_give_the_questions(tmp_path: Path) -> None:
+    rows = [
+        ["StartDate", "Status", "IPAddress", "Progress", "ResponseId", "UserLanguage", "Q1", "Q2_TEXT"],
+        ["Start Date", "Response Type", "IP Address", "Progress", "Response ID", "User Language",
+         "How satisfied are you?", "What would you improve?"],
+        ['{"ImportId":"startDate"}', '{"ImportId":"status"}', '{"ImportId":"ipAddress"}', '{"ImportId":"progress"}',
+         '{"ImportId":"_recordId"}', '{"ImportId":"userLanguage"}', '{"ImportId":"QID1"}', '{"ImportId":"QID2_TEXT"}'],
+        ["2024-05-01 10:00:00", "IP Address", "10.0.0.1", "100", "R_1aB", "EN", "4", "Let me pause my subscription for a month"],
+        ["2024-05-01 11:00:00", "IP Address", "10.0.0.2", "100", "R_2cD", "EN", "2", "Cheaper shipping to the islands please"],
+        ["2024-05-02 09:00:00", "IP Address", "10.0.0.3", "100", "R_3eF", "EN", "5", "Nothing, it is perfect"],
+    ]  # fmt: skip
+    doc = ingest([_csv(tmp_path, rows, "qualtrics.csv")], IngestConfig(strict=True)).documents[0]
+    assert [(t.participant_id, t.column, t.question, t.line) for t in doc.turns] == [
+        ("R_1aB", "Q2_TEXT", "What would you improve?", 4),
+        ("R_2cD", "Q2_TEXT", "What would you improve?", 5),
+        ("R_3eF", "Q2_TEXT", "What would you improve?", 6),
+    ]
+
+
+def test_surveymonkey_second_header_row_is_dropped(tmp_path: Path) -> None:
+    rows = [
+        ["Respondent ID", "Collector ID", "What should we do better?", "Which plan?"],
+        ["", "", "Open-Ended Response", "Response"],
+        ["114001", "4321", "Answer support emails within a day", "Pro"],
+        ["114002", "4321", "A cheaper plan for students would help", "Free"],
+    ]
+    doc = ingest([_csv(tmp_path, rows, "monkey.csv")], IngestConfig(strict=True)).documents[0]
+    assert [t.participant_id for t in doc.turns] == ["114001", "114002"]
+    assert {t.column for t in doc.turns} == {"What should we do better?"}

@@ -181,3 +181,32 @@ def test_helpers() -> None:
     assert parse_timestamp("1:02:03") == 3723.0 and parse_timestamp("12:99") is None
     assert valid_label("Người phỏng vấn") and valid_label("Dr. van Dijk")
     assert not valid_label("I think that") and not valid_label("https")
+
+
+def test_teams_docx_style_text_with_cue_timings(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "0:0:0.0 --> 0:0:3.820\nMaria Berg\nHow did you find us?\n\n"
+        "0:0:4.100 --> 0:0:9.500\nAnna Jensen\nThrough a podcast ad, I think.\n\n"
+        "0:0:10.0 --> 0:0:12.0\nMaria Berg\nWhich podcast?\n\n"
+        "0:0:12.5 --> 0:0:15.0\nAnna Jensen\nA cooking one.\n",
+        name="teams.txt",
+    )
+    assert [(t.speaker, t.role, t.start, t.text) for t in doc.turns] == [
+        ("Maria Berg", "interviewer", 0.0, "How did you find us?"),
+        ("Anna Jensen", "respondent", 4.1, "Through a podcast ad, I think."),
+        ("Maria Berg", "interviewer", 10.0, "Which podcast?"),
+        ("Anna Jensen", "respondent", 12.5, "A cooking one."),
+    ]
+
+
+def test_zoom_saved_transcript_txt(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "[Maria Berg] 14:02:11\nWhat do you pay for now?\n\n[Anna Jensen] 14:02:15\nAbout 300 a month.\n",
+        name="zoom.txt",
+    )
+    assert [(t.speaker, t.role) for t in doc.turns] == [
+        ("Maria Berg", "interviewer"),
+        ("Anna Jensen", "respondent"),
+    ]

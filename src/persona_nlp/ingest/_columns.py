@@ -161,6 +161,19 @@ def is_free_text(stats: ColumnStats) -> bool:
     return distinct_ratio >= 0.5 and (stats.mean_words >= 3 or stats.long_share >= 0.3)
 
 
+def _answers_a_question(stats: ColumnStats) -> bool:
+    """Short answers under a question header: open text unless they look like choices."""
+    if (
+        not stats.filled
+        or max(stats.number_share, stats.date_share, stats.email_share, stats.bool_share) >= 0.5
+    ):
+        return False
+    distinct_ratio = stats.distinct / stats.filled
+    if stats.filled < 20:  # too few rows to see repetition: ask for more than one word
+        return distinct_ratio >= 0.8 and stats.mean_words >= 2
+    return distinct_ratio >= 0.3
+
+
 def _asks(header: str) -> bool:
     return header.rstrip().endswith(("?", "？")) or len(header.split()) >= 6
 
@@ -181,12 +194,7 @@ def detect_text_columns(
         stats = column_stats(header, [row.get(header, "") for row in sample])
         if is_free_text(stats):
             found.append(header)
-        elif (
-            _asks(header)
-            and stats.filled
-            and stats.distinct / stats.filled >= 0.3
-            and max(stats.number_share, stats.date_share, stats.email_share, stats.bool_share) < 0.5
-        ):
+        elif _asks(header) and _answers_a_question(stats):
             found.append(header)
     return found
 

@@ -50,6 +50,49 @@ def cells_message(count: int, reason: str, column: str, rows: list[int]) -> str:
     return f"{count} {what} in column {column!r} (rows {listed}{more})"
 
 
+SUBHEADER_VALUES = frozenset(
+    {
+        "response",
+        "open-ended response",
+        "other (please specify)",
+        "open ended response",
+        "responses",
+    }
+)
+"""Cells of SurveyMonkey's second header row."""
+
+
+def _is_import_row(row: dict[str, str]) -> bool:
+    values = [v.strip() for v in row.values() if v.strip()]
+    return bool(values) and sum(v.startswith('{"ImportId"') for v in values) >= 0.5 * len(values)
+
+
+def _strip_subheaders(items: list[RowItem]) -> tuple[list[RowItem], dict[str, str]]:
+    """Drop the extra header rows of survey tools; return the question texts they carry.
+
+    Qualtrics exports have two more header rows: the question texts, then ``{"ImportId": ...}``
+    cells. SurveyMonkey exports have a second row of ``Response``/``Open-Ended Response``.
+    """
+    rows = [row for _, row in items[:3]]
+    if (
+        len(rows) >= 2
+        and isinstance(rows[0], dict)
+        and isinstance(rows[1], dict)
+        and _is_import_row(rows[1])
+    ):
+        questions = {
+            column: clean_text(text) for column, text in rows[0].items() if clean_text(text)
+        }
+        return items[2:], questions
+    if rows and isinstance(rows[0], dict) and _is_import_row(rows[0]):
+        return items[1:], {}
+    if rows and isinstance(rows[0], dict):
+        values = {v.strip().casefold() for v in rows[0].values() if v.strip()}
+        if values and values <= SUBHEADER_VALUES:
+            return items[1:], {}
+    return items, {}
+
+
 def _resolve_columns(
     table: Table, sample: list[dict[str, str]], display: str, config: IngestConfig
 ) -> tuple[str | None, list[str]]:
@@ -103,6 +146,7 @@ def build_survey(
     """
     result = ReadResult()
     sample_items = list(itertools.islice(table.rows, SAMPLE_ROWS))
+    sample_items, header_questions = _strip_subheaders(sample_items)
     sample = [row for _, row in sample_items if isinstance(row, dict)]
     if not table.headers:
         raise InputError(
@@ -121,7 +165,7 @@ def build_survey(
     id_column, text_columns = (
         _resolve_columns(table, sample, display, config) if sample else (None, [])
     )
-    questions = {}
+    questions = {column: text for column, text in header_questions.items() if text != column}
     for name, question in config.questions.items():
         found = find_column(name, table.headers)
         if found is not None:

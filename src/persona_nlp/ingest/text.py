@@ -39,6 +39,8 @@ from .roles import is_role_label
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _TS_PREFIX = re.compile(rf"^\s*[\[(]?\s*(?P<ts>{_TS})\s*[\])]?\s*(?:[-–—|]\s*)?")
 _TS_ONLY = re.compile(rf"^\s*[\[(]?\s*(?P<ts>{_TS})\s*[\])]?\s*$")
+# "0:0:0.0 --> 0:0:3.820" (Teams .docx) or an SRT/VTT timing pasted into a text file
+_ARROW = re.compile(r"^\s*(?P<start>[\d:.,]+)\s*-->\s*[\d:.,]+(?:\s.*)?$")
 _BRACKET_LABEL = re.compile(
     rf"^\[(?P<label>[^\]]{{1,40}})\]\s*(?:(?P<ts>{_TS})\s*)?:?\s*(?P<text>.*)$"
 )
@@ -107,6 +109,21 @@ def parse_timestamp(text: str) -> float | None:
     return float(value)
 
 
+def _loose_seconds(text: str) -> float | None:
+    """``0:0:3.820`` -> 3.82 (each part any width); ``None`` if it is not a time."""
+    parts = text.replace(",", ".").split(":")
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        return None
+    if not 1 <= len(numbers) <= 3:
+        return None
+    seconds = 0.0
+    for value in numbers:
+        seconds = seconds * 60 + value
+    return seconds
+
+
 @functools.lru_cache(maxsize=8192)
 def valid_label(label: str) -> bool:
     """Whether a string can be a speaker label (``Anna``, ``Speaker 2``, ``Người phỏng vấn``).
@@ -149,6 +166,9 @@ def _classify_content(number: int, raw: str, line: str) -> _Line:
     only = _TS_ONLY.match(line)
     if only:
         return _Line(number, raw, "ts_only", ts=parse_timestamp(only.group("ts")))
+    arrow = _ARROW.match(line)
+    if arrow:
+        return _Line(number, raw, "ts_only", ts=_loose_seconds(arrow.group("start")))
     ts: float | None = None
     prefix = _TS_PREFIX.match(line)
     if prefix and parse_timestamp(prefix.group("ts")) is not None:
