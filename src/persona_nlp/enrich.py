@@ -3,24 +3,29 @@
 Given a persona file (see :mod:`persona_nlp.enrich_io`) and an
 :class:`~persona_nlp.schema.Analysis`:
 
-1. **Assign participants.** Every item of every recognised field (goals, pain points,
-   objections, channels, mindset, gist) is embedded. A participant's score for a persona is the
-   mean, over the participant's statements, of the best similarity between the statement and the
-   persona's items (items of another kind count :data:`KIND_PENALTY` less). The participant joins
-   the best-scoring persona if that score is at least :data:`ASSIGN_MIN_SCORE`, else *none*. The
-   confidence is the share of the participant's statements that individually fit that persona
-   best.
-2. **Evidence per item.** Each item is matched to the themes whose statements it resembles
-   (``0.5 * similarity to the theme centroid + 0.5 * mean of the 3 most similar statements``,
-   same-kind themes preferred) at :data:`ITEM_MATCH_THRESHOLD` or more. An item is ``supported``
-   when at least one participant assigned to the persona said something in a matched theme (or,
-   without a theme, a statement at least :data:`STATEMENT_MATCH_THRESHOLD` similar); the evidence
-   gives the theme, the number of participants and verbatim quotes. Otherwise it is
-   ``unsupported``, with the reason.
-3. **Proposed additions.** Themes mentioned by at least :data:`PROPOSAL_MIN_SHARE` of the
-   persona's participants (two at least), more common among them than among everyone, and
-   matched by none of the persona's items.
-4. **Flags.** A persona no participant is assigned to is flagged ``no_participants``.
+1. **Calibrate.** Every item of every recognised field (goals, pain points, objections,
+   channels, mindset, gist) and every statement is embedded. Similarity thresholds are set in
+   standard deviations above the mean similarity of all (item, statement) pairs
+   (:class:`Thresholds`), so they mean the same with any embedding model.
+2. **Assign participants.** A participant's score for a persona is the mean, over the
+   participant's statements, of the best similarity between the statement and the persona's
+   items (items of another kind count :data:`KIND_PENALTY_Z` SDs less). The participant joins
+   the best-scoring persona unless that score is below the mean pair similarity or beats the
+   runner-up by less than :data:`ASSIGN_MARGIN_Z` SDs (then: *none*). The confidence is the
+   share of the participant's statements that individually fit that persona best.
+3. **Evidence per item.** Statements of the persona's assigned participants at least
+   :data:`STATEMENT_MATCH_Z` SDs above the mean (:data:`GIST_MATCH_Z` for gist text) support the
+   item; the theme most of them belong to (else the closest theme, scored
+   ``0.5 * centroid similarity + 0.5 * mean of its 3 closest statements``, if at least
+   :data:`THEME_MATCH_Z` SDs above the mean) is the item's theme, and a close theme's assigned
+   participants count as support too. The evidence gives the theme, the number of participants
+   and verbatim quotes; an item without support is ``unsupported``, with the reason.
+4. **Proposed additions.** Themes mentioned by at least :data:`PROPOSAL_MIN_SHARE` of the
+   persona's participants (two at least), :data:`PROPOSAL_MIN_LIFT` times more common among them
+   than among everyone, and whose statements by them are mostly not covered by the persona's
+   items (close to an item of the same kind, or very close to any item).
+5. **Flags.** ``no_participants`` for a persona no participant is assigned to;
+   ``mostly_unsupported`` when fewer than half of its items are supported.
 
 Nothing of the user's data is changed: the result's ``data`` is a copy of the file with one
 ``evidence`` object appended to each persona (documented in ``docs/personas.md``).
@@ -59,16 +64,65 @@ from .enrich_io import (
 )
 from .schema import Analysis, Statement, Theme
 
-ITEM_MATCH_THRESHOLD = 0.5
-"""Similarity an item needs with a theme to be matched to it."""
-STATEMENT_MATCH_THRESHOLD = 0.6
-"""Similarity an item needs with a single statement when no theme matches."""
-KIND_PENALTY = 0.05
-"""Subtracted from similarities between an item and statements/themes of another kind."""
-ASSIGN_MIN_SCORE = 0.2
-"""A participant whose best persona scores below this is assigned to none."""
+# Similarity thresholds are set per analysis, in standard deviations above the mean similarity
+# of all (item, statement) pairs, so that they mean the same with any embedding model (the
+# default MiniLM spreads similarities over 0-1, multilingual-e5 packs them into 0.75-1).
+STATEMENT_MATCH_Z = 2.5
+"""A statement is evidence for an item when their similarity is this many SDs above the mean."""
+GIST_MATCH_Z = 2.2
+"""The same for gist/summary/description text (long text matches single statements less)."""
+THEME_MATCH_Z = 3.3
+"""A theme (0.5 * centroid + 0.5 * its 3 closest statements) this close matches the item."""
+KIND_PENALTY_Z = 0.4
+"""Similarities between an item and statements/themes of another kind count this much less."""
+ASSIGN_MIN_Z = 0.0
+"""A participant whose best persona score is below the mean pair similarity is assigned to none."""
+ASSIGN_MARGIN_Z = 0.15
+"""... and so is one whose best persona beats the second by less than this."""
+MIN_BASELINE_STD = 0.02
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Similarity thresholds of one enrichment run (see :meth:`calibrate`)."""
+
+    statement: float = 0.44
+    gist: float = 0.4
+    theme: float = 0.55
+    kind_penalty: float = 0.05
+    assign_min: float = 0.12
+    assign_margin: float = 0.02
+    baseline_mean: float = 0.12
+    baseline_std: float = 0.13
+
+    @classmethod
+    def calibrate(cls, items: np.ndarray, statements: np.ndarray) -> Thresholds:
+        """Thresholds from the mean and SD of all item x statement similarities.
+
+        Example:
+            >>> Thresholds.calibrate(np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)).statement
+            1.75
+        """
+        if not len(items) or not len(statements):
+            return cls()
+        sims = items @ statements.T
+        mean, std = float(sims.mean()), max(float(sims.std()), MIN_BASELINE_STD)
+        return cls(
+            statement=round(mean + STATEMENT_MATCH_Z * std, 4),
+            gist=round(mean + GIST_MATCH_Z * std, 4),
+            theme=round(mean + THEME_MATCH_Z * std, 4),
+            kind_penalty=round(KIND_PENALTY_Z * std, 4),
+            assign_min=round(mean + ASSIGN_MIN_Z * std, 4),
+            assign_margin=round(ASSIGN_MARGIN_Z * std, 4),
+            baseline_mean=round(mean, 4),
+            baseline_std=round(std, 4),
+        )
+
+
 PROPOSAL_MIN_SHARE = 0.3
 """Share of a persona's participants that must mention a theme for it to be proposed."""
+PROPOSAL_MIN_LIFT = 1.2
+"""... and the theme must be this many times more common among them than among everyone."""
 MAX_PROPOSALS = 5
 QUOTES_PER_ITEM = 3
 CHECKED_KINDS = ("goal", "pain_point", "objection", "channel", "mindset", "gist")
@@ -102,12 +156,14 @@ class EnrichmentResult:
         personas_file: The parsed input.
         evidence: The evidence object of each persona, in file order.
         assignments: Every participant's assignment (``persona_index`` ``None`` = none).
+        thresholds: The similarity thresholds this run calibrated.
     """
 
     data: Any
     personas_file: PersonaFile
     evidence: list[dict]
     assignments: list[Assignment] = field(default_factory=list)
+    thresholds: Thresholds | None = None
 
     @property
     def unassigned(self) -> list[str]:
@@ -149,11 +205,11 @@ def _persona_items(persona: dict) -> _PersonaItems:
     return _PersonaItems(fields)
 
 
-def _kind_penalty(item_kind: str, statement_kinds: np.ndarray) -> np.ndarray:
+def _kind_penalty(item_kind: str, statement_kinds: np.ndarray, penalty: float) -> np.ndarray:
     target = _ITEM_KIND_TO_STATEMENT_KIND.get(item_kind)
     if target is None:
         return np.zeros(len(statement_kinds))
-    return np.where(statement_kinds == target, 0.0, KIND_PENALTY)
+    return np.where(statement_kinds == target, 0.0, penalty)
 
 
 def _quote(statement: Statement, similarity: float) -> dict:
@@ -166,25 +222,53 @@ def _quote(statement: Statement, similarity: float) -> dict:
     }
 
 
-def _assign(
-    participant_ids: list[str],
-    statement_rows: dict[str, list[int]],
+def _best_item_similarity(
     vectors: np.ndarray,
     kinds: np.ndarray,
     persona_items: list[list[tuple[str, np.ndarray]]],
-    labels: list[str],
-) -> list[Assignment]:
-    """Score every participant against every persona (see the module docstring)."""
-    per_persona_best: list[np.ndarray] = []  # (statements,) best item similarity per persona
+    thresholds: Thresholds,
+) -> np.ndarray:
+    """(statements, personas): each statement's best similarity to any item of each persona."""
+    columns = []
     for items in persona_items:
-        if not items:
-            per_persona_best.append(np.full(len(vectors), -1.0))
+        if not items or not len(vectors):
+            columns.append(np.full(len(vectors), -1.0))
             continue
         sims = np.stack(
-            [vectors @ vector - _kind_penalty(kind, kinds) for kind, vector in items], axis=1
+            [
+                vectors @ vector - _kind_penalty(kind, kinds, thresholds.kind_penalty)
+                for kind, vector in items
+            ],
+            axis=1,
         )
-        per_persona_best.append(sims.max(axis=1))
-    best = np.stack(per_persona_best, axis=1) if per_persona_best else np.zeros((len(vectors), 0))
+        columns.append(sims.max(axis=1))
+    return np.stack(columns, axis=1) if columns else np.zeros((len(vectors), 0))
+
+
+def _covered(
+    vectors: np.ndarray,
+    kinds: np.ndarray,
+    items: list[tuple[str, np.ndarray]],
+    thresholds: Thresholds,
+) -> np.ndarray:
+    """Statements a persona already mentions: close to one of its items of the statement's kind,
+    or very close (theme threshold) to any of its items."""
+    covered = np.zeros(len(vectors), dtype=bool)
+    for kind, vector in items:
+        sims = vectors @ vector
+        same_kind = kinds == _ITEM_KIND_TO_STATEMENT_KIND.get(kind, "")
+        covered |= (same_kind & (sims >= thresholds.statement)) | (sims >= thresholds.theme)
+    return covered
+
+
+def _assign(
+    participant_ids: list[str],
+    statement_rows: dict[str, list[int]],
+    best: np.ndarray,
+    labels: list[str],
+    thresholds: Thresholds,
+) -> list[Assignment]:
+    """Score every participant against every persona (see the module docstring)."""
     assignments = []
     for pid in participant_ids:
         rows = statement_rows.get(pid, [])
@@ -192,8 +276,10 @@ def _assign(
             assignments.append(Assignment(pid, None, None, 0.0, 0.0))
             continue
         scores = best[rows].mean(axis=0)
-        index = int(np.argmax(scores))
-        if scores[index] < ASSIGN_MIN_SCORE:
+        order = np.argsort(-scores, kind="stable")
+        index = int(order[0])
+        margin = float(scores[index] - scores[order[1]]) if len(order) > 1 else float(scores[index])
+        if scores[index] < thresholds.assign_min or margin < thresholds.assign_margin:
             assignments.append(Assignment(pid, None, None, 0.0, round(float(scores[index]), 4)))
             continue
         votes = Counter(int(np.argmax(best[row])) for row in rows)
@@ -318,9 +404,11 @@ def enrich_personas(
     persona_item_vectors = [
         [(kind, item_vectors[item.text]) for _, kind, item in p.checked()] for p in structured
     ]
-    assignments = _assign(
-        participant_ids, statement_rows, vectors, kinds, persona_item_vectors, labels
+    thresholds = Thresholds.calibrate(
+        np.stack([item_vectors[t] for t in item_texts]) if item_texts else np.zeros((0, 0)), vectors
     )
+    best = _best_item_similarity(vectors, kinds, persona_item_vectors, thresholds)
+    assignments = _assign(participant_ids, statement_rows, best, labels, thresholds)
     members_of: dict[int, list[str]] = defaultdict(list)
     confidence_of = {a.participant_id: a for a in assignments}
     for assignment in assignments:
@@ -348,7 +436,6 @@ def enrich_personas(
     for index, persona in enumerate(structured):
         members = sorted(members_of.get(index, []))
         member_set = set(members)
-        matched_anywhere: set[int] = set()
         fields_evidence: dict[str, list[dict]] = {}
         n_items = n_supported = 0
         for key, kind, items in persona.fields:
@@ -373,22 +460,20 @@ def enrich_personas(
                     kinds,
                     member_set,
                     quotes_per_item,
+                    thresholds,
                 )
-                matched_anywhere.update(entry.pop("_matched"))
+                entry.pop("_matched")
                 n_supported += entry["status"] == "supported"
                 entries.append(entry)
             fields_evidence[key] = entries
         proposals = _proposals(
             persona,
             themes,
-            theme_vectors,
-            item_vectors,
             mentioned_by,
             theme_rows,
             statements,
-            vectors,
+            _covered(vectors, kinds, persona_item_vectors[index], thresholds),
             member_set,
-            matched_anywhere,
             n_everyone,
             quotes_per_item,
         )
@@ -427,7 +512,11 @@ def enrich_personas(
         evidence_list.append(evidence)
     data = enriched_copy(persona_file, evidence_list)
     return EnrichmentResult(
-        data=data, personas_file=persona_file, evidence=evidence_list, assignments=assignments
+        data=data,
+        personas_file=persona_file,
+        evidence=evidence_list,
+        assignments=assignments,
+        thresholds=thresholds,
     )
 
 
@@ -445,65 +534,63 @@ def _item_evidence(
     kinds: np.ndarray,
     members: set[str],
     quotes_per_item: int,
+    thresholds: Thresholds,
 ) -> dict:
+    """Evidence for one item: close statements of assigned participants, and the theme they form."""
     entry: dict[str, Any] = {
         "item": item.text,
         "path": item.path,
         "kind": _ITEM_KIND_TO_STATEMENT_KIND.get(kind),
     }
-    statement_sims = vectors @ vector - _kind_penalty(kind, kinds) if len(vectors) else np.zeros(0)
-    matched: list[tuple[float, int]] = []
+    statement_sims = (
+        vectors @ vector - _kind_penalty(kind, kinds, thresholds.kind_penalty)
+        if len(vectors)
+        else np.zeros(0)
+    )
+    threshold = thresholds.gist if kind == "gist" else thresholds.statement
+    close = [int(r) for r in np.flatnonzero(statement_sims >= threshold)]
+    supporting = [r for r in close if statements[r].participant_id in members]
+    theme_of = {r: j for j, rows in enumerate(theme_rows) for r in rows}
+    scores = np.zeros(len(themes), dtype=np.float64)
     if len(themes) and theme_vectors.size:
-        penalty = _kind_penalty(kind, theme_kinds)
-        for j in range(len(themes)):
-            rows = theme_rows[j]
-            top = (
-                np.sort(statement_sims[rows])[-3:]
-                if rows
-                else np.array([theme_vectors[j] @ vector - penalty[j]])
-            )
-            score = 0.5 * (float(theme_vectors[j] @ vector) - penalty[j]) + 0.5 * float(top.mean())
-            if score >= ITEM_MATCH_THRESHOLD:
-                matched.append((score, j))
-    matched.sort(key=lambda m: (-m[0], themes[m[1]].id))
-    entry["_matched"] = {j for _, j in matched}
-    supporting_rows: list[int] = []
-    if matched:
-        best_score, best = matched[0]
+        penalty = _kind_penalty(kind, theme_kinds, thresholds.kind_penalty)
+        for j, rows in enumerate(theme_rows):
+            centroid = float(theme_vectors[j] @ vector) - penalty[j]
+            top = float(np.sort(statement_sims[rows])[-3:].mean()) if rows else centroid
+            scores[j] = 0.5 * centroid + 0.5 * top
+    # the theme: where the supporting statements are, else the most similar theme
+    weight: dict[int, float] = defaultdict(float)
+    for r in supporting or close:
+        if r in theme_of:
+            weight[theme_of[r]] += float(statement_sims[r])
+    matched = {j for j in range(len(themes)) if scores[j] >= thresholds.theme} | set(weight)
+    entry["_matched"] = matched
+    best: int | None = None
+    if weight:
+        best = max(weight, key=lambda j: (weight[j], scores[j], themes[j].id))
+    elif len(themes) and float(scores.max()) >= thresholds.theme:
+        best = int(np.argmax(scores))
+    supporters = {statements[r].participant_id for r in supporting}
+    overall = {statements[r].participant_id for r in close}
+    if best is not None:
         entry["theme"] = {
             "id": themes[best].id,
             "label": themes[best].label,
             "kind": themes[best].kind,
-            "similarity": round(best_score, 3),
+            "similarity": round(float(scores[best]), 3),
         }
-        if len(matched) > 1:
-            entry["also_matches"] = [
-                {"id": themes[j].id, "label": themes[j].label, "similarity": round(s, 3)}
-                for s, j in matched[1:3]
-            ]
-        themed = {j for _, j in matched[:3]}
-        supporting_rows = [
-            r for j in themed for r in theme_rows[j] if statements[r].participant_id in members
-        ]
-        entry["participants_overall"] = len(set().union(*(mentioned_by[j] for j in themed)))
-        entry["match"] = "theme"
-    if not supporting_rows and len(vectors):
-        direct = [
-            r
-            for r in np.flatnonzero(statement_sims >= STATEMENT_MATCH_THRESHOLD)
-            if statements[r].participant_id in members
-        ]
-        if direct:
-            supporting_rows = [int(r) for r in direct]
-            entry["match"] = "statements"
-    supporters = sorted({statements[r].participant_id for r in supporting_rows})
+        if scores[best] >= thresholds.theme:  # a close theme counts as evidence itself
+            supporters |= mentioned_by[best] & members
+            overall |= mentioned_by[best]
+            supporting += [r for r in theme_rows[best] if statements[r].participant_id in members]
     entry["participants"] = len(supporters)
+    entry["participants_overall"] = len(overall)
     if supporters:
         entry["status"] = "supported"
         quotes: list[dict] = []
         seen: set[str] = set()
         for r in sorted(
-            supporting_rows, key=lambda r: (-float(statement_sims[r]), statements[r].id)
+            set(supporting), key=lambda r: (-float(statement_sims[r]), statements[r].id)
         ):
             if statements[r].participant_id not in seen and len(quotes) < quotes_per_item:
                 seen.add(statements[r].participant_id)
@@ -513,62 +600,47 @@ def _item_evidence(
         entry["status"] = "unsupported"
         if not members:
             entry["reason"] = "no participant is assigned to this persona"
-        elif matched:
-            entry["reason"] = "matches a theme, but none of this persona's participants mention it"
+        elif overall:
+            entry["reason"] = "said by participants of other personas only"
         else:
-            entry["reason"] = "no matching theme or statement in the data"
+            entry["reason"] = "nothing similar in the data"
     return entry
 
 
 def _proposals(
     persona: _PersonaItems,
     themes: list[Theme],
-    theme_vectors: np.ndarray,
-    item_vectors: dict[str, np.ndarray],
     mentioned_by: list[set[str]],
     theme_rows: list[list[int]],
     statements: list[Statement],
-    vectors: np.ndarray,
+    covered_by_items: np.ndarray,
     members: set[str],
-    matched: set[int],
     n_everyone: int,
     quotes_per_item: int,
 ) -> list[dict]:
+    """Themes common among the persona's participants whose statements no item of it covers."""
     if not members or not themes:
         return []
     field_for_kind: dict[str, str] = {}
     for key, kind, _ in persona.fields:
         field_for_kind.setdefault(kind, key)
-    item_matrix = (
-        np.stack([item_vectors[item.text] for _, _, item in persona.checked()])
-        if persona.checked()
-        else None
-    )
     minimum = max(2, math.ceil(PROPOSAL_MIN_SHARE * len(members)))
     found: list[dict[str, Any]] = []
     for j, theme in enumerate(themes):
-        if j in matched:
-            continue
-        inside = len(mentioned_by[j] & members)
+        rows = [r for r in theme_rows[j] if statements[r].participant_id in members]
+        uncovered = [r for r in rows if not covered_by_items[r]]
+        if not rows or len(uncovered) < 0.5 * len(rows):
+            continue  # the persona already says this
+        inside = len({statements[r].participant_id for r in uncovered})
         if inside < minimum:
             continue
         share, overall = inside / len(members), len(mentioned_by[j]) / n_everyone
         lift = share / overall if overall else 0.0
-        if lift <= 1.0:
+        if lift < PROPOSAL_MIN_LIFT:
             continue
-        if (
-            item_matrix is not None
-            and theme_vectors.size
-            and float((item_matrix @ theme_vectors[j]).max()) >= ITEM_MATCH_THRESHOLD
-        ):
-            continue
-        rows = sorted(
-            (r for r in theme_rows[j] if statements[r].participant_id in members),
-            key=lambda r: statements[r].id,
-        )
         quotes: list[dict] = []
         seen: set[str] = set()
-        for r in rows:
+        for r in sorted(uncovered, key=lambda r: (-statements[r].confidence, statements[r].id)):
             if statements[r].participant_id not in seen and len(quotes) < quotes_per_item:
                 seen.add(statements[r].participant_id)
                 quotes.append(

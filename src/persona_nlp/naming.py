@@ -1,18 +1,21 @@
-"""Persona names and summaries: "Frugal Fiona" from the persona's defining theme.
+"""Persona names and summaries: "Frugal Fiona" from the persona's distinctive themes.
 
-A name is a first name plus a descriptor. The descriptor comes from the persona's defining
-mindset or goal theme (then the other kinds): the theme's label and keywords are matched
-against a curated table of common descriptors (deal/sale/price -> *Frugal*, quality/premium ->
-*Discerning*, eco/sustainable -> *Green* ...); when nothing matches, the theme's first keyword
-gives a generic ``<Keyword>-minded`` descriptor. The first name starts with the descriptor's
-letter where the name list allows it (alliteration). Everything is deterministic, and no two
-personas in one analysis get the same descriptor or first name.
+A name is a first name plus a descriptor. Descriptors come from a curated table of *families*
+(deal/sale/price/fee -> *Frugal*, quality/premium -> *Discerning*, eco/sustainable/plastic ->
+*Green*, time/fast/convenience -> *Busy* ...), matched against the keywords (first keywords
+weigh most) and label of each defining theme. A persona's score for a family sums, over its
+defining themes, ``share x lift`` (mindset and goal themes count fully, other kinds 0.6 times)
+times the match strength. Families are then handed out greedily, best score first, one family
+per persona, so two personas never get synonyms of each other ("Busy" and "Time-pressed").
+A persona left without a family gets ``<Keyword>-minded`` from its most distinctive theme's
+first meaningful keyword. The first name starts with the descriptor's letter where the name list
+allows it (alliteration). Everything is deterministic, and no two names are alike.
 
 Example:
     >>> descriptor_candidates("wait for a sale to get a deal", ["sale", "deal"])[:2]
     ['Frugal', 'Bargain-hunting']
-    >>> NameAllocator().name(["Frugal"])
-    'Frugal Fiona'
+    >>> name_personas([[("wait for deals", ["deal"], 1.0)], [("plastic packaging", ["plastic"], 1.0)]])
+    ['Frugal Fiona', 'Green Gina']
 """
 
 from __future__ import annotations
@@ -20,61 +23,64 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# (pattern matched against the label and keywords, descriptors to try in order).
-# Multilingual cue stems (da/nb/nl/de/sv/id/vi) are included where they are short and safe.
+# (regex matched against keywords and label, descriptors of the family, best first).
+# Whole words, with the listed endings only; multilingual stems (da/nb/nl/de/id/vi) included
+# where they are short and safe.
 _DESCRIPTOR_TABLE: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        r"\b(deal|deals|sale|sales|discount|cheap|cheaper|price|prices|pricing|save money|saving|"
-        r"budget|coupon|offer|offers|bargain|afford|tilbud|billig|rabat|pris|korting|aanbieding|"
-        r"goedkoop|murah|diskon|hemat|giam gia)\w*",
+        r"\b(deals?|sales?|discount(s|ed)?|cheap(er|est)?|pric(e|es|ey|ing)|save money|saving money|"
+        r"budget\w*|coupons?|codes?|offers?|bargains?|afford\w*|fees?|charges?|costs?|hidden costs?|"
+        r"tilbud\w*|billig\w*|rabat\w*|gebyr\w*|korting\w*|aanbieding\w*|goedkoop|murah|diskon|"
+        r"hemat|giam gia)\b",
         ("Frugal", "Bargain-hunting", "Thrifty", "Budget-minded"),
     ),
     (
-        r"\b(quality|premium|luxury|gourmet|craft|artisan|best|brand|brands|kvalitet|kwaliteit|"
-        r"kualitas|chat luong)\w*",
+        r"\b(quality|premium|luxury|gourmet|craft|artisan(al)?|brands?|kvalitet\w*|kwaliteit|"
+        r"kualitas|chat luong)\b",
         ("Discerning", "Premium", "Quality-first"),
     ),
     (
-        r"\b(review|reviews|research|compare|comparison|rating|ratings|test|tests|read up|"
-        r"anmeldelse|vergelijk|ulasan|danh gia)\w*",
+        r"\b(reviews?|research\w*|compar(e|es|ing|ison)|ratings?|read up|anmeldelse\w*|"
+        r"vergelijk\w*|ulasan|danh gia)\b",
         ("Researching", "Careful", "Thorough"),
     ),
     (
-        r"\b(eco|green|sustainab|environment|planet|climate|organic|plastic|packaging|waste|"
-        r"local|recycl|baeredygt|bæredygtig|miljø|milieu|duurzaam|ramah lingkungan|ben vung)\w*",
+        r"\b(eco\w*|green|sustainab\w*|environment\w*|planet|climate|organic|plastic|packaging|"
+        r"waste|local|seasonal|recycl\w*|carbon|greenwash\w*|bæredygtig\w*|baeredygtig\w*|miljø\w*|"
+        r"økologisk\w*|klima\w*|plastik\w*|milieu|duurzaam\w*|ramah lingkungan|ben vung)\b",
         ("Green", "Conscious", "Eco-minded"),
     ),
     (
-        r"\b(convenien|fast|quick|quickly|time|busy|easy|hurry|speed|delivery|schedule|"
-        r"hurtig|travl|snel|druk|cepat|sibuk|nhanh|ban ron)\w*",
+        r"\b(convenien(ce|t)|fast|quick(ly)?|time|busy|easy|hurry|speed|schedules?|slots?|"
+        r"reorder\w*|hurtig\w*|travl\w*|snel\w*|druk|cepat|sibuk|nhanh|ban ron)\b",
         ("Busy", "Time-pressed", "Convenience-seeking"),
     ),
     (
-        r"\b(health|healthy|fitness|nutrition|diet|protein|wellbeing|sund|gezond|sehat|suc khoe)\w*",
+        r"\b(health(y)?|fitness|nutrition|diet|protein|wellbeing|sund\w*|gezond\w*|sehat|suc khoe)\b",
         ("Health-conscious", "Wholesome"),
     ),
     (
-        r"\b(family|kids|children|parent|baby|familie|børn|gezin|kinderen|keluarga|anak)\w*",
+        r"\b(family|kids|children|parents?|baby|familie\w*|børn\w*|gezin|kinderen|keluarga|anak)\b",
         ("Family-focused", "Caring"),
     ),
     (
-        r"\b(trust|safe|safety|secure|privacy|risk|tryg|sikker|veilig|aman)\w*",
+        r"\b(trust\w*|safe|safety|secure|privacy|risks?|tryg\w*|sikker\w*|veilig\w*|aman)\b",
         ("Cautious", "Safety-minded"),
     ),
     (
-        r"\b(new|trend|trendy|latest|innovat|gadget|tech|technology|app|apps|nyt|nieuw|baru)\w*",
+        r"\b(new|trends?|trendy|latest|innovat\w*|gadgets?|tech|technology|apps?|nyt|nieuw\w*|baru)\b",
         ("Trend-seeking", "Tech-savvy", "Curious"),
     ),
     (
-        r"\b(social|friends|community|recommend|word of mouth|influencer|instagram|tiktok)\w*",
+        r"\b(social|friends|community|recommend\w*|word of mouth|influencers?|instagram|tiktok)\b",
         ("Social", "Connected"),
     ),
     (
-        r"\b(loyal|habit|routine|familiar)\w*",
+        r"\b(loyal\w*|habits?|routines?|familiar)\b",
         ("Loyal", "Habitual"),
     ),
     (
-        r"\b(simple|simplicity|minimal|less|fewer|declutter)\w*",
+        r"\b(simple|simplicity|minimal\w*|declutter\w*)\b",
         ("Minimalist", "Simple-living"),
     ),
 )
@@ -198,6 +204,93 @@ class NameAllocator:
         first = self._first_name(descriptor)
         self.used_first_names.add(first)
         return f"{descriptor} {first}"
+
+
+def family_matches(label: str, keywords: Sequence[str] = ()) -> dict[int, float]:
+    """Match strength of a theme per descriptor family: keyword ``i`` weighs ``1 / (1 + i/4)``,
+    the label 0.5; the strongest match per family counts.
+
+    Example:
+        >>> family_matches("plastic packaging", ["plastic"])
+        {3: 1.0}
+    """
+    texts = [(k, 1.0 / (1.0 + i / 4)) for i, k in enumerate(k for k in keywords if k)]
+    texts.append((label, 0.5))
+    found: dict[int, float] = {}
+    for text, strength in texts:
+        for family, (pattern, _) in enumerate(_COMPILED):
+            if pattern.search(text):
+                found[family] = max(found.get(family, 0.0), strength)
+    return found
+
+
+def generic_descriptor(label: str, keywords: Sequence[str] = ()) -> str | None:
+    """``<Keyword>-minded`` from the first meaningful keyword (else label word), or ``None``.
+
+    Example:
+        >>> generic_descriptor("kayak paddles", ["the", "kayak"])
+        'Kayak-minded'
+    """
+    for text in [*keywords, label]:
+        word = next((w for w in _WORD.findall(text) if w.lower() not in _STOPWORDS), None)
+        if word:
+            return word.capitalize() + "-minded"
+    return None
+
+
+def name_personas(theme_sets: Sequence[Sequence[tuple[str, Sequence[str], float]]]) -> list[str]:
+    """Unique names for several personas at once.
+
+    Args:
+        theme_sets: Per persona (in persona order), its defining themes as
+            ``(label, keywords, weight)``, weight e.g. ``share x lift`` (x 0.6 for kinds other
+            than mindset and goal).
+
+    Returns:
+        One ``"<Descriptor> <First name>"`` per persona, in the same order.
+
+    Example:
+        >>> name_personas([[("fast delivery", ["fast"], 2.0)], [("save time", ["time"], 1.0)]])
+        ['Busy Bella', 'Time-minded Tara']
+    """
+    scores: list[dict[int, float]] = []
+    for themes in theme_sets:
+        per_family: dict[int, float] = {}
+        for label, keywords, weight in themes:
+            for family, strength in family_matches(label, keywords).items():
+                per_family[family] = per_family.get(family, 0.0) + weight * strength
+        scores.append(per_family)
+    ranked = sorted(
+        (
+            (score, persona, family)
+            for persona, fam in enumerate(scores)
+            for family, score in fam.items()
+        ),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    descriptors: list[str | None] = [None] * len(theme_sets)
+    used_families: set[int] = set()
+    for _score, persona, family in ranked:
+        if descriptors[persona] is None and family not in used_families:
+            descriptors[persona] = _DESCRIPTOR_TABLE[family][1][0]
+            used_families.add(family)
+    allocator = NameAllocator()
+    used = {d for d in descriptors if d}
+    names = []
+    for persona, themes in enumerate(theme_sets):
+        candidates: list[str] = []
+        if descriptors[persona]:
+            candidates.append(descriptors[persona])  # type: ignore[arg-type]
+        else:
+            ordered = sorted(themes, key=lambda theme: -theme[2])
+            for label, keywords, _ in ordered:
+                generic = generic_descriptor(label, keywords)
+                if generic and generic not in used:
+                    candidates.append(generic)
+                    break
+        names.append(allocator.name(candidates))
+        used.add(names[-1].rsplit(" ", 1)[0])
+    return names
 
 
 _SUMMARY_VERBS: dict[str, str] = {

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .config import PersonaConfig
-from .naming import NameAllocator, build_summary, descriptor_candidates
+from .naming import build_summary, name_personas
 from .schema import (
     STATEMENT_KINDS,
     Analysis,
@@ -76,7 +76,9 @@ MAX_DEFINING_PER_KIND = 3
 """At most this many defining themes per kind."""
 MAX_METADATA_VALUES = 12
 """Metadata keys with more distinct values than this are not summarised (not categorical)."""
-_NAMING_KINDS: tuple[StatementKind, ...] = ("mindset", "goal", "pain_point", "objection", "channel")
+_NAMING_KINDS: tuple[StatementKind, ...] = ("mindset", "goal")
+OTHER_KIND_NAMING_WEIGHT = 0.6
+"""Pain point, objection and channel themes count this much for the name (mindset/goal: 1)."""
 
 
 @dataclass
@@ -396,32 +398,31 @@ def build_personas(
     participants_by_id = {p.id: p for p in participants}
     metadata_keys = _categorical_keys(participants)
     assigned_total = sum(len(g.members) for g in groups)
-    allocator = NameAllocator()
+    described = [
+        (group, _defining_themes(sorted(group.members), profiles, themes_by_id)) for group in groups
+    ]
+    names = name_personas(
+        [
+            [
+                (
+                    themes_by_id[pt.theme_id].label,
+                    themes_by_id[pt.theme_id].keywords,
+                    score * (1.0 if pt.kind in _NAMING_KINDS else OTHER_KIND_NAMING_WEIGHT),
+                )
+                for score, pt in scored
+            ]
+            for _, scored in described
+        ]
+    )
     personas = []
-    for number, group in enumerate(groups, start=1):
+    for number, (group, scored) in enumerate(described, start=1):
         members = sorted(group.members)
-        scored = _defining_themes(members, profiles, themes_by_id)
         defining = [pt for _, pt in scored]
         theme_ids: dict[StatementKind, list[str]] = {
             kind: [pt.theme_id for pt in defining if pt.kind == kind] for kind in STATEMENT_KINDS
         }
         theme_ids = {kind: ids for kind, ids in theme_ids.items() if ids}
-        naming_order = sorted(
-            defining,
-            key=lambda pt: (
-                pt.kind not in ("mindset", "goal"),
-                _NAMING_KINDS.index(pt.kind) if pt.kind not in ("mindset", "goal") else 0,
-                -pt.share * pt.lift,
-                pt.theme_id,
-            ),
-        )
-        candidates: list[str] = []
-        for persona_theme in naming_order:
-            theme = themes_by_id[persona_theme.theme_id]
-            candidates.extend(
-                d for d in descriptor_candidates(theme.label, theme.keywords) if d not in candidates
-            )
-        name = allocator.name(candidates)
+        name = names[number - 1]
         share = len(members) / assigned_total
         labels_by_kind: dict[str, list[str]] = {
             kind: [pt.label for pt in defining if pt.kind == kind] for kind in STATEMENT_KINDS
