@@ -49,3 +49,12 @@ def test_confidences_cover_candidates() -> None:
     scores = language_confidences([SENTENCES["id"], "x"], ["en", "id", "vi"])
     assert set(scores[0]) == {"en", "id", "vi"} and max(scores[0], key=scores[0].get) == "id"
     assert scores[1] == {}
+
+
+def test_ingest_rejects_unknown_candidate_codes_up_front(tmp_path) -> None:
+    from persona_nlp.config import IngestConfig
+    from persona_nlp.ingest import ingest
+
+    (tmp_path / "a.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="'zz'"):
+        ingest([tmp_path], IngestConfig(languages=["en", "zz"]))

@@ -51,6 +51,23 @@ def _normalise_codes(candidates: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(sorted({_ALIASES.get(c, c) for c in codes}))
 
 
+def check_language_codes(codes: Iterable[str]) -> None:
+    """Raise :class:`ConfigError` for a code lingua does not know (cheap: loads no model).
+
+    Example:
+        >>> check_language_codes(["en", "nb", "no"])
+    """
+    from lingua import IsoCode639_1
+
+    for code in _normalise_codes(codes):
+        try:
+            IsoCode639_1.from_str(code)
+        except ValueError:
+            raise ConfigError(
+                f"unknown language code {code!r} (fix: use ISO 639-1 codes such as en, da, nb, nl, id, vi)"
+            ) from None
+
+
 @functools.lru_cache(maxsize=16)
 def _detector(codes: tuple[str, ...], low_accuracy: bool = False) -> Any:
     from lingua import IsoCode639_1, LanguageDetectorBuilder
@@ -187,9 +204,11 @@ def detect_languages(texts: Sequence[str], candidates: list[str] | None = None) 
 
 __all__ = [
     "DEFAULT_CANDIDATES",
-    "language_confidences",
+    "LONG_TEXT_CHARS",
     "MIN_CONFIDENCE",
     "MIN_LETTERS",
+    "check_language_codes",
     "detect_language",
     "detect_languages",
+    "language_confidences",
 ]

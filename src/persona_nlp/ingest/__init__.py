@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config import IngestConfig
-from ..errors import InputError
+from ..errors import InputError, PersonaNLPError
+from ..language import check_language_codes
 from ..schema import Corpus, Document, Participant, Skipped
 from ._common import ReadResult, skipped_from
 from .files import FORMATS, InputFile, assign_document_ids, expand_inputs
@@ -64,8 +65,8 @@ def read_file(file: InputFile, doc_id: str, config: IngestConfig) -> ReadResult:
     """
     try:
         return _reader(file.format)(file.path, file.display, doc_id, config, file.format)
-    except InputError:
-        raise
+    except PersonaNLPError:
+        raise  # InputError, or a ConfigError such as an unknown language code
     except (MemoryError, RecursionError) as error:
         raise InputError(
             f"too large or too deeply nested to read ({type(error).__name__})",
@@ -131,6 +132,8 @@ def ingest(inputs: Sequence[str | Path] | str | Path, config: IngestConfig | Non
     config = config or IngestConfig()
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
+    if not config.language:
+        check_language_codes(config.languages)  # a ConfigError now, not one per file later
     files, skipped = expand_inputs(list(inputs), config)
     ids = assign_document_ids([f.path for f in files])
     documents: list[Document] = []
