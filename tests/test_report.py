@@ -149,6 +149,7 @@ def test_empty_analysis_renders():
 def test_markdown_has_the_same_content_and_escapes(analysis):
     markdown = to_markdown(analysis)
     assert "### 1. Bargain Bente" in markdown
+    assert "| Objections | delivery cost \\| shipping \\<too high\\> | 60% (3 of 5) |" in markdown
     assert "## Themes" in markdown and "### Objections" in markdown
     assert "delivery cost \\| shipping \\<too high\\>" in markdown
     assert "\\<script\\>" in markdown

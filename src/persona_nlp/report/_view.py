@@ -153,6 +153,7 @@ class ReportView:
     skipped_reasons: list[tuple[str, int]]
     unthemed: int
     about: list[tuple[str, str]]
+    highlights: list[tuple[StatementKind, str, Theme]] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -434,6 +435,7 @@ def build_view(
         ),
         unthemed=sum(1 for s in analysis.statements if not s.theme_id),
         about=about,
+        highlights=[(kind, heading, rows[0].theme) for kind, heading, rows in themes_by_kind],
     )
 
 
