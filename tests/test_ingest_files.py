@@ -85,3 +85,17 @@ def test_summary(tree: Path) -> None:
     assert summary["participants"] == 3 and summary["skipped_by_reason"] == {"unknown_extension": 1}
     text = format_summary(summary)
     assert "3 (3 interviews, 0 surveys)" in text and "unknown_extension 1" in text
+
+
+def test_importing_ingest_loads_no_reader_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, persona_nlp.ingest, persona_nlp.language\n"
+        "print(','.join(m for m in ('lingua', 'docx', 'openpyxl', 'charset_normalizer') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
