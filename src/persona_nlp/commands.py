@@ -51,7 +51,9 @@ def corpus_summary_rows(corpus: Corpus) -> list[tuple[str, str]]:
     kinds = Counter(d.kind for d in corpus.documents)
     roles = Counter(t.role for d in corpus.documents for t in d.turns)
     languages = Counter(d.language or "?" for d in corpus.documents)
-    reasons = Counter(s.reason for s in corpus.skipped)
+    reasons: Counter[str] = Counter()
+    for entry in corpus.skipped:
+        reasons[entry.reason] += entry.count
     return [
         (
             "documents",

@@ -131,6 +131,8 @@ class Skipped(_Model):
         column: Column name, for table cells.
         reason: Short machine-friendly reason code (``empty``, ``non_answer``, ``binary`` ...).
         message: One human-readable line: what was wrong and how to fix it.
+        count: How many input items this entry stands for (blank or non-answer survey cells are
+            reported as one entry per file, column and reason).
     """
 
     path: str
@@ -139,6 +141,7 @@ class Skipped(_Model):
     column: str | None = None
     reason: str
     message: str = ""
+    count: int = 1
 
 
 class Corpus(_Model):

@@ -20,7 +20,6 @@ Example:
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -157,7 +156,6 @@ def ingest(inputs: Sequence[str | Path] | str | Path, config: IngestConfig | Non
     )
 
 
-_COUNT = re.compile(r"^(\d+) ")
 
 
 def skipped_count(entry: Skipped) -> int:
@@ -167,14 +165,10 @@ def skipped_count(entry: Skipped) -> int:
     whose message starts with the exact count; every other entry is one item.
 
     Example:
-        >>> skipped_count(Skipped(path="s.csv", item="cell", reason="blank", message="12 blank answers in column 'q1'"))
+        >>> skipped_count(Skipped(path="s.csv", item="cell", reason="blank", count=12))
         12
     """
-    if entry.item == "cell":
-        match = _COUNT.match(entry.message)
-        if match:
-            return int(match.group(1))
-    return 1
+    return entry.count
 
 
 def summarize(corpus: Corpus) -> dict[str, Any]:

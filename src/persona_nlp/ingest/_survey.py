@@ -244,6 +244,7 @@ def build_survey(
                 column=column,
                 reason=reason,
                 message=cells_message(count, reason, column, rows),
+                count=count,
             )
         )
     if not turns:
