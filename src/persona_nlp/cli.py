@@ -253,6 +253,10 @@ def config_from_args(args: argparse.Namespace) -> Any:
         ("ingest", "sheet"): args.sheet,
         ("ingest", "language"): args.lang,
         ("ingest", "strict"): args.strict or None,
+        ("ingest", "languages"): [c.strip() for c in args.languages.split(",") if c.strip()]
+        if args.languages
+        else None,
+        ("ingest", "max_file_mb"): args.max_file_mb,
     }
     if hasattr(args, "model"):
         overrides.update(
