@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from . import _redact_words as words
 from .schema import Analysis, Document, Quote, Statement
@@ -183,6 +185,9 @@ class Redactor:
         self._values: dict[tuple[str, str], str] = {}
         self._aliases: dict[str, str] = {}
         self._counts: dict[str, int] = dict.fromkeys(KINDS, 0)
+        # Labels, ids and phrases repeat (every statement has a speaker): results are memoised
+        # and the memo is dropped whenever a new name is learned.
+        self._memo: dict[tuple[str, str, str | None], str] = {}
         for name in self.extra_names:
             self.learn_label(name)
 
@@ -201,6 +206,7 @@ class Redactor:
             return self._aliases[folded]
         placeholder = self._placeholder("PERSON", name)
         self._aliases[folded] = placeholder
+        self._memo.clear()
         for part in name.split(" "):
             part_folded = part.casefold()
             if (
@@ -250,9 +256,7 @@ class Redactor:
         if lang == "no":
             lang = "nb"
         stops = words.STOP_WORDS.get(lang, words.ALL_STOP_WORDS)
-        first_names = words.FIRST_NAMES["en"] | words.FIRST_NAMES.get(lang, frozenset())
-        if not lang:
-            first_names = frozenset().union(*words.FIRST_NAMES.values())
+        first_names = _first_names(lang)
         tokens = []
         for match in WORD_RE.finditer(text):
             token = match.group().rstrip(".")
@@ -367,8 +371,18 @@ class Redactor:
         """Replace all personal data in a free text."""
         return apply_spans(text, self.find(text, language))
 
+    def _memoised(self, kind: str, value: str, language: str | None, compute: Any) -> str:
+        key = (kind, value, language)
+        if key not in self._memo:
+            result = compute()
+            self._memo[key] = result
+        return self._memo[key]
+
     def redact_label(self, label: str) -> str:
         """Redact a speaker label: a person's name becomes one placeholder; roles stay."""
+        return self._memoised("label", label, None, lambda: self._redact_label(label))
+
+    def _redact_label(self, label: str) -> str:
         if EMAIL_RE.fullmatch(label.strip()):
             return self._placeholder("EMAIL", label.strip())
         core = re.sub(r"\s*[(\[].*?[)\]]\s*", " ", label).strip(" -:")
@@ -389,6 +403,9 @@ class Redactor:
             >>> r.redact_identifier("interviews/anna_hansen.vtt")
             'interviews/[PERSON_1]_[PERSON_1].vtt'
         """
+        return self._memoised("id", value, None, lambda: self._redact_identifier(value))
+
+    def _redact_identifier(self, value: str) -> str:
         spans = [
             Span(m.start(), m.end(), self._placeholder("EMAIL", m.group()))
             for m in EMAIL_RE.finditer(value)
@@ -403,6 +420,11 @@ class Redactor:
 
     def redact_phrase(self, phrase: str, language: str | None = None) -> str:
         """Redact a label or keyword, where names may be lower-case (``"anna hansen"``)."""
+        return self._memoised(
+            "phrase", phrase, language, lambda: self._redact_phrase(phrase, language)
+        )
+
+    def _redact_phrase(self, phrase: str, language: str | None) -> str:
         text = self.redact_text(phrase, language)
 
         def replace(match: re.Match[str]) -> str:
@@ -412,6 +434,14 @@ class Redactor:
             return self._aliases.get(word.casefold(), word)
 
         return re.sub(r"[^\W\d_]+", replace, text)
+
+
+@lru_cache(maxsize=32)
+def _first_names(language: str) -> frozenset[str]:
+    """First names checked for a text in ``language`` (its own list and English; all if unknown)."""
+    if not language:
+        return frozenset().union(*words.FIRST_NAMES.values())
+    return words.FIRST_NAMES["en"] | words.FIRST_NAMES.get(language, frozenset())
 
 
 def _inside(text: str, offset: int) -> bool:
@@ -496,7 +526,14 @@ def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Ana
         for turn in document.turns:
             r.learn_text(turn.text, language_of(document, turn.language))
     for statement in a.statements:
-        r.learn_text(statement.text, statement.language)
+        source = documents.get(statement.document_id)
+        turns = source.turns if source else []
+        in_turn = 0 <= statement.turn_index < len(turns) and (
+            turns[statement.turn_index].text[statement.start_char : statement.end_char]
+            == statement.text
+        )
+        if not in_turn:  # text already learned from its turn otherwise
+            r.learn_text(statement.text, statement.language)
 
     # Pass 2: replace.
     turn_spans: dict[tuple[str, int], tuple[str, list[Span]]] = {}
