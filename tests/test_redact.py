@@ -211,3 +211,15 @@ def test_interviewer_names_in_config_are_redacted():
     redacted = redact_analysis(analysis)
     assert redacted.manifest.config["ingest"]["interviewer"][0] == "Moderator"
     assert "Karen" not in redacted.model_dump_json()
+
+
+def test_redacted_reports_show_placeholders_and_the_badge(tmp_path):
+    from persona_nlp.report import write_reports
+
+    redacted = redact_analysis(make_analysis())
+    paths = write_reports(redacted, tmp_path)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'class="badge-redacted"' in html and "[PERSON_3]" in html
+    for path in paths:
+        text = path.read_text(encoding="utf-8-sig")
+        assert "Mette" not in text and "anna.hansen@example.com" not in text, path.name
