@@ -48,7 +48,9 @@ class ClauseRules:
     """Per-language clause-splitting and filler rules.
 
     Attributes:
-        strong: Conjunctions that start a new clause (contrast, cause): split before them.
+        contrast: Contrast conjunctions (``but``, ``although``): split before them; after a comma
+            even a one-word left half is kept (``"The price, but ..."``).
+        cause: Cause conjunctions (``because``): split before them.
         weak: ``and``-type conjunctions: split only when the right half starts with a word in
             ``starters`` (a subject) or the conjunction follows a comma.
         comma_only: Conjunctions that only split after a comma (``, so``), being ambiguous otherwise.
@@ -59,7 +61,8 @@ class ClauseRules:
             them plus ``?`` is a statement, not a question; the tag is stripped.
     """
 
-    strong: tuple[str, ...]
+    contrast: tuple[str, ...]
+    cause: tuple[str, ...]
     weak: tuple[str, ...]
     comma_only: tuple[str, ...]
     starters: tuple[str, ...]
@@ -72,9 +75,10 @@ _COMMON_FILLERS = ("um", "umm", "uh", "uhm", "uhh", "er", "erm", "hmm", "hm", "m
 
 CLAUSE_RULES: dict[str, ClauseRules] = {
     "en": ClauseRules(
-        strong=("but", "because", "although", "though", "even though", "except that", "whereas", "cause", "'cause", "cos"),
+        contrast=("but", "although", "though", "even though", "except that", "whereas"),
+        cause=("because", "cause", "'cause", "cos"),
         weak=("and",),
-        comma_only=("so", "and then", "plus"),
+        comma_only=("so", "and then", "plus", "only"),
         starters=("i", "i'm", "i've", "i'd", "i'll", "we", "we're", "my", "our", "it", "it's", "they", "they're",
                   "the", "that", "this", "there", "you", "she", "he", "his", "her", "their", "now", "then"),
         fillers=(*_COMMON_FILLERS, "you know", "like", "i mean", "well", "so", "yeah", "yes", "yep", "okay", "ok",
@@ -85,7 +89,8 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         tags=("right", "you know", "yeah", "no", "isn't it", "don't you think", "you know what i mean", "eh", "huh"),
     ),
     "da": ClauseRules(
-        strong=("men", "fordi", "selvom", "skønt"),
+        contrast=("men", "selvom", "skønt", "bortset fra at"),
+        cause=("fordi", "eftersom"),
         weak=("og",),
         comma_only=("så", "og så"),
         starters=("jeg", "vi", "min", "mit", "mine", "vores", "det", "den", "de", "der", "man", "han", "hun",
@@ -97,7 +102,8 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         tags=("ikke", "ik", "ikk", "ikke også", "ikke sandt", "du ved", "vel", "ja", "hva"),
     ),
     "nb": ClauseRules(
-        strong=("men", "fordi", "selv om", "selvom"),
+        contrast=("men", "selv om", "selvom", "bortsett fra at"),
+        cause=("fordi", "ettersom"),
         weak=("og",),
         comma_only=("så", "og så"),
         starters=("jeg", "vi", "min", "mitt", "mine", "vår", "det", "den", "de", "der", "man", "han", "hun",
@@ -109,9 +115,10 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         tags=("ikke", "ikke sant", "ikke sånn", "vet du", "du vet", "vel", "ja", "hva"),
     ),
     "nl": ClauseRules(
-        strong=("maar", "omdat", "want", "hoewel", "alhoewel", "terwijl", "behalve dat"),
+        contrast=("maar", "hoewel", "alhoewel", "terwijl", "behalve dat"),
+        cause=("omdat", "want", "aangezien"),
         weak=("en",),
-        comma_only=("dus", "en dan", "toen"),
+        comma_only=("dus", "en dan", "toen", "alleen"),
         starters=("ik", "we", "wij", "mijn", "ons", "onze", "het", "de", "dat", "dit", "die", "er", "je", "ze",
                   "hij", "zij", "dan", "nu"),
         fillers=(*_COMMON_FILLERS, "ehm", "euh", "uhm", "nou", "ja", "nee", "zeg maar", "weet je", "gewoon",
@@ -121,9 +128,10 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         tags=("toch", "hè", "he", "weet je", "snap je", "niet", "ja", "of niet"),
     ),
     "id": ClauseRules(
-        strong=("tapi", "tetapi", "namun", "karena", "karna", "soalnya", "walaupun", "meskipun", "padahal", "sedangkan"),
+        contrast=("tapi", "tetapi", "namun", "walaupun", "meskipun", "padahal", "sedangkan"),
+        cause=("karena", "karna", "soalnya", "sebab"),
         weak=("dan",),
-        comma_only=("jadi", "terus", "trus", "makanya"),
+        comma_only=("jadi", "terus", "trus", "makanya", "cuma"),
         starters=("saya", "aku", "gue", "gw", "kami", "kita", "anak", "itu", "ini", "harganya", "dia", "mereka",
                   "suami", "istri"),
         fillers=(*_COMMON_FILLERS, "ya", "yah", "iya", "eh", "ehm", "anu", "gitu", "kayak", "sih", "deh", "dong",
@@ -133,7 +141,8 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         tags=("kan", "ya", "ya kan", "kan ya", "bukan", "gitu", "tau kan", "ngerti kan", "gak sih", "nggak sih"),
     ),
     "vi": ClauseRules(
-        strong=("nhưng mà", "nhưng", "vì", "bởi vì", "tại vì", "mặc dù", "tuy nhiên"),
+        contrast=("nhưng mà", "nhưng", "mặc dù", "tuy nhiên", "có điều", "chỉ có điều"),
+        cause=("vì", "bởi vì", "tại vì"),
         weak=("và",),
         comma_only=("nên", "cho nên", "thế nên", "rồi"),
         starters=("tôi", "mình", "em", "anh", "chị", "con", "nhà", "giá", "nó", "cái", "chúng tôi", "ship"),
@@ -159,13 +168,17 @@ class Segment:
         start: Start character offset in the turn text.
         end: End character offset (exclusive).
         sentence: Index of the sentence the segment came from, within its turn.
-        question: Whether the sentence ends with a question mark.
+        question: Whether the segment is a question (ends with ``?`` that is not a tag).
+        joined: How the segment was split from the previous one of its sentence: ``""`` (first
+            or only segment), ``"contrast"`` (but-type) or ``"link"`` (and/because/so-type,
+            whose halves often form one statement).
     """
 
     start: int
     end: int
     sentence: int = 0
     question: bool = False
+    joined: str = ""
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -176,6 +189,7 @@ def _alternation(words: Sequence[str]) -> str:
 @dataclass(frozen=True)
 class _Compiled:
     splitter: re.Pattern[str]
+    contrast: frozenset[str]
     starters: frozenset[str]
     weak: frozenset[str]
     comma_only: frozenset[str]
@@ -188,9 +202,9 @@ class _Compiled:
 def _compiled(language: str) -> _Compiled:
     rules = CLAUSE_RULES.get(language, CLAUSE_RULES["en"] if language == "" else None)
     if rules is None:
-        rules = ClauseRules(strong=(), weak=(), comma_only=(), starters=(), fillers=_COMMON_FILLERS,
+        rules = ClauseRules(contrast=(), cause=(), weak=(), comma_only=(), starters=(), fillers=_COMMON_FILLERS,
                             trailing=_COMMON_FILLERS)
-    conj = _alternation((*rules.strong, *rules.weak, *rules.comma_only)) or r"(?!x)x"
+    conj = _alternation((*rules.contrast, *rules.cause, *rules.weak, *rules.comma_only)) or r"(?!x)x"
     splitter = re.compile(rf"(?P<comma>,\s*|\s+[-–—]\s+|\s+)(?P<conj>{conj})(?=\s)", re.IGNORECASE | re.UNICODE)
     fillers = _alternation(rules.fillers)
     filler_unit = rf"(?:{_BRACKETED}|(?:{fillers})(?![\w'’\-]))" if fillers else _BRACKETED
@@ -202,6 +216,7 @@ def _compiled(language: str) -> _Compiled:
     tag = re.compile(rf"[\s,]+(?:{tags})\s*\?[\s?!.]*$", re.IGNORECASE | re.UNICODE) if tags else None
     return _Compiled(
         splitter=splitter,
+        contrast=frozenset(rules.contrast),
         starters=frozenset(rules.starters),
         weak=frozenset(rules.weak),
         comma_only=frozenset(rules.comma_only),
@@ -272,40 +287,44 @@ def trim_span(text: str, start: int, end: int, language: str) -> tuple[int, int]
     return start, end
 
 
-def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
-    """Split one sentence span at conjunctions where both halves are substantive."""
+def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple[int, int, str]]:
+    """Split one sentence span at conjunctions where both halves are substantive.
+
+    Returns ``(start, end, joined)`` pieces; ``joined`` is ``""`` for the first piece.
+    """
     rules = _compiled(language)
     sentence = text[start:end]
-    cuts: list[tuple[int, int]] = []  # (left_end, right_start) relative to sentence
+    cuts: list[tuple[int, int, str]] = []  # (left_end, right_start, joined) relative to sentence
     for match in rules.splitter.finditer(sentence):
-        conj = match.group("conj").lower()
-        conj_key = re.sub(r"\s+", " ", conj)
+        conj_key = re.sub(r"\s+", " ", match.group("conj").lower())
         has_comma = match.group("comma").strip() != ""
         left = sentence[: match.start()]
         right = sentence[match.end() :]
+        contrast = conj_key in rules.contrast
         if conj_key in rules.comma_only and not has_comma:
             continue
         if conj_key in rules.weak:
             first = right.strip().split(" ", 1)[0].lower().strip(",.")
             if _word_count(right) < MIN_AND_CLAUSE_WORDS or not (has_comma or first in rules.starters):
                 continue
-        if _word_count(left) < MIN_CLAUSE_WORDS or _word_count(right) < MIN_CLAUSE_WORDS:
+        min_left = 1 if contrast and has_comma else MIN_CLAUSE_WORDS
+        if _word_count(left) < min_left or _word_count(right) < MIN_CLAUSE_WORDS:
             continue
-        cuts.append((match.start(), match.end()))
+        cuts.append((match.start(), match.end(), "contrast" if contrast else "link"))
     if not cuts:
-        return [(start, end)]
-    spans = []
-    left_start = 0
-    for left_end, right_start in cuts:
-        # only cut if the piece before this cut is still long enough
-        if _word_count(sentence[left_start:left_end]) < MIN_CLAUSE_WORDS:
+        return [(start, end, "")]
+    spans: list[tuple[int, int, str]] = []
+    left_start, joined = 0, ""
+    for left_end, right_start, kind in cuts:
+        minimum = 1 if kind == "contrast" else MIN_CLAUSE_WORDS
+        if _word_count(sentence[left_start:left_end]) < minimum:
             continue
-        spans.append((start + left_start, start + left_end))
-        left_start = right_start
-    spans.append((start + left_start, end))
+        spans.append((start + left_start, start + left_end, joined))
+        left_start, joined = right_start, kind
+    spans.append((start + left_start, end, joined))
     if len(spans) > 1 and _word_count(text[spans[-1][0] : spans[-1][1]]) < MIN_CLAUSE_WORDS:
         last = spans.pop()
-        spans[-1] = (spans[-1][0], last[1])
+        spans[-1] = (spans[-1][0], last[1], spans[-1][2])
     return spans
 
 
@@ -359,12 +378,12 @@ def segment_texts(
         segments: list[Segment] = []
         for number, sent in enumerate(doc.sents):
             s_start, s_end = sent.start_char, sent.end_char
-            pieces = _split_clauses(text, s_start, s_end, rules_code) if split_clauses else [(s_start, s_end)]
-            for p_start, p_end in pieces:
+            pieces = _split_clauses(text, s_start, s_end, rules_code) if split_clauses else [(s_start, s_end, "")]
+            for p_start, p_end, joined in pieces:
                 t_start, t_end = trim_span(text, p_start, p_end, rules_code)
                 if t_end > t_start:
                     question = is_question(text[p_start:p_end], rules_code)
-                    segments.append(Segment(t_start, t_end, number, question))
+                    segments.append(Segment(t_start, t_end, number, question, joined))
         out.append(segments)
     return out
 

@@ -55,6 +55,8 @@ class _Span:
     turn_index: int
     start: int
     end: int
+    sentence: int
+    joined: str
     candidate: Candidate
 
 
@@ -186,7 +188,8 @@ class StatementExtractor:
                 for segment in segments:
                     candidate = Candidate(text[segment.start : segment.end], language, context, kind, survey,
                                           segment.question)
-                    spans.append(_Span(d, position, index, segment.start, segment.end, candidate))
+                    spans.append(_Span(d, position, index, segment.start, segment.end, segment.sentence,
+                                       segment.joined, candidate))
         spans.sort(key=lambda s: (corpus.documents[s.document_index].id, s.turn_index, s.start, s.end))
         return spans
 
@@ -212,13 +215,30 @@ class StatementExtractor:
             [spans[i].candidate for i in keep], vectors[[row_of[texts[i]] for i in keep]]
         )
         labels = list(prediction.labels)
-        statements: list[Statement] = []
+        decided: list[tuple[_Span, str, float, list[str]]] = []
         for row, i in enumerate(keep):
             best = int(np.argmax(prediction.proba[row]))
             kind, confidence = labels[best], float(prediction.proba[row, best])
             if kind == "none" or confidence < self.threshold:
                 continue
             span = spans[i]
+            previous = decided[-1] if decided else None
+            if (
+                previous is not None
+                and span.joined == "link"
+                and previous[1] == kind
+                and (previous[0].document_index, previous[0].turn_position, previous[0].sentence)
+                == (span.document_index, span.turn_position, span.sentence)
+            ):
+                # "X, and Y" / "X because Y" of one kind reads as one statement: keep one span
+                merged = _Span(span.document_index, span.turn_position, span.turn_index, previous[0].start,
+                               span.end, span.sentence, previous[0].joined, previous[0].candidate)
+                cues = previous[3] + [c for c in prediction.cues[row] if c not in previous[3]]
+                decided[-1] = (merged, kind, max(previous[2], confidence), cues)
+                continue
+            decided.append((span, kind, confidence, list(prediction.cues[row]) if row < len(prediction.cues) else []))
+        statements: list[Statement] = []
+        for span, kind, confidence, cues in decided:
             document = corpus.documents[span.document_index]
             turn = document.turns[span.turn_position]
             statements.append(
@@ -236,7 +256,7 @@ class StatementExtractor:
                     language=span.candidate.language,
                     kind=kind,  # type: ignore[arg-type]
                     confidence=round(confidence, 4),
-                    cues=prediction.cues[row] if row < len(prediction.cues) else [],
+                    cues=cues,
                 )
             )
         return statements

@@ -200,6 +200,9 @@ class EmbeddingCueClassifier:
         context_short: Logit added to the kind a question asks for, for answers of <= 6 words.
         context_long: Same, for longer answers.
         context_survey: Extra logit for survey answers (their question is explicit).
+        rule_weight: Weight of the keyword rules (:class:`KeywordClassifier` scores: negation
+            scope, dismissals, biography ...) added to the logits; they encode linguistic
+            knowledge the small bank cannot teach the regression.
         user_weight: Sample weight of user examples relative to bank examples.
         user_match: Cosine similarity from which a candidate counts as a near-duplicate of a
             user example; its kind then gets ``user_boost`` added to its logit.
@@ -214,11 +217,12 @@ class EmbeddingCueClassifier:
 
     def __init__(
         self,
-        C: float = 0.5,
-        cue_scale: float = 2.0,
-        context_short: float = 2.5,
-        context_long: float = 0.8,
+        C: float = 0.03,
+        cue_scale: float = 1.0,
+        context_short: float = 3.0,
+        context_long: float = 1.2,
         context_survey: float = 0.8,
+        rule_weight: float = 1.0,
         user_weight: float = 3.0,
         user_match: float = 0.9,
         user_boost: float = 3.0,
@@ -230,6 +234,7 @@ class EmbeddingCueClassifier:
         self.context_short = context_short
         self.context_long = context_long
         self.context_survey = context_survey
+        self.rule_weight = rule_weight
         self.user_weight = user_weight
         self.user_match = user_match
         self.user_boost = user_boost
@@ -273,8 +278,7 @@ class EmbeddingCueClassifier:
             return LogisticRegression(C=self.C, max_iter=3000, random_state=self.random_state)
 
         out_of_fold = np.zeros((len(examples), len(LABELS)), dtype=np.float64)
-        present = np.unique(targets)
-        n_splits = min(self.folds, int(np.bincount(targets).min(initial=0) if len(present) == len(LABELS) else 2))
+        n_splits = min(self.folds, int(np.bincount(targets, minlength=len(LABELS))[np.unique(targets)].min()))
         if n_splits >= 2:
             splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
             for train, test in splitter.split(X, targets):
@@ -293,14 +297,6 @@ class EmbeddingCueClassifier:
         self.user_rows_ = np.array([i for i, e in enumerate(examples) if not e.source.startswith("bank:")], dtype=int)
         return self
 
-    def logits(self, candidates: Sequence[Candidate], vectors: np.ndarray) -> np.ndarray:
-        """Uncalibrated logits (before temperature and context), ``(n, len(LABELS))``."""
-        features, _ = self._features([c.text for c in candidates], [c.language for c in candidates],
-                                     [c.question for c in candidates], vectors)
-        raw = np.full((len(candidates), len(LABELS)), -1e3, dtype=np.float64)
-        raw[:, self.classes_] = self.model_.decision_function(self._transform(features))
-        return raw
-
     def predict(self, candidates: Sequence[Candidate], vectors: np.ndarray) -> Prediction:
         """Calibrated probabilities with question context and user-example matches applied."""
         if len(candidates) == 0:
@@ -311,6 +307,7 @@ class EmbeddingCueClassifier:
         logits = np.full((len(candidates), len(LABELS)), -1e3, dtype=np.float64)
         logits[:, self.classes_] = self.model_.decision_function(self._transform(features))
         logits = logits / self.temperature_
+        logits += self.rule_weight * _rule_scores(features[:, self.n_embedding_ :])
         logits += _context_bias(candidates, self.context_short, self.context_long, self.context_survey)
         similarity = vectors @ self.bank_vectors_.T
         if len(self.user_rows_):

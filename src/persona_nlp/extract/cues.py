@@ -193,6 +193,25 @@ def guess_language(text: str, candidates: Sequence[str] | None = None) -> str | 
     return best
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def focus_question(text: str) -> str:
+    """The part of an interviewer turn that asks: its last question sentence (else the text).
+
+    Interviewer turns often acknowledge first ("No problem at all. So what ...?"); only the
+    question says what the answer is about.
+
+    Example:
+        >>> focus_question("No problem at all. How did you find us?")
+        'How did you find us?'
+    """
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    return asking[-1] if asking else text
+
+
+@lru_cache(maxsize=4096)
 def question_kind(question: str | None, language: str | None) -> str | None:
     """The statement kind a question or column header asks for, from the cue table; else ``None``.
 
@@ -206,6 +225,7 @@ def question_kind(question: str | None, language: str | None) -> str | None:
     """
     if not question:
         return None
+    question = focus_question(question)
     codes = [language] if language else []
     codes += [c for c in available_cue_languages() if c != language]
     for code in codes:
@@ -287,6 +307,7 @@ __all__ = [
     "CueTable",
     "available_cue_languages",
     "cue_features",
+    "focus_question",
     "guess_language",
     "load_cue_table",
     "question_kind",
