@@ -35,7 +35,7 @@ Example:
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -76,6 +76,8 @@ DEFINING_MIN_SHARE = 0.3
 """A defining theme is mentioned by at least this share of the persona's members ..."""
 DEFINING_MIN_LIFT = 1.5
 """... and is at least this many times more common in the persona than among everyone."""
+SILHOUETTE_SAMPLE = 3000
+"""Silhouettes are computed on at most this many participants (sampled with the seed)."""
 SILHOUETTE_TOLERANCE = 0.05
 """The smallest number of personas whose silhouette is this close to the best one wins."""
 MAX_DEFINING_PER_KIND = 3
@@ -151,7 +153,14 @@ def _choose_k(
         labels = _cluster(vectors, k, seed)
         if len(set(labels.tolist())) < 2:
             continue
-        scores[k] = round(float(silhouette_score(vectors, labels, metric="cosine")), 4)
+        score = silhouette_score(
+            vectors,
+            labels,
+            metric="cosine",
+            sample_size=min(n, SILHOUETTE_SAMPLE),  # silhouette is quadratic in n
+            random_state=seed,
+        )
+        scores[k] = round(float(score), 4)
         runs[k] = labels
     if not scores:
         k = max(1, min(config.min_personas, n))
@@ -279,7 +288,7 @@ def _quotes(
     """Round-robin over the defining themes: one quote each, from distinct members."""
     if limit <= 0:
         return []
-    queues: list[list[Statement]] = []
+    queues: list[deque[Statement]] = []
     for persona_theme in defining:
         theme = themes_by_id[persona_theme.theme_id]
         preferred = {q.statement_id: rank for rank, q in enumerate(theme.quotes)}
@@ -294,7 +303,7 @@ def _quotes(
                 s.id,
             )
         )
-        queues.append(candidates)
+        queues.append(deque(candidates))
     rest = sorted(
         (
             s
@@ -304,7 +313,7 @@ def _quotes(
         ),
         key=lambda s: (-s.confidence, abs(len(s.text) - 90), s.id),
     )
-    queues.append(rest)
+    queues.append(deque(rest))
     quotes: list[Quote] = []
     used_participants: set[str] = set()
     used_statements: set[str] = set()
@@ -315,9 +324,9 @@ def _quotes(
             while queue and (
                 queue[0].participant_id in used_participants or queue[0].id in used_statements
             ):
-                queue.pop(0)
+                queue.popleft()
             if queue and len(quotes) < limit:
-                statement = queue.pop(0)
+                statement = queue.popleft()
                 quotes.append(_quote(statement))
                 used_participants.add(statement.participant_id)
                 used_statements.add(statement.id)
