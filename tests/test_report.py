@@ -233,3 +233,9 @@ def test_projection_is_deterministic_and_scaled():
     assert np.array_equal(first, second)
     assert first.min() >= 0.0 and first.max() <= 1.0
     assert project_2d(np.ones((4, 3))).tolist() == [[0.5, 0.5]] * 4
+
+
+def test_custom_title_is_escaped(tmp_path, analysis):
+    write_reports(analysis, tmp_path, formats=["md", "html"], title="Study <Q3> & co")
+    assert "<title>Study &lt;Q3&gt; &amp; co</title>" in (tmp_path / "report.html").read_text()
+    assert (tmp_path / "report.md").read_text().startswith("# Study \\<Q3\\> & co")

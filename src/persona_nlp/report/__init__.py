@@ -39,6 +39,7 @@ MAX_SKIPPED_ROWS = 200
 """Skipped items listed in the reports (all of them are in ``analysis.json``)."""
 
 TITLE = "Customer personas"
+"""Default heading of the Markdown and HTML reports."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -91,12 +92,12 @@ def _lede(view: ReportView) -> str:
     return " · ".join(parts)
 
 
-def _common_context(analysis: Analysis) -> dict[str, Any]:
+def _common_context(analysis: Analysis, title: str) -> dict[str, Any]:
     view = build_view(analysis)
     return {
         "a": analysis,
         "v": view,
-        "title": TITLE,
+        "title": title,
         "lede": _lede(view),
         "skipped_rows": analysis.skipped[:MAX_SKIPPED_ROWS],
         "skipped_more": max(len(analysis.skipped) - MAX_SKIPPED_ROWS, 0),
@@ -104,15 +105,19 @@ def _common_context(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def to_markdown(analysis: Analysis) -> str:
+def to_markdown(analysis: Analysis, *, title: str = TITLE) -> str:
     """Render the Markdown report: the HTML report's content without the charts.
+
+    Args:
+        analysis: The analysis to report.
+        title: The report's heading.
 
     Example:
         >>> from persona_nlp.schema import Analysis, Manifest
         >>> to_markdown(Analysis(manifest=Manifest(package_version="0"))).splitlines()[0]
         '# Customer personas'
     """
-    context = _common_context(analysis)
+    context = _common_context(analysis, title)
     text = _environment("md").get_template("report.md.j2").render(**context)
     # Collapse the blank lines that template control blocks leave behind.
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -176,7 +181,7 @@ def _map_context(analysis: Analysis, embeddings: Any) -> dict[str, Any]:
     return context
 
 
-def to_html(analysis: Analysis, embeddings: Any = None) -> str:
+def to_html(analysis: Analysis, embeddings: Any = None, *, title: str = TITLE) -> str:
     """Render the self-contained HTML report.
 
     Args:
@@ -184,13 +189,14 @@ def to_html(analysis: Analysis, embeddings: Any = None) -> str:
         embeddings: Optional ``(len(analysis.statements), dim)`` statement embeddings, row-aligned
             with ``analysis.statements``; they place the statements on the 2-D map (PCA). Without
             them the map section says why it is empty.
+        title: The report's heading and page title.
 
     Example:
         >>> from persona_nlp.schema import Analysis, Manifest
         >>> to_html(Analysis(manifest=Manifest(package_version="0"))).startswith("<!DOCTYPE html>")
         True
     """
-    context = _common_context(analysis)
+    context = _common_context(analysis, title)
     view: ReportView = context["v"]
     context.update(_map_context(analysis, embeddings))
     css = (Path(__file__).parent / "templates" / "report.css").read_text(encoding="utf-8")
@@ -213,6 +219,7 @@ def write_reports(
     formats: Sequence[str] = FORMATS,
     *,
     embeddings: Any = None,
+    title: str = TITLE,
 ) -> list[Path]:
     """Write the chosen outputs into ``out_dir`` (created if missing).
 
@@ -224,6 +231,7 @@ def write_reports(
         out_dir: Output folder.
         formats: Any of ``json``, ``csv``, ``md``, ``html``.
         embeddings: Optional statement embeddings for the HTML report's map (see :func:`to_html`).
+        title: Heading of the Markdown and HTML reports (e.g. the study's name).
 
     Returns:
         The paths written, in the order above.
@@ -253,11 +261,11 @@ def write_reports(
         written.append(write_themes_csv(analysis, out / "themes.csv"))
     if "md" in formats:
         path = out / "report.md"
-        path.write_text(to_markdown(analysis), encoding="utf-8")
+        path.write_text(to_markdown(analysis, title=title), encoding="utf-8")
         written.append(path)
     if "html" in formats:
         path = out / "report.html"
-        path.write_text(to_html(analysis, embeddings), encoding="utf-8")
+        path.write_text(to_html(analysis, embeddings, title=title), encoding="utf-8")
         written.append(path)
     return written
 
