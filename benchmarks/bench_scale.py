@@ -1,0 +1,845 @@
+"""Speed and scale benchmark (issue 7): one command reproduces every figure of RESULTS.md's
+"Speed and scale" section, on survey answers made by ``generate_survey.py``.
+
+    python benchmarks/bench_scale.py            # the full run (about an hour on 2 CPU cores)
+    python benchmarks/bench_scale.py --write    # ... and rewrite the RESULTS.md section
+    python benchmarks/bench_scale.py --quick    # small sizes, a few minutes (a smoke test)
+
+What it measures (every part runs in its own process, so peak memory is per part):
+
+1. ``e2e``     - the whole analysis (``run_pipeline`` + all reports) on N answers with the default
+                 offline model and a cold on-disk embedding cache, then - in the same process,
+                 same model, same batch size - bare ``SentenceTransformer.encode`` of exactly the
+                 texts the pipeline embedded. Ratio = analysis / bare encode. Theme quality:
+                 NMI / ARI of themes against each answer's intended topic.
+2. ``rerun``   - the same analysis after adding 5% new respondents, with the warm cache: time,
+                 cache hits / misses, and a check that only new sentences were embedded.
+3. ``scale``   - the non-embedding stages at several sizes with a fast hashing embedder (word
+                 uni/bigram feature hashing to 384-d; no model): time per stage and peak RSS
+                 (measured). Embedding time at that size is *extrapolated* from the per-text
+                 MiniLM rate measured in part 1, times the number of distinct texts embedded.
+4. ``startup`` - ``import persona_nlp`` and ``persona-nlp --help``, median of 7 runs.
+5. ``bertopic``- BERTopic 0.17 (UMAP + HDBSCAN, seeded) on the same answers with the same model
+                 and batch size: embedding + fit time, NMI / ARI against the intended topics.
+6. ``dask``    - the analysis with ``[run] executor = "dask"`` on a local 2-worker cluster vs the
+                 local path, same model, no cache; time and whether the results are identical.
+
+Generated data and cached inputs live in ``benchmarks/.cache/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "benchmarks" / ".cache"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+SECTION = "## Speed and scale"
+COLUMNS = ("why_bought", "almost_stopped", "improve")
+RSS_LIMIT_GB = 14.0
+"""A part whose process tree grows past this is stopped (the machine has 24 GB, shared)."""
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+# -- data -------------------------------------------------------------------------------------------
+
+
+def respondents_for(answers: int) -> int:
+    """Respondents whose non-blank answer cells add up to about ``answers`` (3 questions each)."""
+    from generate_survey import BLANK_RATE
+
+    return math.ceil(answers / (len(COLUMNS) * (1.0 - BLANK_RATE)))
+
+
+def survey_file(answers: int, seed: int = 0) -> Path:
+    """The generated survey with about ``answers`` answers (made once, kept in .cache)."""
+    from generate_survey import write_survey
+
+    path = CACHE / f"survey-{answers}-s{seed}.csv"
+    if not path.exists():
+        write_survey(path, respondents_for(answers), seed=seed)
+    return path
+
+
+def read_truth(csv_path: Path) -> dict[tuple[str, str], str]:
+    """(respondent id, column) -> intended topic, for answers that have one."""
+    from generate_survey import truth_path
+
+    truth: dict[tuple[str, str], str] = {}
+    with open(truth_path(csv_path), newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for column in COLUMNS:
+                if row[column]:
+                    truth[(row["respondent_id"], column)] = row[column]
+    return truth
+
+
+def answer_texts(csv_path: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every non-blank answer cell and its (respondent id, column)."""
+    texts, keys = [], []
+    with open(csv_path, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for column in COLUMNS:
+                if row[column].strip():
+                    texts.append(row[column])
+                    keys.append((row["respondent_id"], column))
+    return texts, keys
+
+
+# -- embedders --------------------------------------------------------------------------------------
+
+
+class RecordingEmbedder:
+    """Passes through to an embedder and keeps every text it was asked to embed."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.texts: list[str] = []
+        self.seconds = 0.0
+
+    @property
+    def fingerprint(self) -> str:
+        return self.inner.fingerprint
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        self.texts.extend(texts)
+        started = time.perf_counter()
+        try:
+            return self.inner.encode(texts)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+class FastHashEmbedder:
+    """Stand-in for a model at scale: word uni/bigram feature hashing to 384 dims (C speed).
+
+    Texts that share words get similar vectors, so clustering sees realistic structure; no model
+    is loaded. Used only to measure the non-embedding stages.
+    """
+
+    name = "fast-hash-384"
+    fingerprint = "fast-hash-384-v1"
+
+    def __init__(self) -> None:
+        import numpy as np
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        self._vectorizer = HashingVectorizer(
+            n_features=384, ngram_range=(1, 2), alternate_sign=True, norm="l2", dtype=np.float32
+        )
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vectors = self._vectorizer.transform(list(texts)).toarray()
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return vectors / norms
+
+
+# -- measurement helpers ------------------------------------------------------------------------------
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process and its waited-for children, MiB."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+def quality(analysis: Any, truth: dict[tuple[str, str], str]) -> dict[str, Any]:
+    """NMI / ARI of themes vs intended topics, per answer and per statement."""
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    columns = {(d.id, t.index): t.column for d in analysis.documents for t in d.turns if t.column}
+    per_answer: dict[tuple[str, str], str] = {}
+    statement_pred, statement_true = [], []
+    for statement in analysis.statements:
+        column = columns.get((statement.document_id, statement.turn_index))
+        key = (statement.participant_id, column or "")
+        if key not in truth:
+            continue
+        label = statement.theme_id or "-1"
+        statement_pred.append(label)
+        statement_true.append(truth[key])
+        if per_answer.get(key, "-1") == "-1":
+            per_answer[key] = label
+    answer_true = list(truth.values())
+    answer_pred = [per_answer.get(key, "-1") for key in truth]
+    return {
+        "answers_scored": len(answer_true),
+        "answer_nmi": round(normalized_mutual_info_score(answer_true, answer_pred), 3),
+        "answer_ari": round(adjusted_rand_score(answer_true, answer_pred), 3),
+        "answer_coverage": round(sum(p != "-1" for p in answer_pred) / max(1, len(answer_pred)), 3),
+        "statement_nmi": round(normalized_mutual_info_score(statement_true, statement_pred), 3),
+        "statement_ari": round(adjusted_rand_score(statement_true, statement_pred), 3),
+    }
+
+
+def _analysis_config(cache_dir: str | None, **run: Any) -> Any:
+    from persona_nlp.config import AnalysisConfig
+
+    config = AnalysisConfig(seed=42)
+    config.embed.cache_dir = cache_dir
+    if run:
+        config = config.model_copy(update={"run": config.run.model_copy(update=run)})
+    return config
+
+
+def _analyse(csv_path: Path, config: Any, embedder: Any, out: Path) -> tuple[Any, float, float]:
+    """run_pipeline + all reports, as ``persona-nlp analyze`` does; returns run, total s, report s."""
+    from persona_nlp.pipeline import run_pipeline
+    from persona_nlp.report import write_reports
+
+    started = time.perf_counter()
+    run = run_pipeline([csv_path], config, embedder=embedder)
+    reports_started = time.perf_counter()
+    write_reports(run.analysis, out, formats=config.report.formats, embeddings=run.embeddings)
+    finished = time.perf_counter()
+    return run, finished - started, finished - reports_started
+
+
+# -- parts (each in its own process) ------------------------------------------------------------------
+
+
+def part_e2e(args: argparse.Namespace) -> dict[str, Any]:
+    from persona_nlp.embed import SentenceTransformerEmbedder
+
+    csv_path = survey_file(args.answers)
+    cache_dir = Path(args.cache_dir)
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    config = _analysis_config(str(cache_dir))
+    embedder = RecordingEmbedder(SentenceTransformerEmbedder(batch_size=config.embed.batch_size))
+    with tempfile.TemporaryDirectory() as out:
+        run, total, reports = _analyse(csv_path, config, embedder, Path(out))
+    texts = embedder.texts
+    (CACHE / f"embedded-{args.answers}.json").write_text(json.dumps(texts), encoding="utf-8")
+    model = embedder.inner._load()  # the SentenceTransformer the pipeline used
+    started = time.perf_counter()
+    model.encode(
+        texts,
+        batch_size=config.embed.batch_size,
+        convert_to_numpy=True,
+        normalize_embeddings=True,
+        show_progress_bar=False,
+    )
+    bare = time.perf_counter() - started
+    analysis = run.analysis
+    answers, _ = answer_texts(csv_path)
+    return {
+        "answers": len(answers),
+        "respondents": respondents_for(args.answers),
+        "statements": len(analysis.statements),
+        "themes": len(analysis.themes),
+        "personas": len(analysis.personas),
+        "embedded_texts": len(texts),
+        "analysis_s": round(total, 2),
+        "reports_s": round(reports, 2),
+        "embed_calls_s": round(embedder.seconds, 2),
+        "timings": analysis.manifest.timings,
+        "bare_encode_s": round(bare, 2),
+        "ratio": round(total / bare, 3),
+        "per_text_ms": round(1000 * bare / max(1, len(texts)), 3),
+        "cache_hits": run.embedder.hits,
+        "cache_misses": run.embedder.misses,
+        "quality": quality(analysis, read_truth(csv_path)),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def part_rerun(args: argparse.Namespace) -> dict[str, Any]:
+    from persona_nlp.embed import SentenceTransformerEmbedder
+
+    grown = math.ceil(args.answers * 1.05)
+    csv_path = survey_file(grown)
+    config = _analysis_config(args.cache_dir)
+    embedder = RecordingEmbedder(SentenceTransformerEmbedder(batch_size=config.embed.batch_size))
+    with tempfile.TemporaryDirectory() as out:
+        run, total, _ = _analyse(csv_path, config, embedder, Path(out))
+    before = set(json.loads((CACHE / f"embedded-{args.answers}.json").read_text(encoding="utf-8")))
+    answers, _ = answer_texts(csv_path)
+    return {
+        "answers": len(answers),
+        "analysis_s": round(total, 2),
+        "cache_hits": run.embedder.hits,
+        "cache_misses": run.embedder.misses,
+        "embedded_texts": len(embedder.texts),
+        "embedded_already_cached": len(set(embedder.texts) & before),
+        "timings": run.analysis.manifest.timings,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+SILHOUETTE_SAMPLE = 10_000
+"""Persona silhouettes are computed on a sample of this many participants in the scale part."""
+
+
+def apply_scale_patches() -> list[str]:
+    """Route the two quadratic steps through sampling, for the scale part only; say what changed.
+
+    * Theme clustering: ``text_themes.cluster_embeddings`` -> ``scale.cluster_sampled`` (exact
+      up to 20,000 statements of a kind, so nothing changes below that).
+    * Persona selection: ``silhouette_score`` on a seeded sample of 10,000 participants (sklearn's
+      own ``sample_size``), exact below that.
+
+    The themes patch is skipped when text_themes no longer calls cluster_embeddings directly
+    (the proposal was adopted).
+    """
+    import sklearn.metrics
+
+    from persona_nlp import clustering, scale, text_themes
+
+    applied = []
+    if getattr(text_themes, "cluster_embeddings", None) is clustering.cluster_embeddings:
+
+        def sampled(vectors, min_cluster_size=3, *, max_clusters=None, params=None):  # type: ignore[no-untyped-def]
+            if len(vectors) <= scale.SAMPLE_SIZE:
+                return clustering.cluster_embeddings(
+                    vectors, min_cluster_size, max_clusters=max_clusters, params=params
+                )
+            return scale.cluster_sampled(vectors, min_cluster_size, max_clusters=max_clusters)
+
+        text_themes.cluster_embeddings = sampled  # type: ignore[assignment]
+        applied.append("themes: scale.cluster_sampled above 20,000 statements of a kind")
+    exact = sklearn.metrics.silhouette_score
+
+    def silhouette(X, labels, **kwargs):  # type: ignore[no-untyped-def]
+        if len(X) > SILHOUETTE_SAMPLE and "sample_size" not in kwargs:
+            kwargs.update(sample_size=SILHOUETTE_SAMPLE, random_state=0)
+        return exact(X, labels, **kwargs)
+
+    sklearn.metrics.silhouette_score = silhouette
+    applied.append("personas: silhouette on a 10,000-participant sample above that")
+    return applied
+
+
+def part_scale(args: argparse.Namespace) -> dict[str, Any]:
+    patches = apply_scale_patches() if args.patch else []
+    csv_path = survey_file(args.answers)
+    config = _analysis_config(None)
+    embedder = RecordingEmbedder(FastHashEmbedder())
+    with tempfile.TemporaryDirectory() as out:
+        run, total, reports = _analyse(csv_path, config, embedder, Path(out))
+    analysis = run.analysis
+    return {
+        "answers": sum(1 for _ in answer_texts(csv_path)[0]),
+        "statements": len(analysis.statements),
+        "themes": len(analysis.themes),
+        "personas": len(analysis.personas),
+        "participants": len(analysis.participants),
+        "embedded_texts": len(set(embedder.texts)),
+        "fake_embed_s": round(embedder.seconds, 2),
+        "analysis_s": round(total, 2),
+        "reports_s": round(reports, 2),
+        "timings": analysis.manifest.timings,
+        "patches": patches,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def part_bertopic(args: argparse.Namespace) -> dict[str, Any]:
+    from bertopic import BERTopic
+    from hdbscan import HDBSCAN
+    from sentence_transformers import SentenceTransformer
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+    from umap import UMAP
+
+    from persona_nlp.config import DEFAULT_MODEL
+    from persona_nlp.embed import resolve_model_path
+
+    csv_path = survey_file(args.answers)
+    docs, keys = answer_texts(csv_path)
+    truth = read_truth(csv_path)
+    model = SentenceTransformer(resolve_model_path(DEFAULT_MODEL), device="cpu")
+    started = time.perf_counter()
+    embeddings = model.encode(docs, batch_size=64, show_progress_bar=False)
+    embed = time.perf_counter() - started
+    topic_model = BERTopic(
+        embedding_model=model,
+        umap_model=UMAP(
+            n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=42
+        ),
+        hdbscan_model=HDBSCAN(
+            min_cluster_size=10,
+            metric="euclidean",
+            cluster_selection_method="eom",
+            prediction_data=False,
+        ),
+        calculate_probabilities=False,
+        verbose=False,
+    )
+    started = time.perf_counter()
+    topics, _ = topic_model.fit_transform(docs, embeddings)
+    fit = time.perf_counter() - started
+    scored = [
+        (truth[key], str(topic)) for key, topic in zip(keys, topics, strict=True) if key in truth
+    ]
+    true, pred = [t for t, _ in scored], [p for _, p in scored]
+    return {
+        "answers": len(docs),
+        "embed_s": round(embed, 2),
+        "fit_s": round(fit, 2),
+        "total_s": round(embed + fit, 2),
+        "topics": len(set(topics) - {-1}),
+        "quality": {
+            "answers_scored": len(true),
+            "answer_nmi": round(normalized_mutual_info_score(true, pred), 3),
+            "answer_ari": round(adjusted_rand_score(true, pred), 3),
+            "answer_coverage": round(sum(p != "-1" for p in pred) / max(1, len(pred)), 3),
+        },
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def part_dask(args: argparse.Namespace) -> dict[str, Any]:
+    from persona_nlp.embed import SentenceTransformerEmbedder
+    from persona_nlp.pipeline import run_pipeline
+
+    csv_path = survey_file(args.answers)
+    results = {}
+    runs = {}
+    for executor in ("local", "dask"):
+        config = _analysis_config(None, executor=executor, workers=2)
+        started = time.perf_counter()
+        runs[executor] = run_pipeline([csv_path], config, embedder=SentenceTransformerEmbedder())
+        results[f"{executor}_s"] = round(time.perf_counter() - started, 2)
+        results[f"{executor}_timings"] = runs[executor].analysis.manifest.timings
+
+    def comparable(run: Any) -> dict[str, Any]:
+        data = json.loads(run.analysis.to_json())
+        data["manifest"] = {}
+        return data
+
+    local, dask = comparable(runs["local"]), comparable(runs["dask"])
+    local_statements = {s["id"]: (s["kind"], s["theme_id"]) for s in local["statements"]}
+    dask_statements = {s["id"]: (s["kind"], s["theme_id"]) for s in dask["statements"]}
+    results.update(
+        answers=len(answer_texts(csv_path)[0]),
+        identical=local == dask,
+        statements=len(local_statements),
+        statements_differing=sum(local_statements.get(k) != v for k, v in dask_statements.items())
+        + len(set(local_statements) - set(dask_statements)),
+        peak_rss_mb=peak_rss_mb(),
+    )
+    return results
+
+
+def startup() -> dict[str, Any]:
+    python = sys.executable
+    cli = str(Path(python).with_name("persona-nlp"))
+
+    def median_seconds(command: list[str]) -> float:
+        times = []
+        for _ in range(7):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times.append(time.perf_counter() - started)
+        return round(statistics.median(times), 3)
+
+    baseline = median_seconds([python, "-c", "pass"])
+    return {
+        "python_s": baseline,
+        "import_s": median_seconds([python, "-c", "import persona_nlp"]),
+        "help_s": median_seconds([cli, "--help"]),
+    }
+
+
+PARTS = {
+    "e2e": part_e2e,
+    "rerun": part_rerun,
+    "scale": part_scale,
+    "bertopic": part_bertopic,
+    "dask": part_dask,
+}
+
+
+# -- the driver -------------------------------------------------------------------------------------
+
+
+def _tree_rss_mb(process: Any) -> float:
+    total = 0
+    try:
+        for member in [process, *process.children(recursive=True)]:
+            try:
+                total += member.memory_info().rss
+            except Exception:
+                continue
+    except Exception:
+        return 0.0
+    return total / 2**20
+
+
+def run_part(
+    name: str, answers: int, cache_dir: Path, timeout: float, patch: bool = True
+) -> dict[str, Any]:
+    """Run one part in a fresh process; watch its (tree's) memory and stop it past the limit."""
+    import psutil
+
+    out = Path(tempfile.mkstemp(suffix=".json")[1])
+    command = [
+        sys.executable,
+        __file__,
+        "--part",
+        name,
+        "--answers",
+        str(answers),
+        "--cache-dir",
+        str(cache_dir),
+        "--json",
+        str(out),
+        *([] if patch else ["--no-patch"]),
+    ]
+    print(f"-- {name} ({answers} answers) ...", flush=True)
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    watched = psutil.Process(process.pid)
+    peak = 0.0
+    stopped = None
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_mb(watched))
+        if peak > RSS_LIMIT_GB * 1024:
+            stopped = f"stopped: memory passed {RSS_LIMIT_GB:.0f} GB"
+        elif time.perf_counter() - started > timeout:
+            stopped = f"stopped: still running after {timeout:.0f} s"
+        if stopped:
+            for child in watched.children(recursive=True):
+                child.kill()
+            process.kill()
+            break
+        time.sleep(0.25)
+    process.wait()
+    result: dict[str, Any] = {"part": name, "wall_s": round(time.perf_counter() - started, 1)}
+    result["tree_peak_rss_mb"] = round(peak, 1)
+    if stopped:
+        result["error"] = stopped
+    elif process.returncode != 0:
+        result["error"] = f"failed (exit {process.returncode})"
+    else:
+        result.update(json.loads(out.read_text(encoding="utf-8")))
+    out.unlink(missing_ok=True)
+    print(json.dumps(result), flush=True)
+    return result
+
+
+def _gb(mb: float | None) -> str:
+    return "-" if mb is None else f"{mb / 1024:.2f} GB"
+
+
+def _fmt_s(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    return f"{seconds:.1f} s" if seconds < 600 else f"{seconds / 60:.1f} min"
+
+
+def table(results: dict[str, Any]) -> str:
+    """The markdown tables of RESULTS.md from the parts' results."""
+    lines: list[str] = []
+    env = results["environment"]
+    lines += [
+        f"Measured {env['date']} on {env['machine']} ({env['cpus']} CPU cores, no GPU), load "
+        f"average {env['load_before']} before and {env['load_after']} after the run (the CPU was "
+        "shared with other jobs, so absolute times are pessimistic; ratios are measured within one "
+        "process, back to back).",
+        "",
+        f"Reproduce: `{results['command']}`",
+        "",
+    ]
+    e2e = results.get("e2e", {})
+    rerun = results.get("rerun", {})
+    rows = [("figure", "measured", "target", "met")]
+    if "ratio" in e2e:
+        rows.append(
+            (
+                f"analyze / bare encode, {e2e['answers']:,} answers (same model, batch 64, same texts)",
+                f"{e2e['analysis_s']:.0f} s / {e2e['bare_encode_s']:.0f} s = **{e2e['ratio']:.2f}x**",
+                "<= 1.5x",
+                "yes" if e2e["ratio"] <= 1.5 else "**no**",
+            )
+        )
+    elif e2e:
+        rows.append(("analyze vs bare encode", e2e.get("error", "-"), "<= 1.5x", "**no**"))
+    if "analysis_s" in rerun and "analysis_s" in e2e:
+        rows.append(
+            (
+                "re-run after +5% respondents (warm cache) / first run",
+                f"{rerun['analysis_s']:.0f} s / {e2e['analysis_s']:.0f} s = "
+                f"**{rerun['analysis_s'] / e2e['analysis_s']:.2f}x**; misses {rerun['cache_misses']:,}, "
+                f"hits {rerun['cache_hits']:,}; texts re-embedded that were cached: "
+                f"{rerun['embedded_already_cached']}",
+                "only new sentences embedded",
+                "yes" if rerun["embedded_already_cached"] == 0 else "**no**",
+            )
+        )
+    scale = results.get("scale", [])
+    biggest = max(
+        (s for s in scale if "peak_rss_mb" in s), key=lambda s: s["answers"], default=None
+    )
+    if biggest:
+        peak = max(biggest.get("tree_peak_rss_mb", 0), biggest["peak_rss_mb"])
+        rows.append(
+            (
+                f"peak RSS, {biggest['answers']:,} answers (non-embedding stages, measured)",
+                _gb(peak),
+                "< 8 GB",
+                "yes" if peak < 8192 else "**no**",
+            )
+        )
+    for entry in scale:
+        if "error" in entry:
+            rows.append(
+                (
+                    f"scale run, {entry.get('answers_requested', '?'):,} answers",
+                    entry["error"],
+                    "< 8 GB",
+                    "**no**",
+                )
+            )
+    start = results.get("startup", {})
+    if start:
+        rows.append(
+            (
+                "`import persona_nlp` (median of 7)",
+                f"{start['import_s']:.2f} s",
+                "< 0.3 s",
+                "yes" if start["import_s"] < 0.3 else "**no**",
+            )
+        )
+        rows.append(
+            (
+                "`persona-nlp --help` (median of 7)",
+                f"{start['help_s']:.2f} s",
+                "< 0.5 s",
+                "yes" if start["help_s"] < 0.5 else "**no**",
+            )
+        )
+    lines += _markdown(rows) + [""]
+
+    if "timings" in e2e:
+        stages = ", ".join(f"{k} {v:.1f} s" for k, v in e2e["timings"].items())
+        lines += [
+            f"**End to end, {e2e['answers']:,} answers** ({e2e['respondents']:,} respondents x 3 "
+            f"questions, 6 languages): {e2e['statements']:,} statements, {e2e['themes']} themes, "
+            f"{e2e['personas']} personas. Stages: {stages}; reports {e2e['reports_s']:.1f} s. "
+            f"The pipeline embedded {e2e['embedded_texts']:,} distinct texts (statement candidates "
+            f"after de-duplication, plus the exemplar banks) in {e2e['embed_calls_s']:.0f} s; bare "
+            f"`SentenceTransformer.encode` of the same texts took {e2e['bare_encode_s']:.0f} s "
+            f"({e2e['per_text_ms']:.2f} ms a text). Peak RSS {_gb(e2e['peak_rss_mb'])}.",
+            "",
+        ]
+    if scale:
+        per_text = e2e.get("per_text_ms")
+        rows = [
+            (
+                "answers",
+                "statements",
+                "ingest",
+                "extract (fake embed)",
+                "themes",
+                "personas",
+                "reports",
+                "non-embedding total",
+                "peak RSS",
+                "MiniLM embedding (extrapolated)",
+            )
+        ]
+        for entry in scale:
+            if "timings" not in entry:
+                continue
+            t = entry["timings"]
+            non_embed = entry["analysis_s"] - entry["fake_embed_s"]
+            extrapolated = _fmt_s(entry["embedded_texts"] * per_text / 1000) if per_text else "-"
+            rows.append(
+                (
+                    f"{entry['answers']:,}",
+                    f"{entry['statements']:,}",
+                    _fmt_s(t.get("ingest")),
+                    _fmt_s(t.get("extract")),
+                    _fmt_s(t.get("themes")),
+                    _fmt_s(t.get("personas")),
+                    _fmt_s(entry["reports_s"]),
+                    _fmt_s(non_embed),
+                    _gb(max(entry.get("tree_peak_rss_mb", 0), entry["peak_rss_mb"])),
+                    f"{extrapolated} ({entry['embedded_texts']:,} texts)",
+                )
+            )
+        patches = sorted({p for entry in scale for p in entry.get("patches", [])})
+        lines += [
+            "**Scale** (measured with a fast hashing embedder instead of the model; the last "
+            "column is extrapolated from the measured MiniLM rate above):",
+            "",
+            *_markdown(rows),
+            "",
+        ]
+        if patches:
+            lines += [
+                "Sampling applied in this part (proposed, not yet in the committed stages): "
+                + "; ".join(patches)
+                + ".",
+                "",
+            ]
+    bert = results.get("bertopic", {})
+    if "quality" in bert and "quality" in e2e:
+        q, b = e2e["quality"], bert["quality"]
+        rows = [
+            ("", "persona_nlp", "BERTopic 0.17"),
+            (
+                "end-to-end time",
+                _fmt_s(e2e["analysis_s"]),
+                f"{_fmt_s(bert['total_s'])} (embed {bert['embed_s']:.0f} s + fit {bert['fit_s']:.0f} s)",
+            ),
+            ("themes / topics", str(e2e["themes"]), str(bert["topics"])),
+            (
+                "NMI vs intended topic (per answer)",
+                f"{q['answer_nmi']:.3f}",
+                f"{b['answer_nmi']:.3f}",
+            ),
+            (
+                "ARI vs intended topic (per answer)",
+                f"{q['answer_ari']:.3f}",
+                f"{b['answer_ari']:.3f}",
+            ),
+            (
+                "answers given a theme / topic",
+                f"{q['answer_coverage']:.0%}",
+                f"{b['answer_coverage']:.0%}",
+            ),
+        ]
+        lines += [
+            f"**Against BERTopic** on the same {e2e['answers']:,} answers (same model and batch "
+            "size; BERTopic embeds every answer, persona_nlp embeds distinct sentences; outliers "
+            "count as one class; persona_nlp's answer label is the theme of its first themed "
+            "statement):",
+            "",
+            *_markdown(rows),
+            "",
+        ]
+    dask = results.get("dask", {})
+    if "dask_s" in dask:
+        lines += [
+            f"**Dask** (local cluster, 2 worker processes x 1 thread, on the same 2 cores), "
+            f"{dask['answers']:,} answers, default model, no cache: local {dask['local_s']:.0f} s, "
+            f"dask {dask['dask_s']:.0f} s (ratio {dask['dask_s'] / dask['local_s']:.2f}); "
+            f"results identical: {'yes' if dask['identical'] else 'no'} "
+            f"({dask['statements_differing']} of {dask['statements']:,} statements differ in kind "
+            "or theme).",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _markdown(rows: list[tuple[str, ...]]) -> list[str]:
+    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return out
+
+
+def write_section(text: str, notes: str = "") -> None:
+    """Replace the body of RESULTS.md's "Speed and scale" section."""
+    content = RESULTS.read_text(encoding="utf-8")
+    start = content.index(SECTION) + len(SECTION)
+    following = content.find("\n## ", start)
+    end = len(content) if following < 0 else following
+    body = "\n\n" + text.strip() + "\n" + (("\n" + notes.strip() + "\n") if notes else "")
+    RESULTS.write_text(
+        content[:start] + body + ("\n" + content[end:].lstrip("\n") if following >= 0 else ""),
+        encoding="utf-8",
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--answers", type=int, default=50_000, help="answers for e2e/BERTopic")
+    parser.add_argument(
+        "--scale", default="10000,100000,1000000", help="answers for the scale part"
+    )
+    parser.add_argument("--dask-answers", type=int, default=10_000)
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip")
+    parser.add_argument("--only", default="", help="comma-separated parts to run")
+    parser.add_argument("--quick", action="store_true", help="small sizes (a smoke test)")
+    parser.add_argument("--write", action="store_true", help="rewrite the RESULTS.md section")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds per part")
+    parser.add_argument(
+        "--no-patch",
+        dest="patch",
+        action="store_false",
+        help="scale part: run themes/personas exactly as committed (quadratic steps unsampled)",
+    )
+    parser.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
+    parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
+    parser.add_argument("--json", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    CACHE.mkdir(parents=True, exist_ok=True)
+
+    if args.part:
+        result = PARTS[args.part](args)
+        Path(args.json).write_text(json.dumps(result), encoding="utf-8")
+        return
+
+    if args.quick:
+        args.answers, args.scale, args.dask_answers = 3000, "2000,10000", 1000
+    wanted = set(args.only.split(",")) if args.only else {*PARTS, "startup"}
+    wanted -= set(args.skip.split(","))
+    command = "python benchmarks/bench_scale.py" + " ".join(
+        [""] + [a for a in (argv if argv is not None else sys.argv[1:]) if a != "--write"]
+    )
+    results: dict[str, Any] = {
+        "command": command.strip(),
+        "environment": {
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "machine": platform.machine() + " " + platform.system(),
+            "cpus": os.cpu_count(),
+            "load_before": round(os.getloadavg()[0], 1),
+        },
+    }
+    cache_dir = CACHE / f"embed-cache-{args.answers}"
+    if "startup" in wanted:
+        results["startup"] = startup()
+        print(json.dumps(results["startup"]), flush=True)
+    if "e2e" in wanted:
+        results["e2e"] = run_part("e2e", args.answers, cache_dir, args.timeout)
+    if "rerun" in wanted:
+        results["rerun"] = run_part("rerun", args.answers, cache_dir, args.timeout)
+    if "bertopic" in wanted:
+        results["bertopic"] = run_part("bertopic", args.answers, cache_dir, args.timeout)
+    if "dask" in wanted:
+        results["dask"] = run_part("dask", args.dask_answers, cache_dir, args.timeout)
+    if "scale" in wanted:
+        results["scale"] = []
+        for size in [int(s) for s in args.scale.split(",") if s]:
+            entry = run_part("scale", size, cache_dir, args.timeout, args.patch)
+            entry["answers_requested"] = size
+            results["scale"].append(entry)
+    results["environment"]["load_after"] = round(os.getloadavg()[0], 1)
+    (CACHE / "bench_scale_results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    text = table(results)
+    print()
+    print(text)
+    if args.write:
+        write_section(text)
+        print(f"\nwrote the '{SECTION}' section of {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
