@@ -151,6 +151,7 @@ def test_markdown_has_the_same_content_and_escapes(analysis):
     assert "### 1. Bargain Bente" in markdown
     assert "| Objections | delivery cost \\| shipping \\<too high\\> | 60% (3 of 5) |" in markdown
     assert "## Themes" in markdown and "### Objections" in markdown
+    assert "| English | 4 |" in markdown and "| Danish | 1 |" in markdown  # participants
     assert "delivery cost \\| shipping \\<too high\\>" in markdown
     assert "\\<script\\>" in markdown
     assert "p01 · 00:03:12" in markdown

@@ -352,6 +352,19 @@ def _heatmap(index: SourceIndex, max_rows: int) -> list[HeatmapRow]:
     return rows
 
 
+def _participant_languages(analysis: Analysis) -> Counter[str | None]:
+    """Participants per language: the language most of their respondent turns are in."""
+    per_participant: dict[str, Counter[str | None]] = defaultdict(Counter)
+    for document in analysis.documents:
+        for turn in document.turns:
+            if turn.role == "respondent" and turn.participant_id:
+                per_participant[turn.participant_id][turn.language or document.language] += 1
+    return Counter(
+        min(counts.items(), key=lambda item: (-item[1], item[0] or ""))[0]
+        for counts in per_participant.values()
+    )
+
+
 def build_view(
     analysis: Analysis, *, max_heatmap_rows: int = 30, quotes_per_theme: int = 3
 ) -> ReportView:
@@ -371,10 +384,7 @@ def build_view(
     kinds = Counter(d.kind for d in analysis.documents)
     statement_kinds = Counter(s.kind for s in analysis.statements)
     theme_kinds = Counter(t.kind for t in analysis.themes)
-    languages = Counter(d.language for d in analysis.documents if d.kind == "interview")
-    for document in analysis.documents:
-        if document.kind == "survey":
-            languages.update(t.language or document.language for t in document.turns)
+    languages = _participant_languages(analysis)
     language_rows = sorted(
         ((language_name(code), n) for code, n in languages.items()), key=lambda r: (-r[1], r[0])
     )
