@@ -206,3 +206,13 @@ def test_enrichment_is_deterministic(analysis, embedder):
     first = enrich_personas(DATA / "personas.json", analysis, embedder)
     second = enrich_personas(DATA / "personas.json", analysis, embedder)
     assert first.to_json() == second.to_json()
+
+
+def test_empty_analysis_and_personas_without_recognised_fields(embedder):
+    empty = Analysis(manifest=Manifest(package_version="0"))
+    data = [{"name": "Ben", "goals": ["save money"]}, {"name": "Only a name", "avatar": "x.png"}]
+    result = enrich_personas(data, empty, embedder)
+    assert [e["flags"] for e in result.evidence] == [["no_participants"], ["no_participants"]]
+    assert result.evidence[0]["fields"]["goals"][0]["status"] == "unsupported"
+    assert result.evidence[1]["fields"] == {} and result.assignments == []
+    assert result.data[1]["avatar"] == "x.png" and "evidence" in result.data[1]

@@ -172,7 +172,7 @@ class EnrichmentResult:
 
     def to_json(self) -> str:
         """The enriched data as JSON (key order kept)."""
-        return json.dumps(self.data, indent=2, ensure_ascii=False)
+        return json.dumps(self.data, indent=2, ensure_ascii=False, default=str)
 
 
 def _coerce(persona_file_data: Any) -> PersonaFile:
@@ -394,6 +394,8 @@ def enrich_personas(
     item_vectors = (
         dict(zip(item_texts, embedder.encode(item_texts), strict=False)) if item_texts else {}
     )
+    if not statements and item_vectors:  # keep shapes consistent: (0, dim)
+        vectors = np.zeros((0, len(next(iter(item_vectors.values())))), np.float32)
 
     participant_ids = sorted(
         {p.id for p in analysis.participants} | {s.participant_id for s in statements}

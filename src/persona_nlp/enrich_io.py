@@ -387,7 +387,7 @@ def dumps(data: Any, format: FileFormat) -> str:
         return yaml.safe_dump(
             data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
         )
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
 def write_enriched(
