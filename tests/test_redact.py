@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_report_fixture import make_analysis
 
 from persona_nlp.redact import Redactor, redact_analysis
@@ -27,8 +31,6 @@ from persona_nlp.redact import Redactor, redact_analysis
 def test_phone_numbers_in_international_formats(text):
     redacted = Redactor().redact_text(text)
     assert "[PHONE_1]" in redacted
-    import re
-
     assert not re.search(r"\d", re.sub(r"\[PHONE_\d\]", "", redacted)), redacted
 
 
@@ -223,3 +225,88 @@ def test_redacted_reports_show_placeholders_and_the_badge(tmp_path):
     for path in paths:
         text = path.read_text(encoding="utf-8-sig")
         assert "Mette" not in text and "anna.hansen@example.com" not in text, path.name
+
+
+_WORDS = [
+    "I",
+    "want",
+    "shipping",
+    "is",
+    "too",
+    "expensive",
+    "my",
+    "friend",
+    "Mette",
+    "Larsen",
+    "anna@example.com",
+    "+45 22 33 44 55",
+    "Anna",
+    "Hansen",
+    "min",
+    "kone",
+    "Sofie",
+    "on",
+    "Instagram",
+    "12.03.2024",
+    "799",
+    "kr",
+    "Pak",
+    "Budi",
+    "chị",
+    "Lan",
+    ".",
+    ",",
+    "sale",
+]
+
+
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30),
+    cut=st.tuples(st.floats(0, 1), st.floats(0, 1)),
+)
+@settings(max_examples=150, deadline=None)
+def test_any_statement_span_stays_exact_after_redaction(words, cut):
+    from persona_nlp.schema import Analysis, Document, Manifest, Statement, Turn
+
+    text = " ".join(words)
+    a, b = sorted(int(x * len(text)) for x in cut)
+    if a == b:
+        b = min(a + 1, len(text))
+    analysis = Analysis(
+        documents=[
+            Document(
+                id="p01",
+                path="p01.txt",
+                kind="interview",
+                turns=[
+                    Turn(
+                        index=0,
+                        speaker="Anna Hansen",
+                        role="respondent",
+                        participant_id="p01",
+                        text=text,
+                    )
+                ],
+            )
+        ],
+        statements=[
+            Statement(
+                id="s1",
+                document_id="p01",
+                participant_id="p01",
+                turn_index=0,
+                text=text[a:b],
+                start_char=a,
+                end_char=b,
+                kind="goal",
+                confidence=0.9,
+            )
+        ],
+        manifest=Manifest(package_version="0"),
+    )
+    redacted = redact_analysis(analysis)
+    turn = redacted.documents[0].turns[0]
+    statement = redacted.statements[0]
+    assert turn.text[statement.start_char : statement.end_char] == statement.text
+    assert "anna@example.com" not in turn.text and "22 33 44 55" not in turn.text
+    assert not re.search(r"\bAnna\b|\bHansen\b", turn.text)
