@@ -310,3 +310,12 @@ def test_any_statement_span_stays_exact_after_redaction(words, cut):
     assert turn.text[statement.start_char : statement.end_char] == statement.text
     assert "anna@example.com" not in turn.text and "22 33 44 55" not in turn.text
     assert not re.search(r"\bAnna\b|\bHansen\b", turn.text)
+
+
+def test_metadata_name_fields_are_people():
+    analysis = make_analysis()
+    analysis.documents[1].metadata = {"Interviewer": "Sofie Lund", "Date": "2026-03-12"}
+    redacted = redact_analysis(analysis)
+    assert redacted.documents[1].metadata["Interviewer"].startswith("[PERSON_")
+    assert redacted.documents[1].metadata["Date"] == "2026-03-12"
+    assert "Sofie Lund" not in redacted.model_dump_json()

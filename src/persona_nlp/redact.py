@@ -108,6 +108,14 @@ _NAME_KEYS = {
     "first name",
     "last name",
     "surname",
+    "interviewer",
+    "moderator",
+    "researcher",
+    "intervjuer",
+    "gespreksleider",
+    "pewawancara",
+    "author",
+    "contact",
 }
 
 KINDS = ("PERSON", "EMAIL", "PHONE", "URL", "HANDLE")
