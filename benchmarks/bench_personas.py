@@ -316,6 +316,32 @@ def enrichment_metrics(result, truth: dict[str, str], enrich_truth: dict) -> dic
     }
 
 
+def seed_stability(analysis: Analysis, truth: dict[str, str], seeds: range = range(10)) -> dict:
+    """ARI of the persona stage alone over several seeds (statements and themes fixed)."""
+    from sklearn.metrics import adjusted_rand_score
+
+    from persona_nlp.personas import build_personas
+
+    ids = sorted(truth)
+    values, ks = [], []
+    for seed in seeds:
+        personas = build_personas(
+            analysis.participants, analysis.statements, analysis.themes, PersonaConfig(), seed=seed
+        )
+        assigned = {pid: p.id for p in personas for pid in p.participant_ids}
+        values.append(
+            adjusted_rand_score([truth[i] for i in ids], [assigned.get(i, "-") for i in ids])
+        )
+        ks.append(len(personas))
+    values.sort()
+    return {
+        "min": round(values[0], 2),
+        "median": round(values[len(values) // 2], 2),
+        "max": round(values[-1], 2),
+        "k": sorted(set(ks)),
+    }
+
+
 def run_row(name: str, analysis: Analysis, embedder, truth, enrich_truth, seconds: float) -> dict:
     from persona_nlp.enrich import enrich_personas, load_personas_file, write_enriched
 
@@ -333,6 +359,7 @@ def run_row(name: str, analysis: Analysis, embedder, truth, enrich_truth, second
         **persona_metrics(analysis, truth),
         **enrichment_metrics(result, truth, enrich_truth),
     }
+    row["seed_ari"] = seed_stability(analysis, truth)
     row["seconds"] = round(seconds, 1)
     row["enrich_seconds"] = round(enrich_seconds, 2)
     return row
@@ -369,8 +396,12 @@ def markdown(rows: list[dict], seed: int, notes: list[str]) -> str:
         "not the product's figures."
     )
     for r in rows:
+        stability = r["seed_ari"]
         lines.append(
-            f"- {r['row']} / {r['model']}: personas built: {', '.join(r['names']) or '-'}."
+            f"- {r['row']} / {r['model']}: personas built: {', '.join(r['names']) or '-'}; "
+            f"persona stage alone over seeds 0-9 (same statements and themes): ARI min "
+            f"{stability['min']:.2f}, median {stability['median']:.2f}, max {stability['max']:.2f}, "
+            f"k in {stability['k']}."
         )
     lines.extend(f"- {note}" for note in notes)
     return "\n".join(lines) + "\n"
