@@ -71,7 +71,23 @@ class ClauseRules:
     tags: tuple[str, ...] = ()
 
 
-_COMMON_FILLERS = ("um", "umm", "uh", "uhm", "uhh", "er", "erm", "hmm", "hm", "mm", "mhm", "ah", "oh", "eh", "ehm")
+_COMMON_FILLERS = (
+    "um",
+    "umm",
+    "uh",
+    "uhm",
+    "uhh",
+    "er",
+    "erm",
+    "hmm",
+    "hm",
+    "mm",
+    "mhm",
+    "ah",
+    "oh",
+    "eh",
+    "ehm",
+)
 
 CLAUSE_RULES: dict[str, ClauseRules] = {
     "en": ClauseRules(
@@ -79,26 +95,145 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         cause=("because", "cause", "'cause", "cos"),
         weak=("and",),
         comma_only=("so", "and then", "plus", "only"),
-        starters=("i", "i'm", "i've", "i'd", "i'll", "we", "we're", "my", "our", "it", "it's", "they", "they're",
-                  "the", "that", "this", "there", "you", "she", "he", "his", "her", "their", "now", "then"),
-        fillers=(*_COMMON_FILLERS, "you know", "like", "i mean", "well", "so", "yeah", "yes", "yep", "okay", "ok",
-                 "right", "actually", "basically", "honestly", "anyway", "and", "but", "because", "cause",
-                 "kind of", "sort of", "i guess", "you see"),
-        trailing=(*_COMMON_FILLERS, "you know", "i mean", "i guess", "i think", "or something", "and stuff",
-                  "or whatever", "and everything", "right", "yeah", "really", "to be honest", "honestly", "though"),
-        tags=("right", "you know", "yeah", "no", "isn't it", "don't you think", "you know what i mean", "eh", "huh"),
+        starters=(
+            "i",
+            "i'm",
+            "i've",
+            "i'd",
+            "i'll",
+            "we",
+            "we're",
+            "my",
+            "our",
+            "it",
+            "it's",
+            "they",
+            "they're",
+            "the",
+            "that",
+            "this",
+            "there",
+            "you",
+            "she",
+            "he",
+            "his",
+            "her",
+            "their",
+            "now",
+            "then",
+        ),
+        fillers=(
+            *_COMMON_FILLERS,
+            "you know",
+            "like",
+            "i mean",
+            "well",
+            "so",
+            "yeah",
+            "yes",
+            "yep",
+            "okay",
+            "ok",
+            "right",
+            "actually",
+            "basically",
+            "honestly",
+            "anyway",
+            "and",
+            "but",
+            "because",
+            "cause",
+            "kind of",
+            "sort of",
+            "i guess",
+            "you see",
+        ),
+        trailing=(
+            *_COMMON_FILLERS,
+            "you know",
+            "i mean",
+            "i guess",
+            "i think",
+            "or something",
+            "and stuff",
+            "or whatever",
+            "and everything",
+            "right",
+            "yeah",
+            "really",
+            "to be honest",
+            "honestly",
+            "though",
+        ),
+        tags=(
+            "right",
+            "you know",
+            "yeah",
+            "no",
+            "isn't it",
+            "don't you think",
+            "you know what i mean",
+            "eh",
+            "huh",
+        ),
     ),
     "da": ClauseRules(
         contrast=("men", "selvom", "skønt", "bortset fra at"),
         cause=("fordi", "eftersom"),
         weak=("og",),
         comma_only=("så", "og så"),
-        starters=("jeg", "vi", "min", "mit", "mine", "vores", "det", "den", "de", "der", "man", "han", "hun",
-                  "jo", "nu", "så"),
-        fillers=(*_COMMON_FILLERS, "øh", "øhm", "æh", "altså", "ligesom", "jo", "ja", "nå", "nej", "du ved",
-                 "okay", "og", "men", "fordi", "så", "bare"),
-        trailing=(*_COMMON_FILLERS, "øh", "øhm", "altså", "du ved", "ik", "ikk", "jo", "ligesom",
-                  "eller sådan noget", "og sådan", "tror jeg", "synes jeg"),
+        starters=(
+            "jeg",
+            "vi",
+            "min",
+            "mit",
+            "mine",
+            "vores",
+            "det",
+            "den",
+            "de",
+            "der",
+            "man",
+            "han",
+            "hun",
+            "jo",
+            "nu",
+            "så",
+        ),
+        fillers=(
+            *_COMMON_FILLERS,
+            "øh",
+            "øhm",
+            "æh",
+            "altså",
+            "ligesom",
+            "jo",
+            "ja",
+            "nå",
+            "nej",
+            "du ved",
+            "okay",
+            "og",
+            "men",
+            "fordi",
+            "så",
+            "bare",
+        ),
+        trailing=(
+            *_COMMON_FILLERS,
+            "øh",
+            "øhm",
+            "altså",
+            "du ved",
+            "ik",
+            "ikk",
+            "jo",
+            "ligesom",
+            "eller sådan noget",
+            "og sådan",
+            "tror jeg",
+            "synes jeg",
+        ),
         tags=("ikke", "ik", "ikk", "ikke også", "ikke sandt", "du ved", "vel", "ja", "hva"),
     ),
     "nb": ClauseRules(
@@ -106,12 +241,57 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         cause=("fordi", "ettersom"),
         weak=("og",),
         comma_only=("så", "og så"),
-        starters=("jeg", "vi", "min", "mitt", "mine", "vår", "det", "den", "de", "der", "man", "han", "hun",
-                  "jo", "nå", "så"),
-        fillers=(*_COMMON_FILLERS, "øh", "øhm", "æh", "altså", "liksom", "jo", "ja", "nei", "du vet", "sånn",
-                 "okei", "og", "men", "fordi", "så", "bare"),
-        trailing=(*_COMMON_FILLERS, "øh", "øhm", "altså", "du vet", "ikke sant", "liksom", "jo", "eller noe sånt",
-                  "og sånn", "tror jeg", "synes jeg"),
+        starters=(
+            "jeg",
+            "vi",
+            "min",
+            "mitt",
+            "mine",
+            "vår",
+            "det",
+            "den",
+            "de",
+            "der",
+            "man",
+            "han",
+            "hun",
+            "jo",
+            "nå",
+            "så",
+        ),
+        fillers=(
+            *_COMMON_FILLERS,
+            "øh",
+            "øhm",
+            "æh",
+            "altså",
+            "liksom",
+            "jo",
+            "ja",
+            "nei",
+            "du vet",
+            "sånn",
+            "okei",
+            "og",
+            "men",
+            "fordi",
+            "så",
+            "bare",
+        ),
+        trailing=(
+            *_COMMON_FILLERS,
+            "øh",
+            "øhm",
+            "altså",
+            "du vet",
+            "ikke sant",
+            "liksom",
+            "jo",
+            "eller noe sånt",
+            "og sånn",
+            "tror jeg",
+            "synes jeg",
+        ),
         tags=("ikke", "ikke sant", "ikke sånn", "vet du", "du vet", "vel", "ja", "hva"),
     ),
     "nl": ClauseRules(
@@ -119,12 +299,61 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         cause=("omdat", "want", "aangezien"),
         weak=("en",),
         comma_only=("dus", "en dan", "toen", "alleen"),
-        starters=("ik", "we", "wij", "mijn", "ons", "onze", "het", "de", "dat", "dit", "die", "er", "je", "ze",
-                  "hij", "zij", "dan", "nu"),
-        fillers=(*_COMMON_FILLERS, "ehm", "euh", "uhm", "nou", "ja", "nee", "zeg maar", "weet je", "gewoon",
-                 "eigenlijk", "dus", "oké", "hoor", "en", "maar", "omdat", "want", "toch"),
-        trailing=(*_COMMON_FILLERS, "ehm", "euh", "zeg maar", "weet je", "toch", "hè", "he", "of zo", "enzo",
-                  "denk ik", "eigenlijk"),
+        starters=(
+            "ik",
+            "we",
+            "wij",
+            "mijn",
+            "ons",
+            "onze",
+            "het",
+            "de",
+            "dat",
+            "dit",
+            "die",
+            "er",
+            "je",
+            "ze",
+            "hij",
+            "zij",
+            "dan",
+            "nu",
+        ),
+        fillers=(
+            *_COMMON_FILLERS,
+            "ehm",
+            "euh",
+            "uhm",
+            "nou",
+            "ja",
+            "nee",
+            "zeg maar",
+            "weet je",
+            "gewoon",
+            "eigenlijk",
+            "dus",
+            "oké",
+            "hoor",
+            "en",
+            "maar",
+            "omdat",
+            "want",
+            "toch",
+        ),
+        trailing=(
+            *_COMMON_FILLERS,
+            "ehm",
+            "euh",
+            "zeg maar",
+            "weet je",
+            "toch",
+            "hè",
+            "he",
+            "of zo",
+            "enzo",
+            "denk ik",
+            "eigenlijk",
+        ),
         tags=("toch", "hè", "he", "weet je", "snap je", "niet", "ja", "of niet"),
     ),
     "id": ClauseRules(
@@ -132,24 +361,139 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         cause=("karena", "karna", "soalnya", "sebab"),
         weak=("dan",),
         comma_only=("jadi", "terus", "trus", "makanya", "cuma"),
-        starters=("saya", "aku", "gue", "gw", "kami", "kita", "anak", "itu", "ini", "harganya", "dia", "mereka",
-                  "suami", "istri"),
-        fillers=(*_COMMON_FILLERS, "ya", "yah", "iya", "eh", "ehm", "anu", "gitu", "kayak", "sih", "deh", "dong",
-                 "kan", "nah", "oke", "jadi", "terus", "trus", "tapi", "dan", "karena", "apa ya", "gimana ya"),
-        trailing=(*_COMMON_FILLERS, "ya", "yah", "sih", "deh", "dong", "kan", "gitu", "gitu lho", "lho", "loh",
-                  "kok", "nih", "tuh", "kayaknya", "hehe", "haha", "wkwk", "wkwkwk"),
-        tags=("kan", "ya", "ya kan", "kan ya", "bukan", "gitu", "tau kan", "ngerti kan", "gak sih", "nggak sih"),
+        starters=(
+            "saya",
+            "aku",
+            "gue",
+            "gw",
+            "kami",
+            "kita",
+            "anak",
+            "itu",
+            "ini",
+            "harganya",
+            "dia",
+            "mereka",
+            "suami",
+            "istri",
+        ),
+        fillers=(
+            *_COMMON_FILLERS,
+            "ya",
+            "yah",
+            "iya",
+            "eh",
+            "ehm",
+            "anu",
+            "gitu",
+            "kayak",
+            "sih",
+            "deh",
+            "dong",
+            "kan",
+            "nah",
+            "oke",
+            "jadi",
+            "terus",
+            "trus",
+            "tapi",
+            "dan",
+            "karena",
+            "apa ya",
+            "gimana ya",
+        ),
+        trailing=(
+            *_COMMON_FILLERS,
+            "ya",
+            "yah",
+            "sih",
+            "deh",
+            "dong",
+            "kan",
+            "gitu",
+            "gitu lho",
+            "lho",
+            "loh",
+            "kok",
+            "nih",
+            "tuh",
+            "kayaknya",
+            "hehe",
+            "haha",
+            "wkwk",
+            "wkwkwk",
+        ),
+        tags=(
+            "kan",
+            "ya",
+            "ya kan",
+            "kan ya",
+            "bukan",
+            "gitu",
+            "tau kan",
+            "ngerti kan",
+            "gak sih",
+            "nggak sih",
+        ),
     ),
     "vi": ClauseRules(
         contrast=("nhưng mà", "nhưng", "mặc dù", "tuy nhiên", "có điều", "chỉ có điều"),
         cause=("vì", "bởi vì", "tại vì"),
         weak=("và",),
         comma_only=("nên", "cho nên", "thế nên", "rồi"),
-        starters=("tôi", "mình", "em", "anh", "chị", "con", "nhà", "giá", "nó", "cái", "chúng tôi", "ship"),
-        fillers=(*_COMMON_FILLERS, "ừ", "ừm", "ờ", "à", "ạ", "ý là", "kiểu", "kiểu như", "thì", "là", "thôi",
-                 "nói chung", "vâng", "dạ", "nhưng", "và", "vì", "nên", "mà"),
-        trailing=(*_COMMON_FILLERS, "ạ", "á", "à", "nhé", "nha", "ấy", "đó", "đấy", "luôn á", "hả", "ha", "hihi",
-                  "haha", "đúng không"),
+        starters=(
+            "tôi",
+            "mình",
+            "em",
+            "anh",
+            "chị",
+            "con",
+            "nhà",
+            "giá",
+            "nó",
+            "cái",
+            "chúng tôi",
+            "ship",
+        ),
+        fillers=(
+            *_COMMON_FILLERS,
+            "ừ",
+            "ừm",
+            "ờ",
+            "à",
+            "ạ",
+            "ý là",
+            "kiểu",
+            "kiểu như",
+            "thì",
+            "là",
+            "thôi",
+            "nói chung",
+            "vâng",
+            "dạ",
+            "nhưng",
+            "và",
+            "vì",
+            "nên",
+            "mà",
+        ),
+        trailing=(
+            *_COMMON_FILLERS,
+            "ạ",
+            "á",
+            "à",
+            "nhé",
+            "nha",
+            "ấy",
+            "đó",
+            "đấy",
+            "luôn á",
+            "hả",
+            "ha",
+            "hihi",
+            "haha",
+            "đúng không",
+        ),
         tags=("đúng không", "phải không", "nhỉ", "ha", "hả", "à", "chứ", "đúng chưa", "biết không"),
     ),
 }
@@ -202,18 +546,35 @@ class _Compiled:
 def _compiled(language: str) -> _Compiled:
     rules = CLAUSE_RULES.get(language, CLAUSE_RULES["en"] if language == "" else None)
     if rules is None:
-        rules = ClauseRules(contrast=(), cause=(), weak=(), comma_only=(), starters=(), fillers=_COMMON_FILLERS,
-                            trailing=_COMMON_FILLERS)
-    conj = _alternation((*rules.contrast, *rules.cause, *rules.weak, *rules.comma_only)) or r"(?!x)x"
-    splitter = re.compile(rf"(?P<comma>,\s*|\s+[-–—]\s+|\s+)(?P<conj>{conj})(?=\s)", re.IGNORECASE | re.UNICODE)
+        rules = ClauseRules(
+            contrast=(),
+            cause=(),
+            weak=(),
+            comma_only=(),
+            starters=(),
+            fillers=_COMMON_FILLERS,
+            trailing=_COMMON_FILLERS,
+        )
+    conj = (
+        _alternation((*rules.contrast, *rules.cause, *rules.weak, *rules.comma_only)) or r"(?!x)x"
+    )
+    splitter = re.compile(
+        rf"(?P<comma>,\s*|\s+[-–—]\s+|\s+)(?P<conj>{conj})(?=\s)", re.IGNORECASE | re.UNICODE
+    )
     fillers = _alternation(rules.fillers)
     filler_unit = rf"(?:{_BRACKETED}|(?:{fillers})(?![\w'’\-]))" if fillers else _BRACKETED
-    lead = re.compile(rf"^(?:[\s,;:.!?…\-–—]*{filler_unit})+[\s,;:.!?…\-–—]*", re.IGNORECASE | re.UNICODE)
+    lead = re.compile(
+        rf"^(?:[\s,;:.!?…\-–—]*{filler_unit})+[\s,;:.!?…\-–—]*", re.IGNORECASE | re.UNICODE
+    )
     trailing = _alternation(rules.trailing)
     trail_unit = rf"(?:{_BRACKETED}|(?<![\w'’\-])(?:{trailing}))" if trailing else _BRACKETED
-    trail = re.compile(rf"(?:[\s,;:.!?…\-–—]*{trail_unit})+[\s,;:.!?…\-–—]*$", re.IGNORECASE | re.UNICODE)
+    trail = re.compile(
+        rf"(?:[\s,;:.!?…\-–—]*{trail_unit})+[\s,;:.!?…\-–—]*$", re.IGNORECASE | re.UNICODE
+    )
     tags = _alternation(rules.tags)
-    tag = re.compile(rf"[\s,]+(?:{tags})\s*\?[\s?!.]*$", re.IGNORECASE | re.UNICODE) if tags else None
+    tag = (
+        re.compile(rf"[\s,]+(?:{tags})\s*\?[\s?!.]*$", re.IGNORECASE | re.UNICODE) if tags else None
+    )
     return _Compiled(
         splitter=splitter,
         contrast=frozenset(rules.contrast),
@@ -251,7 +612,7 @@ def trim_span(text: str, start: int, end: int, language: str) -> tuple[int, int]
     ``(start, end)`` with ``start == end`` when nothing substantive is left.
 
     Example:
-        >>> text = "Um, you know, the shipping cost, like."
+        >>> text = "Um, you know, the shipping cost, I guess."
         >>> s, e = trim_span(text, 0, len(text), "en")
         >>> text[s:e]
         'the shipping cost'
@@ -305,7 +666,9 @@ def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple
             continue
         if conj_key in rules.weak:
             first = right.strip().split(" ", 1)[0].lower().strip(",.")
-            if _word_count(right) < MIN_AND_CLAUSE_WORDS or not (has_comma or first in rules.starters):
+            if _word_count(right) < MIN_AND_CLAUSE_WORDS or not (
+                has_comma or first in rules.starters
+            ):
                 continue
         min_left = 1 if contrast and has_comma else MIN_CLAUSE_WORDS
         if _word_count(left) < min_left or _word_count(right) < MIN_CLAUSE_WORDS:
@@ -378,7 +741,11 @@ def segment_texts(
         segments: list[Segment] = []
         for number, sent in enumerate(doc.sents):
             s_start, s_end = sent.start_char, sent.end_char
-            pieces = _split_clauses(text, s_start, s_end, rules_code) if split_clauses else [(s_start, s_end, "")]
+            pieces = (
+                _split_clauses(text, s_start, s_end, rules_code)
+                if split_clauses
+                else [(s_start, s_end, "")]
+            )
             for p_start, p_end, joined in pieces:
                 t_start, t_end = trim_span(text, p_start, p_end, rules_code)
                 if t_end > t_start:
@@ -388,4 +755,12 @@ def segment_texts(
     return out
 
 
-__all__ = ["CLAUSE_RULES", "ClauseRules", "Segment", "get_pipeline", "is_question", "segment_texts", "trim_span"]
+__all__ = [
+    "CLAUSE_RULES",
+    "ClauseRules",
+    "Segment",
+    "get_pipeline",
+    "is_question",
+    "segment_texts",
+    "trim_span",
+]

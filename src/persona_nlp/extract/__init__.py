@@ -38,7 +38,13 @@ from ..config import ExtractConfig
 from ..embed import Embedder
 from ..errors import ConfigError
 from ..schema import STATEMENT_KINDS, Corpus, Statement
-from .classifier import Candidate, EmbeddingCueClassifier, KeywordClassifier, Prediction, StatementClassifier
+from .classifier import (
+    Candidate,
+    EmbeddingCueClassifier,
+    KeywordClassifier,
+    Prediction,
+    StatementClassifier,
+)
 from .cues import cue_features, guess_language, question_kind
 from .examples import LABELS, Example, coerce_examples, examples_digest, load_bank, load_examples
 
@@ -106,15 +112,22 @@ class StatementExtractor:
         self.random_state = random_state
 
     @classmethod
-    def from_config(cls, config: ExtractConfig, seed: int = 42, **kwargs: object) -> StatementExtractor:
+    def from_config(
+        cls, config: ExtractConfig, seed: int = 42, **kwargs: object
+    ) -> StatementExtractor:
         """Build an extractor from the ``extract`` config section.
 
         Example:
             >>> StatementExtractor.from_config(ExtractConfig(threshold=0.6)).threshold
             0.6
         """
-        return cls(threshold=config.threshold, split_clauses=config.split_clauses,
-                   example_files=list(config.examples), random_state=seed, **kwargs)  # type: ignore[arg-type]
+        return cls(
+            threshold=config.threshold,
+            split_clauses=config.split_clauses,
+            example_files=list(config.examples),
+            random_state=seed,
+            **kwargs,
+        )  # type: ignore[arg-type]
 
     def training_examples(self) -> list[Example]:
         """The shipped banks (if ``use_bank``) plus the user's examples, in a stable order.
@@ -140,7 +153,9 @@ class StatementExtractor:
             return self.classifier.fit(examples, embedder)
         key = (embedder.fingerprint, examples_digest(examples), self.random_state)
         if key not in _FITTED:
-            _FITTED[key] = EmbeddingCueClassifier(random_state=self.random_state).fit(examples, embedder)
+            _FITTED[key] = EmbeddingCueClassifier(random_state=self.random_state).fit(
+                examples, embedder
+            )
         return _FITTED[key]
 
     def _column_kinds(self) -> dict[str, str]:
@@ -168,7 +183,11 @@ class StatementExtractor:
                 if turn.role != "respondent" or not turn.text.strip():
                     continue
                 language = turn.language or document.language or guess_language(turn.text)
-                survey = document.kind == "survey" or turn.question is not None or turn.column is not None
+                survey = (
+                    document.kind == "survey"
+                    or turn.question is not None
+                    or turn.column is not None
+                )
                 if survey:
                     context = turn.question or turn.column
                     kind = column_kinds.get(turn.column or "") or question_kind(context, language)
@@ -182,15 +201,35 @@ class StatementExtractor:
         spans: list[_Span] = []
         for language in sorted(by_language, key=lambda code: code or ""):
             numbers = by_language[language]
-            segmented = segment_texts([turns[n][3] for n in numbers], language, split_clauses=self.split_clauses)
+            segmented = segment_texts(
+                [turns[n][3] for n in numbers], language, split_clauses=self.split_clauses
+            )
             for number, segments in zip(numbers, segmented, strict=True):
                 d, position, index, text, _, context, kind, survey = turns[number]
                 for segment in segments:
-                    candidate = Candidate(text[segment.start : segment.end], language, context, kind, survey,
-                                          segment.question)
-                    spans.append(_Span(d, position, index, segment.start, segment.end, segment.sentence,
-                                       segment.joined, candidate))
-        spans.sort(key=lambda s: (corpus.documents[s.document_index].id, s.turn_index, s.start, s.end))
+                    candidate = Candidate(
+                        text[segment.start : segment.end],
+                        language,
+                        context,
+                        kind,
+                        survey,
+                        segment.question,
+                    )
+                    spans.append(
+                        _Span(
+                            d,
+                            position,
+                            index,
+                            segment.start,
+                            segment.end,
+                            segment.sentence,
+                            segment.joined,
+                            candidate,
+                        )
+                    )
+        spans.sort(
+            key=lambda s: (corpus.documents[s.document_index].id, s.turn_index, s.start, s.end)
+        )
         return spans
 
     def extract(self, corpus: Corpus, embedder: Embedder) -> list[Statement]:
@@ -209,7 +248,11 @@ class StatementExtractor:
         classifier = self.fitted_classifier(embedder)
         # embed unique texts in sorted order: batches (and so vectors) do not depend on input order
         unique = sorted({texts[i] for i in keep})
-        vectors = embedder.encode(unique) if not isinstance(classifier, KeywordClassifier) else np.zeros((len(unique), 1))
+        vectors = (
+            embedder.encode(unique)
+            if not isinstance(classifier, KeywordClassifier)
+            else np.zeros((len(unique), 1))
+        )
         row_of = {text: row for row, text in enumerate(unique)}
         prediction: Prediction = classifier.predict(
             [spans[i].candidate for i in keep], vectors[[row_of[texts[i]] for i in keep]]
@@ -231,12 +274,27 @@ class StatementExtractor:
                 == (span.document_index, span.turn_position, span.sentence)
             ):
                 # "X, and Y" / "X because Y" of one kind reads as one statement: keep one span
-                merged = _Span(span.document_index, span.turn_position, span.turn_index, previous[0].start,
-                               span.end, span.sentence, previous[0].joined, previous[0].candidate)
+                merged = _Span(
+                    span.document_index,
+                    span.turn_position,
+                    span.turn_index,
+                    previous[0].start,
+                    span.end,
+                    span.sentence,
+                    previous[0].joined,
+                    previous[0].candidate,
+                )
                 cues = previous[3] + [c for c in prediction.cues[row] if c not in previous[3]]
                 decided[-1] = (merged, kind, max(previous[2], confidence), cues)
                 continue
-            decided.append((span, kind, confidence, list(prediction.cues[row]) if row < len(prediction.cues) else []))
+            decided.append(
+                (
+                    span,
+                    kind,
+                    confidence,
+                    list(prediction.cues[row]) if row < len(prediction.cues) else [],
+                )
+            )
         statements: list[Statement] = []
         for span, kind, confidence, cues in decided:
             document = corpus.documents[span.document_index]

@@ -129,8 +129,15 @@ _KIND_CUES: dict[str, dict[str, float]] = {
     "objection": {"price": 0.9, "delivery": 0.9, "hesitation": 1.2, "negated_price": -1.6},
     "mindset": {"habit": 1.2, "research": 0.8, "value": 0.7, "negated_habit": -0.8},
     "channel": {"channel": 0.9, "person_source": 1.4},
-    "none": {"biography": 1.2, "dismissal": 1.6, "hedge": 0.4, "backchannel": 3.0, "nonanswer": 3.0,
-             "question": 3.0, "very_short": 0.3},
+    "none": {
+        "biography": 1.2,
+        "dismissal": 1.6,
+        "hedge": 0.4,
+        "backchannel": 3.0,
+        "nonanswer": 3.0,
+        "question": 3.0,
+        "very_short": 0.3,
+    },
 }
 
 
@@ -142,8 +149,9 @@ def _rule_scores(features: np.ndarray) -> np.ndarray:
     return features @ weights
 
 
-def _context_bias(candidates: Sequence[Candidate], short_weight: float, long_weight: float,
-                  survey_weight: float) -> np.ndarray:
+def _context_bias(
+    candidates: Sequence[Candidate], short_weight: float, long_weight: float, survey_weight: float
+) -> np.ndarray:
     bias = np.zeros((len(candidates), len(LABELS)), dtype=np.float32)
     for row, candidate in enumerate(candidates):
         if candidate.context_kind in LABELS:
@@ -183,7 +191,9 @@ class KeywordClassifier:
     def predict(self, candidates: Sequence[Candidate], vectors: np.ndarray) -> Prediction:
         """Softmax of the cue scores (a 0.5 prior on ``none``)."""
         features, _, hits = cue_features(
-            [c.text for c in candidates], [c.language for c in candidates], [c.question for c in candidates]
+            [c.text for c in candidates],
+            [c.language for c in candidates],
+            [c.question for c in candidates],
         )
         scores = _rule_scores(features)
         scores[:, NONE_INDEX] += 0.5
@@ -242,8 +252,13 @@ class EmbeddingCueClassifier:
         self.random_state = random_state
 
     # -- features ------------------------------------------------------------------------------
-    def _features(self, texts: Sequence[str], languages: Sequence[str | None], questions: Sequence[bool],
-                  vectors: np.ndarray) -> tuple[np.ndarray, list[list[str]]]:
+    def _features(
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str | None],
+        questions: Sequence[bool],
+        vectors: np.ndarray,
+    ) -> tuple[np.ndarray, list[list[str]]]:
         cues, _, hits = cue_features(texts, languages, questions)
         return np.hstack([np.asarray(vectors, dtype=np.float32), cues]), hits
 
@@ -267,23 +282,35 @@ class EmbeddingCueClassifier:
             raise ValueError("need examples of at least two kinds to fit a classifier")
         vectors = embedder.encode(texts)
         self.n_embedding_ = int(vectors.shape[1])
-        features, _ = self._features(texts, [e.language for e in examples],
-                                     [e.text.rstrip().endswith("?") for e in examples], vectors)
+        features, _ = self._features(
+            texts,
+            [e.language for e in examples],
+            [e.text.rstrip().endswith("?") for e in examples],
+            vectors,
+        )
         self.mean_ = features.mean(axis=0)
         self.scale_ = features.std(axis=0) + 1e-3
         X = self._transform(features)
-        weights = np.array([1.0 if e.source.startswith("bank:") else self.user_weight for e in examples])
+        weights = np.array(
+            [1.0 if e.source.startswith("bank:") else self.user_weight for e in examples]
+        )
 
         def model() -> LogisticRegression:
             return LogisticRegression(C=self.C, max_iter=3000, random_state=self.random_state)
 
         out_of_fold = np.zeros((len(examples), len(LABELS)), dtype=np.float64)
-        n_splits = min(self.folds, int(np.bincount(targets, minlength=len(LABELS))[np.unique(targets)].min()))
+        n_splits = min(
+            self.folds, int(np.bincount(targets, minlength=len(LABELS))[np.unique(targets)].min())
+        )
         if n_splits >= 2:
-            splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=self.random_state)
+            splitter = StratifiedKFold(
+                n_splits=n_splits, shuffle=True, random_state=self.random_state
+            )
             for train, test in splitter.split(X, targets):
                 fold_model = model().fit(X[train], targets[train], sample_weight=weights[train])
-                out_of_fold[np.ix_(test, fold_model.classes_)] = fold_model.decision_function(X[test])
+                out_of_fold[np.ix_(test, fold_model.classes_)] = fold_model.decision_function(
+                    X[test]
+                )
                 missing = np.setdiff1d(np.arange(len(LABELS)), fold_model.classes_)
                 out_of_fold[np.ix_(test, missing)] = -1e3
             self.temperature_ = _fit_temperature(out_of_fold, targets)
@@ -294,7 +321,9 @@ class EmbeddingCueClassifier:
         self.bank_vectors_ = vectors
         self.bank_texts_ = texts
         self.bank_targets_ = targets
-        self.user_rows_ = np.array([i for i, e in enumerate(examples) if not e.source.startswith("bank:")], dtype=int)
+        self.user_rows_ = np.array(
+            [i for i, e in enumerate(examples) if not e.source.startswith("bank:")], dtype=int
+        )
         return self
 
     def predict(self, candidates: Sequence[Candidate], vectors: np.ndarray) -> Prediction:
@@ -302,13 +331,19 @@ class EmbeddingCueClassifier:
         if len(candidates) == 0:
             return Prediction(LABELS, np.zeros((0, len(LABELS))), [])
         vectors = np.asarray(vectors, dtype=np.float32)
-        features, hits = self._features([c.text for c in candidates], [c.language for c in candidates],
-                                         [c.question for c in candidates], vectors)
+        features, hits = self._features(
+            [c.text for c in candidates],
+            [c.language for c in candidates],
+            [c.question for c in candidates],
+            vectors,
+        )
         logits = np.full((len(candidates), len(LABELS)), -1e3, dtype=np.float64)
         logits[:, self.classes_] = self.model_.decision_function(self._transform(features))
         logits = logits / self.temperature_
         logits += self.rule_weight * _rule_scores(features[:, self.n_embedding_ :])
-        logits += _context_bias(candidates, self.context_short, self.context_long, self.context_survey)
+        logits += _context_bias(
+            candidates, self.context_short, self.context_long, self.context_survey
+        )
         similarity = vectors @ self.bank_vectors_.T
         if len(self.user_rows_):
             user_sim = similarity[:, self.user_rows_]
@@ -334,4 +369,10 @@ class EmbeddingCueClassifier:
         return Prediction(LABELS, proba, cues)
 
 
-__all__ = ["Candidate", "EmbeddingCueClassifier", "KeywordClassifier", "Prediction", "StatementClassifier"]
+__all__ = [
+    "Candidate",
+    "EmbeddingCueClassifier",
+    "KeywordClassifier",
+    "Prediction",
+    "StatementClassifier",
+]

@@ -154,29 +154,49 @@ def _rows_from_file(path: Path) -> list[dict]:
                 try:
                     rows.append(json.loads(line))
                 except json.JSONDecodeError as error:
-                    raise InputError(f"invalid JSON line: {error.msg}", path=str(path), line=number,
-                                     fix="write one JSON object per line", reason="bad_json") from error
+                    raise InputError(
+                        f"invalid JSON line: {error.msg}",
+                        path=str(path),
+                        line=number,
+                        fix="write one JSON object per line",
+                        reason="bad_json",
+                    ) from error
         return rows
     if suffix == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise InputError(f"invalid JSON: {error.msg}", path=str(path), line=error.lineno,
-                             fix="write a list of {\"text\", \"kind\"} objects", reason="bad_json") from error
+            raise InputError(
+                f"invalid JSON: {error.msg}",
+                path=str(path),
+                line=error.lineno,
+                fix='write a list of {"text", "kind"} objects',
+                reason="bad_json",
+            ) from error
         if isinstance(data, dict):
             data = data.get("examples", [])
         if not isinstance(data, list):
-            raise InputError("expected a list of examples", path=str(path),
-                             fix="write a list of {\"text\", \"kind\"} objects", reason="bad_json")
+            raise InputError(
+                "expected a list of examples",
+                path=str(path),
+                fix='write a list of {"text", "kind"} objects',
+                reason="bad_json",
+            )
         return data
     if suffix in (".csv", ".tsv", ".txt"):
         dialect = "excel-tab" if suffix == ".tsv" else "excel"
         return list(csv.DictReader(text.splitlines(), dialect=dialect))
-    raise InputError(f"unsupported examples file type {suffix!r}", path=str(path),
-                     fix="use .csv, .json or .jsonl with columns text,kind[,language]", reason="bad_format")
+    raise InputError(
+        f"unsupported examples file type {suffix!r}",
+        path=str(path),
+        fix="use .csv, .json or .jsonl with columns text,kind[,language]",
+        reason="bad_format",
+    )
 
 
-def load_examples(paths: Sequence[str | Path], *, default_language: str | None = None) -> list[Example]:
+def load_examples(
+    paths: Sequence[str | Path], *, default_language: str | None = None
+) -> list[Example]:
     """Read user examples from CSV / JSON / JSONL files (columns ``text,kind[,language]``).
 
     An optional ``question`` column gives the question each text answers.
@@ -189,12 +209,23 @@ def load_examples(paths: Sequence[str | Path], *, default_language: str | None =
     for raw in paths:
         path = Path(raw)
         if not path.is_file():
-            raise InputError("examples file not found", path=str(path),
-                             fix="check the path given to --examples", reason="missing")
-        for number, row in enumerate(_rows_from_file(path), start=2 if path.suffix.lower() == ".csv" else 1):
+            raise InputError(
+                "examples file not found",
+                path=str(path),
+                fix="check the path given to --examples",
+                reason="missing",
+            )
+        for number, row in enumerate(
+            _rows_from_file(path), start=2 if path.suffix.lower() == ".csv" else 1
+        ):
             if not isinstance(row, dict) or "text" not in row or "kind" not in row:
-                raise InputError("example needs 'text' and 'kind'", path=str(path), line=number,
-                                 fix="give the columns text,kind[,language]", reason="bad_row")
+                raise InputError(
+                    "example needs 'text' and 'kind'",
+                    path=str(path),
+                    line=number,
+                    fix="give the columns text,kind[,language]",
+                    reason="bad_row",
+                )
             text = str(row["text"] or "").strip()
             if not text:
                 continue
@@ -220,10 +251,21 @@ def coerce_examples(items: Iterable[Example | dict | tuple]) -> list[Example]:
     out = []
     for item in items:
         if isinstance(item, Example):
-            out.append(Example(item.text, normalise_kind(item.kind), item.language, item.question, item.source))
+            out.append(
+                Example(
+                    item.text, normalise_kind(item.kind), item.language, item.question, item.source
+                )
+            )
         elif isinstance(item, dict):
-            out.append(Example(str(item["text"]), normalise_kind(str(item["kind"])), item.get("language"),
-                               item.get("question"), str(item.get("source", "user"))))
+            out.append(
+                Example(
+                    str(item["text"]),
+                    normalise_kind(str(item["kind"])),
+                    item.get("language"),
+                    item.get("question"),
+                    str(item.get("source", "user")),
+                )
+            )
         else:
             text, kind, *rest = item
             out.append(Example(str(text), normalise_kind(str(kind)), rest[0] if rest else None))
@@ -239,7 +281,9 @@ def examples_digest(examples: Sequence[Example]) -> str:
     """
     digest = hashlib.sha1()
     for e in examples:
-        digest.update(json.dumps([e.text, e.kind, e.language, e.question], ensure_ascii=False).encode())
+        digest.update(
+            json.dumps([e.text, e.kind, e.language, e.question], ensure_ascii=False).encode()
+        )
     return digest.hexdigest()[:16]
 
 

@@ -1,0 +1,119 @@
+"""Statement extraction with the real default model on a small multilingual transcript (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona_nlp.config import ExtractConfig
+from persona_nlp.extract import extract_statements
+from persona_nlp.schema import Corpus, Document, Turn
+
+pytestmark = pytest.mark.slow
+
+# (language, interviewer question, respondent answer, expected kind of the answer or None)
+SCRIPT = [
+    (
+        "en",
+        "What are you training for at the moment?",
+        "I'm getting ready for my first 100k cycling sportive in May.",
+        "goal",
+    ),
+    (
+        "en",
+        "What's been hardest?",
+        "My saddle gives me numb hands after about two hours.",
+        "pain_point",
+    ),
+    (
+        "en",
+        "Did anything nearly stop you from ordering?",
+        "The delivery charge was twelve euros, that nearly put me off.",
+        "objection",
+    ),
+    (
+        "en",
+        "How do you usually choose kit?",
+        "I always read the long-term reviews before I buy anything.",
+        "mindset",
+    ),
+    ("en", "How did you find us?", "A friend from my cycling club recommended you.", "channel"),
+    ("en", "Tell me about yourself.", "I'm 38 and I live in Bristol with my partner.", None),
+    (
+        "da",
+        "Hvad håber du at opnå?",
+        "Jeg vil gerne kunne løbe ti kilometer uden at stoppe.",
+        "goal",
+    ),
+    (
+        "da",
+        "Hvad er svært for dig?",
+        "Mine gamle sko giver mig vabler hver eneste gang.",
+        "pain_point",
+    ),
+    (
+        "da",
+        "Var der noget, der fik dig til at tøve?",
+        "Jeg var ikke sikker på, at størrelsen ville passe.",
+        "objection",
+    ),
+    ("da", "Hvordan hørte du om os?", "Min kollega anbefalede jer.", "channel"),
+    (
+        "nb",
+        "Hvordan pleier du å handle?",
+        "Jeg venter alltid på salg før jeg kjøper noe dyrt.",
+        "mindset",
+    ),
+    ("nb", "Hvordan fant du oss?", "Jeg så en reklame på Instagram.", "channel"),
+    ("nl", "Wat wil je bereiken?", "Ik wil graag elke dag met de fiets naar mijn werk.", "goal"),
+    (
+        "nl",
+        "Twijfelde je ergens over?",
+        "De verzendkosten waren te hoog voor zo'n kleine bestelling.",
+        "objection",
+    ),
+    (
+        "id",
+        "Apa tantangan terbesar Anda?",
+        "Anak saya cepat sekali kekecilan bajunya.",
+        "pain_point",
+    ),
+    ("id", "Dari mana Anda tahu tentang kami?", "Teman saya yang kasih tahu.", "channel"),
+    ("vi", "Bạn thường mua sắm thế nào?", "Tôi luôn đọc đánh giá trước khi mua.", "mindset"),
+    ("vi", "Điều gì suýt khiến bạn không mua?", "Tôi sợ hàng giả nên hơi phân vân.", "objection"),
+]
+
+
+def _corpus() -> Corpus:
+    documents = []
+    for n, (language, question, answer, _) in enumerate(SCRIPT):
+        documents.append(
+            Document(
+                id=f"d{n:02d}",
+                path=f"d{n:02d}.txt",
+                kind="interview",
+                language=language,
+                turns=[
+                    Turn(index=0, speaker="Interviewer", role="interviewer", text=question),
+                    Turn(
+                        index=1,
+                        speaker="R",
+                        role="respondent",
+                        participant_id=f"p{n:02d}",
+                        text=answer,
+                    ),
+                ],
+            )
+        )
+    return Corpus(documents=documents)
+
+
+def test_real_model_multilingual_kinds(real_embedder):
+    statements = extract_statements(_corpus(), real_embedder, ExtractConfig(), seed=42)
+    found = {s.document_id: s.kind for s in statements}
+    expected = {f"d{n:02d}": kind for n, (_, _, _, kind) in enumerate(SCRIPT)}
+    correct = sum(found.get(doc) == kind for doc, kind in expected.items() if kind)
+    assert correct >= 12  # measured: see the report; floor well below
+    assert "d05" not in found  # biography is not a statement
+    assert all(s.turn_index == 1 for s in statements)  # never the interviewer
+    languages_correct = {SCRIPT[int(d[1:])][0] for d, k in found.items() if expected[d] == k}
+    assert len(languages_correct) >= 5
