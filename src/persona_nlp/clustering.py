@@ -110,9 +110,14 @@ def centroids_of(
 
 
 def nearest_neighbors(
-    vectors: np.ndarray, k: int, chunk: int = 1024
+    vectors: np.ndarray, k: int, chunk: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Exact cosine k-nearest neighbours of unit rows (self excluded), most similar first.
+
+    Args:
+        vectors: ``(n, dim)`` unit rows.
+        k: Neighbours per row, ``k < n``.
+        chunk: Rows compared at a time (default: as many as keep a block near 128 MiB).
 
     Returns:
         ``(indices, similarities)``, both of shape ``(n, k)``.
@@ -124,6 +129,7 @@ def nearest_neighbors(
         (3, 1)
     """
     n = len(vectors)
+    chunk = chunk or max(64, min(1024, (1 << 25) // max(n, 1)))
     indices = np.empty((n, k), dtype=np.int64)
     similarities = np.empty((n, k), dtype=np.float32)
     rows = np.arange(chunk)
