@@ -12,6 +12,7 @@ from persona_nlp.clustering import cluster_embeddings
 from persona_nlp.config import ThemeConfig
 from persona_nlp.embed import HashingEmbedder
 from persona_nlp.embed_cache import CachedEmbedder
+from persona_nlp.errors import InputError
 from persona_nlp.schema import Participant, Statement
 from persona_nlp.themes import assign_to_themes, build_themes, theme_texts
 
@@ -204,7 +205,7 @@ def test_quotes_are_exact_distinct_participant_statements(study):
 def test_interviewer_statements_are_refused():
     statements, participants = make_study()
     statements[0] = statements[0].model_copy(update={"role": "interviewer"})
-    with pytest.raises(ValueError, match="respondent"):
+    with pytest.raises(InputError, match="respondent"):
         build_themes(statements, HashingEmbedder(), participants, ThemeConfig())
 
 
@@ -251,10 +252,10 @@ def test_assign_survives_json_round_trip(study):
 
 def test_assign_needs_centroids_of_the_same_model(study):
     statements, _, _, themes = study
-    with pytest.raises(ValueError, match="dimensions"):
+    with pytest.raises(InputError, match="dimensions"):
         assign_to_themes(statements[:1], themes, HashingEmbedder(dim=32))
     stripped = [t.model_copy(update={"centroid": None}) for t in themes]
-    with pytest.raises(ValueError, match="no centroid"):
+    with pytest.raises(InputError, match="no centroid"):
         assign_to_themes(statements[:1], stripped, HashingEmbedder(dim=256))
 
 
@@ -303,9 +304,9 @@ def test_theme_texts_caps_theme_count_and_validates():
     texts = _small_study_texts()
     capped = theme_texts(texts, HashingEmbedder(dim=256), max_themes=2)
     assert len(capped.sizes) <= 2
-    with pytest.raises(ValueError, match="embedder or precomputed"):
+    with pytest.raises(InputError, match="embedder or precomputed"):
         theme_texts(texts)
-    with pytest.raises(ValueError, match="40 texts but 2 embeddings"):
+    with pytest.raises(InputError, match="40 texts but 2 embeddings"):
         theme_texts(texts, embeddings=np.zeros((2, 4)))
     empty = theme_texts([], HashingEmbedder())
     assert empty.sizes == [] and empty.labels.shape == (0,)

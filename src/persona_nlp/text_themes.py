@@ -22,6 +22,7 @@ import numpy as np
 
 from .clustering import ClusterParams, centroids_of, cluster_embeddings, cluster_params
 from .embed import Embedder
+from .errors import InputError
 from .labels import describe_clusters
 
 
@@ -132,7 +133,7 @@ def theme_texts(
         A :class:`ThemeResult`; ``labels`` follow the input order.
 
     Raises:
-        ValueError: when neither ``embedder`` nor ``embeddings`` is given, or their length differs
+        InputError: when neither ``embedder`` nor ``embeddings`` is given, or their length differs
             from ``texts``.
 
     Example:
@@ -145,11 +146,17 @@ def theme_texts(
     texts = list(texts)
     if embeddings is None:
         if embedder is None:
-            raise ValueError("theme_texts needs an embedder or precomputed embeddings")
+            raise InputError(
+                "theme_texts needs an embedder or precomputed embeddings",
+                fix="pass embedder=load_embedder() or embeddings=ARRAY",
+            )
         embeddings = embedder.encode(texts)
     vectors = np.asarray(embeddings, dtype=np.float32)
     if len(vectors) != len(texts):
-        raise ValueError(f"theme_texts: {len(texts)} texts but {len(vectors)} embeddings")
+        raise InputError(
+            f"theme_texts: {len(texts)} texts but {len(vectors)} embeddings",
+            fix="pass one embedding row per text, in the same order",
+        )
     if isinstance(languages, str) or languages is None:
         languages = [languages] * len(texts)
     # canonical order: by text, then by vector, so the input order never matters

@@ -33,6 +33,7 @@ import numpy as np
 
 from .config import ThemeConfig
 from .embed import Embedder
+from .errors import InputError
 from .quotes import select_quotes
 from .schema import (
     STATEMENT_KINDS,
@@ -61,9 +62,10 @@ CENTROID_DECIMALS = 5
 def _check_respondents(statements: Sequence[Statement]) -> None:
     wrong = [s.id for s in statements if s.role != "respondent"]
     if wrong:
-        raise ValueError(
+        raise InputError(
             f"themes take respondent statements only; {len(wrong)} have another role "
-            f"(first: {wrong[0]!r}); interviewer text must never become a theme or quote"
+            f"(first: {wrong[0]!r})",
+            fix="pass only statements with role 'respondent': interviewer text is never themed",
         )
 
 
@@ -105,7 +107,7 @@ def _segments(
 
 def _quote(statement: Statement) -> Quote:
     if statement.role != "respondent":  # pragma: no cover - guarded by _check_respondents
-        raise ValueError(f"statement {statement.id!r} is not a respondent's and cannot be quoted")
+        raise InputError(f"statement {statement.id!r} is not a respondent's and cannot be quoted")
     return Quote(
         statement_id=statement.id,
         participant_id=statement.participant_id,
@@ -141,7 +143,7 @@ def build_themes(
         ``f"{kind}-{n:02d}"``.
 
     Raises:
-        ValueError: if a statement's role is not ``respondent``.
+        InputError: if a statement's role is not ``respondent``.
 
     Example:
         >>> statements, themes = build_themes(statements, embedder, corpus.participants,
@@ -257,7 +259,7 @@ def assign_to_themes(
         the ids of the statements that fit no existing theme - candidates for a new theme.
 
     Raises:
-        ValueError: if a theme of a kind present in ``statements`` has no centroid, or a statement
+        InputError: if a theme of a kind present in ``statements`` has no centroid, or a statement
             is not a respondent's.
 
     Example:
@@ -276,17 +278,18 @@ def assign_to_themes(
         candidates = by_kind.get(statement.kind, [])
         missing = [t.id for t in candidates if not t.centroid]
         if missing:
-            raise ValueError(
-                f"theme {missing[0]!r} has no centroid; rebuild the themes with this version "
-                "to assign new statements to them"
+            raise InputError(
+                f"theme {missing[0]!r} has no centroid",
+                fix="rebuild the themes with this version to assign new statements to them",
             )
         best_id: str | None = None
         if candidates:
             centres = np.asarray([t.centroid for t in candidates], dtype=np.float32)
             if centres.shape[1] != vector.shape[0]:
-                raise ValueError(
+                raise InputError(
                     f"themes have {centres.shape[1]}-dimensional centroids but the embedder gives "
-                    f"{vector.shape[0]} dimensions: use the model the themes were built with"
+                    f"{vector.shape[0]} dimensions",
+                    fix="use the embedding model the themes were built with",
                 )
             similarity = centres @ vector / np.maximum(np.linalg.norm(centres, axis=1), 1e-12)
             best = int(np.argmax(similarity))
