@@ -343,7 +343,13 @@ def _demographics_evidence(
 
 
 def _value_matches(wanted: str, value: str) -> bool:
-    if wanted in value or value in wanted:
+    """Same words (one side's words all in the other), or a number inside a wanted range."""
+    wanted_words, value_words = set(re.findall(r"\w+", wanted)), set(re.findall(r"\w+", value))
+    if (
+        wanted_words
+        and value_words
+        and (wanted_words <= value_words or value_words <= wanted_words)
+    ):
         return True
     numbers = [[int(n) for n in re.findall(r"\d+", text)] for text in (wanted, value)]
     if len(numbers[0]) == 2 and numbers[1]:
