@@ -1,7 +1,7 @@
 """Theme keywords (class-based TF-IDF) and short readable labels.
 
-* **Keywords**: terms are words and two-word phrases without stop words (the stop words of each
-  text's language). A term's weight in a theme is its c-TF-IDF: the share of the theme's texts
+* **Keywords**: terms are words and two-word phrases without stop words (those of every language
+  among the texts). A term's weight in a theme is its c-TF-IDF: the share of the theme's texts
   that contain it, times ``log(1 + A / f)``, with ``A`` the average number of terms per theme and
   ``f`` the term's count over all themes. Keywords are picked by weight, skipping near-duplicates
   of a term already picked (``price``/``prices``, ``delivery``/``delivery cost``).
@@ -100,7 +100,9 @@ def describe_clusters(
     Args:
         texts: The texts.
         labels: Cluster of each text (``-1`` for none).
-        languages: ISO 639-1 code of each text (``None``: unknown, all stop lists apply).
+        languages: ISO 639-1 code of each text. The stop words of every language present are
+            removed from every text, because detection often mislabels short answers
+            ("Instagram and TikTok"); ``None`` (unknown) brings in all stop lists.
         max_keywords: Keywords per cluster.
         order: Per cluster, its rows most representative first; the label's casing comes from the
             first of them that contains the phrase (default: row order).
@@ -113,7 +115,8 @@ def describe_clusters(
         [['delivery', 'late', 'slow']]
     """
     k = max(labels, default=-1) + 1
-    languages = languages if languages is not None else [None] * len(texts)
+    languages = languages if languages is not None else [None]
+    stops = frozenset().union(*(stop_words(language) for language in set(languages)))
     members: list[list[int]] = [[] for _ in range(k)]
     for row, label in enumerate(labels):
         if label >= 0:
@@ -124,7 +127,7 @@ def describe_clusters(
     for rows in members:
         counts: Counter[str] = Counter()
         for row in rows:
-            counts.update(_terms([w for w, _, _ in tokenised[row]], stop_words(languages[row])))
+            counts.update(_terms([w for w, _, _ in tokenised[row]], stops))
         term_counts.append(counts)
     totals: Counter[str] = Counter()
     for counts in term_counts:
@@ -146,7 +149,7 @@ def describe_clusters(
                 chosen.append(term)
         keywords.append(chosen)
         cluster_order = list(order[cluster]) if order is not None else rows
-        name = _label(cluster_order, texts, tokenised, languages, weights, counts, chosen)
+        name = _label(cluster_order, texts, tokenised, stops, weights, counts, chosen)
         names.append(_tidy(name, proper))
     return keywords, names
 
@@ -160,7 +163,7 @@ def _label(
     rows: list[int],
     texts: Sequence[str],
     tokenised: list[list[tuple[str, int, int]]],
-    languages: Sequence[str | None],
+    stops: frozenset[str],
     weights: dict[str, float],
     counts: Counter[str],
     keywords: list[str],
@@ -178,7 +181,6 @@ def _label(
     surface: dict[str, str] = {}
     content: dict[str, set[str]] = {}
     for row in rows:
-        stops = stop_words(languages[row])
         seen: set[str] = set()
         present: set[str] = set()
         for words in _clauses(tokenised[row], texts[row]):
