@@ -43,6 +43,7 @@ def test_analyze_help_explains_options_with_examples(capsys):
         "--text-column",
         "--question",
         "--redact",
+        "--languages",
         "--config",
         "examples:",
     ):
@@ -77,6 +78,8 @@ def test_options_map_onto_config():
             "--lang",
             "da",
             "--redact",
+            "--languages",
+            "en, da",
             "--threshold",
             "0.6",
         ]
@@ -88,6 +91,7 @@ def test_options_map_onto_config():
     assert config.ingest.questions == {"q1": "Why?"} and config.ingest.text_columns == ["q1"]
     assert config.ingest.id_column == "rid" and config.ingest.language == "da"
     assert config.report.redact is True and config.extract.threshold == 0.6
+    assert config.ingest.languages == ["en", "da"]
 
 
 def test_cli_options_override_config_file(tmp_path):

@@ -94,6 +94,17 @@ def _add_ingest_options(parser: argparse.ArgumentParser) -> None:
         help="force one language (ISO 639-1, e.g. da) instead of detecting",
     )
     group.add_argument(
+        "--languages",
+        metavar="CODES",
+        help="candidate languages for detection, comma-separated (default: en,da,nb,nl,id,vi,de,sv,fr,es)",
+    )
+    group.add_argument(
+        "--max-file-mb",
+        type=float,
+        metavar="MB",
+        help="refuse files larger than this (default 2048)",
+    )
+    group.add_argument(
         "--strict", action="store_true", help="stop at the first bad input instead of skipping it"
     )
 
