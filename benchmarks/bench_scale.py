@@ -512,6 +512,7 @@ def run_part(
         *([] if patch else ["--no-patch"]),
     ]
     print(f"-- {name} ({answers} answers) ...", flush=True)
+    load_before = round(os.getloadavg()[0], 1)
     started = time.perf_counter()
     process = subprocess.Popen(command)
     watched = psutil.Process(process.pid)
@@ -530,7 +531,12 @@ def run_part(
             break
         time.sleep(0.25)
     process.wait()
-    result: dict[str, Any] = {"part": name, "wall_s": round(time.perf_counter() - started, 1)}
+    result: dict[str, Any] = {
+        "part": name,
+        "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "wall_s": round(time.perf_counter() - started, 1),
+        "load_average": [load_before, round(os.getloadavg()[0], 1)],
+    }
     result["tree_peak_rss_mb"] = round(peak, 1)
     if stopped:
         result["error"] = stopped
@@ -540,6 +546,19 @@ def run_part(
         result.update(json.loads(out.read_text(encoding="utf-8")))
     out.unlink(missing_ok=True)
     print(json.dumps(result), flush=True)
+    saved = CACHE / "results" / f"{name}-{answers}.json"
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return result
+
+
+def saved_part(name: str, answers: int) -> dict[str, Any] | None:
+    """The result a previous invocation saved for a part and size, if any."""
+    saved = CACHE / "results" / f"{name}-{answers}.json"
+    if not saved.exists():
+        return None
+    result = json.loads(saved.read_text(encoding="utf-8"))
+    result["reused"] = True
     return result
 
 
@@ -566,6 +585,22 @@ def table(results: dict[str, Any]) -> str:
         f"Reproduce: `{results['command']}`",
         "",
     ]
+    parts = [results.get(k) for k in ("e2e", "rerun", "bertopic", "dask")] + results.get(
+        "scale", []
+    )
+    stamps = [
+        f"{p['part']} {p.get('answers', p.get('answers_requested', ''))}: {p['measured_at']}, "
+        f"load {p['load_average'][0]}-{p['load_average'][1]}"
+        for p in parts
+        if p and "measured_at" in p and "load_average" in p
+    ]
+    if stamps:
+        lines += [
+            "When each part ran (1-minute load average on 2 cores, start-end): "
+            + "; ".join(stamps)
+            + ".",
+            "",
+        ]
     e2e = results.get("e2e", {})
     rerun = results.get("rerun", {})
     rows = [("figure", "measured", "target", "met")]
@@ -781,6 +816,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--write", action="store_true", help="rewrite the RESULTS.md section")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per part")
     parser.add_argument(
+        "--reuse",
+        default="",
+        help="comma-separated parts whose last saved result (benchmarks/.cache/results/) is "
+        "used instead of running them again, e.g. --reuse scale",
+    )
+    parser.add_argument(
         "--no-patch",
         dest="patch",
         action="store_false",
@@ -814,21 +855,30 @@ def main(argv: list[str] | None = None) -> None:
         },
     }
     cache_dir = CACHE / f"embed-cache-{args.answers}"
+    reuse = set(args.reuse.split(",")) - {""}
+
+    def part(name: str, answers: int, patch: bool = True) -> dict[str, Any]:
+        if name in reuse:
+            found = saved_part(name, answers)
+            if found is not None:
+                return found
+        return run_part(name, answers, cache_dir, args.timeout, patch)
+
     if "startup" in wanted:
         results["startup"] = startup()
         print(json.dumps(results["startup"]), flush=True)
     if "e2e" in wanted:
-        results["e2e"] = run_part("e2e", args.answers, cache_dir, args.timeout)
+        results["e2e"] = part("e2e", args.answers)
     if "rerun" in wanted:
-        results["rerun"] = run_part("rerun", args.answers, cache_dir, args.timeout)
+        results["rerun"] = part("rerun", args.answers)
     if "bertopic" in wanted:
-        results["bertopic"] = run_part("bertopic", args.answers, cache_dir, args.timeout)
+        results["bertopic"] = part("bertopic", args.answers)
     if "dask" in wanted:
-        results["dask"] = run_part("dask", args.dask_answers, cache_dir, args.timeout)
+        results["dask"] = part("dask", args.dask_answers)
     if "scale" in wanted:
         results["scale"] = []
         for size in [int(s) for s in args.scale.split(",") if s]:
-            entry = run_part("scale", size, cache_dir, args.timeout, args.patch)
+            entry = part("scale", size, args.patch)
             entry["answers_requested"] = size
             results["scale"].append(entry)
     results["environment"]["load_after"] = round(os.getloadavg()[0], 1)

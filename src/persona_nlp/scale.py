@@ -84,11 +84,17 @@ def assign_to_centroids(
 def _centroids(
     vectors: np.ndarray, labels: np.ndarray, k: int, chunk: int = ASSIGN_CHUNK
 ) -> np.ndarray:
+    from scipy import sparse
+
     sums = np.zeros((k, vectors.shape[1]), dtype=np.float64)
     for start in range(0, len(vectors), chunk):
         part = labels[start : start + chunk]
-        keep = part >= 0
-        np.add.at(sums, part[keep], _unit_rows(vectors[start : start + chunk])[keep])
+        keep = np.flatnonzero(part >= 0)
+        # a (k x rows) 0/1 membership matrix times the rows: one sparse product per chunk
+        members = sparse.csr_matrix(
+            (np.ones(len(keep), dtype=np.float32), (part[keep], keep)), shape=(k, len(part))
+        )
+        sums += members @ _unit_rows(vectors[start : start + chunk])
     return _unit_rows(sums)
 
 
