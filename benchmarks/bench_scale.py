@@ -70,9 +70,9 @@ def respondents_for(answers: int) -> int:
 
 def survey_file(answers: int, seed: int = 0) -> Path:
     """The generated survey with about ``answers`` answers (made once, kept in .cache)."""
-    from generate_survey import write_survey
+    from generate_survey import VERSION, write_survey
 
-    path = CACHE / f"survey-{answers}-s{seed}.csv"
+    path = CACHE / f"survey-{answers}-s{seed}-v{VERSION}.csv"
     if not path.exists():
         write_survey(path, respondents_for(answers), seed=seed)
     return path

@@ -35,6 +35,9 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+VERSION = 2
+"""Bumped whenever the output for a given seed and size changes (cached files are named by it)."""
+
 LANGUAGES = ("en", "da", "nb", "nl", "id", "vi")
 LANGUAGE_WEIGHTS = (0.40, 0.12, 0.12, 0.12, 0.12, 0.12)
 COUNTRIES = {
@@ -133,6 +136,47 @@ CLOSERS = {
     "nl": ("", "", "", " Bedankt!", " Dat was het.", " Verder alles prima."),
     "id": ("", "", "", " Terima kasih!", " Itu saja.", " Selebihnya oke."),
     "vi": ("", "", "", " Cảm ơn!", " Vậy thôi.", " Còn lại đều ổn."),
+}
+TAILS = {  # short additions before a sentence's final punctuation: more distinct sentences
+    "en": (
+        " last month",
+        " this time",
+        " again",
+        " as usual",
+        ", sadly",
+        ", to be honest",
+        " when I ordered",
+        " in {month}",
+        " for my partner",
+        " for the second time",
+    ),
+    "da": (" sidste måned", " denne gang", " igen", " som sædvanlig", ", desværre", " i {month}"),
+    "nb": (" forrige måned", " denne gangen", " igjen", " som vanlig", ", dessverre", " i {month}"),
+    "nl": (" vorige maand", " deze keer", " weer", " zoals gewoonlijk", ", helaas", " in {month}"),
+    "id": (
+        " bulan lalu",
+        " kali ini",
+        " lagi",
+        " seperti biasa",
+        ", sayangnya",
+        " di bulan {month}",
+    ),
+    "vi": (
+        " tháng trước",
+        " lần này",
+        " lần nữa",
+        " như thường lệ",
+        ", tiếc là",
+        " vào tháng {month}",
+    ),
+}
+MONTHS = {
+    "en": ("January", "March", "May", "July", "September", "November"),
+    "da": ("januar", "marts", "maj", "juli", "september", "november"),
+    "nb": ("januar", "mars", "mai", "juli", "september", "november"),
+    "nl": ("januari", "maart", "mei", "juli", "september", "november"),
+    "id": ("Januari", "Maret", "Mei", "Juli", "September", "November"),
+    "vi": ("một", "ba", "năm", "bảy", "chín", "mười một"),
 }
 NON_ANSWERS = {
     "en": ("n/a", "-", "nothing", "No", "idk", "nothing really", "none", "."),
@@ -695,7 +739,8 @@ TRUTH_COLUMNS = (
 
 BLANK_RATE = 0.06
 NON_ANSWER_RATE = 0.07
-TYPO_RATE = 0.18
+TYPO_RATE = 0.25
+TAIL_RATE = 0.35
 SECOND_SENTENCE_RATE = 0.25
 
 
@@ -733,9 +778,12 @@ def _typo(rng: random.Random, text: str) -> str:
 def _fill(rng: random.Random, template: str, language: str) -> str:
     text = template.format(
         product=rng.choice(PRODUCTS[language]),
-        n=rng.randint(2, 9),
-        pct=rng.choice((15, 20, 25, 30, 40, 50)),
+        n=rng.randint(2, 14),
+        pct=rng.choice((10, 15, 20, 25, 30, 35, 40, 50)),
     )
+    if rng.random() < TAIL_RATE and text[-1] in ".!?":
+        tail = rng.choice(TAILS[language]).format(month=rng.choice(MONTHS[language]))
+        text = text[:-1] + tail + text[-1]
     return text[0].upper() + text[1:]
 
 
