@@ -157,7 +157,13 @@ def run_pipeline(
         with timer.stage("ingest"):
             corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
         with timer.stage("extract"):
-            statements = extract_statements(corpus, cached, config.extract, seed=config.seed)
+            statements = extract_statements(
+                corpus,
+                cached,
+                config.extract,
+                seed=config.seed,
+                column_kinds=config.ingest.column_kinds or None,
+            )
     with timer.stage("themes"):
         statements, themes = build_themes(
             statements, cached, corpus.participants, config.themes, seed=config.seed

@@ -500,7 +500,7 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
 """Clause and filler rules per ISO 639-1 code. Languages without an entry only get sentences."""
 
 _BRACKETED = r"(?:\[[^\]]{0,40}\]|\([^)]{0,40}\))"
-_EDGE_PUNCT = " \t\n\r,;:.!?…-–—\"'“”‘’«»()*/"
+_EDGE_PUNCT = " \t\n\r,;:.!?…-–—\"'“”‘’«»()[]*/"
 _WORD = re.compile(r"\w", re.UNICODE)
 
 

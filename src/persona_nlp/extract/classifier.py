@@ -131,7 +131,7 @@ _KIND_CUES: dict[str, dict[str, float]] = {
     "channel": {"channel": 0.9, "person_source": 1.4},
     "none": {
         "biography": 1.2,
-        "dismissal": 1.6,
+        "dismissal": 2.5,
         "hedge": 0.4,
         "backchannel": 3.0,
         "nonanswer": 3.0,
@@ -215,7 +215,9 @@ class EmbeddingCueClassifier:
             knowledge the small bank cannot teach the regression.
         user_weight: Sample weight of user examples relative to bank examples.
         user_match: Cosine similarity from which a candidate counts as a near-duplicate of a
-            user example; its kind then gets ``user_boost`` added to its logit.
+            user example; its kind then gets a logit bonus growing linearly from ``user_boost``
+            at ``user_match`` to ``4 * user_boost`` for an identical text (the user's label of
+            that very text is authoritative).
         user_boost: See ``user_match``.
         folds: Folds for fitting the calibration temperature on held-back bank examples.
         random_state: Seed for the fold split and the solver.
@@ -350,7 +352,11 @@ class EmbeddingCueClassifier:
             best = user_sim.argmax(axis=1)
             matched = user_sim[np.arange(len(candidates)), best] >= self.user_match
             for row in np.flatnonzero(matched):
-                logits[row, self.bank_targets_[self.user_rows_[best[row]]]] += self.user_boost
+                closeness = (user_sim[row, best[row]] - self.user_match) / max(
+                    1e-6, 1.0 - self.user_match
+                )
+                bonus = self.user_boost * (1.0 + 3.0 * min(1.0, float(closeness)))
+                logits[row, self.bank_targets_[self.user_rows_[best[row]]]] += bonus
         proba = _softmax(logits)
         nearest = similarity.argmax(axis=1)
         cues = []
