@@ -88,7 +88,15 @@ def _default(model: type[BaseModel], name: str) -> str:
 def cli_options() -> dict[tuple[str, ...], str]:
     """Map config paths (``("themes", "min_theme_size")``) to CLI flags (``--min-theme-size``)."""
     source = inspect.getsource(cli.config_from_args)
-    pairs = re.findall(r"\(((?:\"\w+\",\s*)*\"\w+\"),?\):\s*(?:_pairs\()?args\.(\w+)", source)
+    # Each override is `("section", "field"): <expression using args.DEST>`; the first `args.X`
+    # between one key and the next names the option.
+    keys = list(re.finditer(r"\(((?:\"\w+\",\s*)*\"\w+\"),?\):", source))
+    pairs = []
+    for key, following in zip(keys, [*keys[1:], None], strict=True):
+        value = source[key.end() : following.start() if following else len(source)]
+        dest = re.search(r"args\.(\w+)", value)
+        if dest:
+            pairs.append((key.group(1), dest.group(1)))
     parser = cli.build_parser()
     flags: dict[str, str] = {}
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
