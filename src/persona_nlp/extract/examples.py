@@ -30,6 +30,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
+from ..embed import Embedder
 from ..errors import InputError
 from ..schema import STATEMENT_KINDS
 
@@ -272,6 +275,64 @@ def coerce_examples(items: Iterable[Example | dict | tuple]) -> list[Example]:
     return out
 
 
+def _vectors_path(fingerprint: str):  # type: ignore[no-untyped-def]
+    safe = hashlib.sha1(fingerprint.encode()).hexdigest()[:16]
+    return _bank_folder().joinpath(f"vectors-{safe}.npz")
+
+
+@lru_cache(maxsize=8)
+def stored_bank_vectors(fingerprint: str) -> dict[str, np.ndarray]:
+    """Precomputed bank vectors shipped for a model fingerprint (text -> vector); ``{}`` if none.
+
+    Shipping the default model's bank vectors saves embedding ~1,700 sentences on the first
+    extraction of every process. Texts not found (a changed bank) are simply embedded.
+
+    Example:
+        >>> stored_bank_vectors("no-such-model")
+        {}
+    """
+    path = _vectors_path(fingerprint)
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        data = np.load(handle, allow_pickle=False)
+        texts, vectors = data["texts"], data["vectors"].astype(np.float32)
+    return {str(t): v for t, v in zip(texts, vectors, strict=True)}
+
+
+def encode_examples(texts: Sequence[str], embedder: Embedder) -> np.ndarray:
+    """Embed example texts, taking shipped bank vectors for this model where available.
+
+    Example:
+        >>> from persona_nlp.embed import HashingEmbedder
+        >>> encode_examples(["I always wait for the sale"], HashingEmbedder(dim=8)).shape
+        (1, 8)
+    """
+    stored = stored_bank_vectors(embedder.fingerprint)
+    missing = sorted({t for t in texts if t not in stored})
+    fresh = dict(zip(missing, embedder.encode(missing), strict=True)) if missing else {}
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.stack([stored[t] if t in stored else fresh[t] for t in texts]).astype(np.float32)
+
+
+def write_bank_vectors(embedder: Embedder, folder: str | Path | None = None) -> Path:
+    """Embed all shipped banks and save them for this model (run when a bank changes).
+
+    Example:
+        >>> write_bank_vectors(SentenceTransformerEmbedder())  # doctest: +SKIP
+    """
+    texts = sorted({e.text for e in load_bank()})
+    vectors = np.asarray(embedder.encode(texts), dtype=np.float16)
+    target = Path(folder) if folder else Path(str(_bank_folder()))
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / Path(str(_vectors_path(embedder.fingerprint))).name
+    with open(path, "wb") as handle:
+        np.savez_compressed(handle, texts=np.array(texts), vectors=vectors)
+    stored_bank_vectors.cache_clear()
+    return path
+
+
 def examples_digest(examples: Sequence[Example]) -> str:
     """A stable hash of examples (for caching fitted classifiers).
 
@@ -292,8 +353,11 @@ __all__ = [
     "Example",
     "available_bank_languages",
     "coerce_examples",
+    "encode_examples",
     "examples_digest",
     "load_bank",
     "load_examples",
     "normalise_kind",
+    "stored_bank_vectors",
+    "write_bank_vectors",
 ]
