@@ -283,13 +283,17 @@ def enrichment_metrics(result, truth: dict[str, str], enrich_truth: dict) -> dic
     found_missing = []
     for item in missing:
         evidence = result.evidence[ids.index(item["persona"])]
-        text = " ".join(
-            " ".join(
-                [p["theme"]["label"], *p["theme"]["keywords"], *(q["text"] for q in p["quotes"])]
-            ).lower()
-            for p in evidence["proposed_additions"]
-        )
-        found_missing.append(any(cue in text for cue in item["cues"]))
+        cues = re.compile(r"\b(" + "|".join(map(re.escape, item["cues"])) + ")", re.IGNORECASE)
+
+        def about_cue(proposal: dict, cues: re.Pattern = cues) -> bool:
+            # the theme's label/keywords name it, or at least half of its quotes do
+            named = cues.search(
+                " ".join([proposal["theme"]["label"], *proposal["theme"]["keywords"]])
+            )
+            quoted = sum(bool(cues.search(q["text"])) for q in proposal["quotes"])
+            return bool(named) or (proposal["quotes"] and 2 * quoted >= len(proposal["quotes"]))
+
+        found_missing.append(any(about_cue(p) for p in evidence["proposed_additions"]))
     unmatched = enrich_truth["unmatched_persona"]
     flagged = "no_participants" in result.evidence[ids.index(unmatched)]["flags"]
     false_flags = sum(

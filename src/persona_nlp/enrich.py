@@ -639,7 +639,7 @@ def _proposals(
         uncovered = [r for r in rows if not covered_by_items[r]]
         if not rows or len(uncovered) < 0.5 * len(rows):
             continue  # the persona already says this
-        inside = len({statements[r].participant_id for r in uncovered})
+        inside = len(mentioned_by[j] & members)
         if inside < minimum:
             continue
         share, overall = inside / len(members), len(mentioned_by[j]) / n_everyone
