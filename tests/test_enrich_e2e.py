@@ -23,8 +23,20 @@ def test_enrich_cli_keeps_the_file_and_adds_evidence(tmp_path):
     for before, after in zip(original["personas"], written["personas"], strict=True):
         evidence = after.pop("evidence")
         assert after == before and list(after) == list(before)
-        assert {"supported", "flags", "participants", "fields", "unsupported", "proposed_additions"} <= set(evidence)
-    dave, _tina, kim = (p for p in yaml.safe_load((tmp_path / "personas.yaml").read_text(encoding="utf-8"))["personas"])
+        assert {
+            "supported",
+            "flags",
+            "participants",
+            "fields",
+            "unsupported",
+            "proposed_additions",
+        } <= set(evidence)
+    dave, _tina, kim = (
+        p
+        for p in yaml.safe_load((tmp_path / "personas.yaml").read_text(encoding="utf-8"))[
+            "personas"
+        ]
+    )
     assert dave["evidence"]["participants"]["count"] >= 1
     assert kim["evidence"]["fields"]["goals"][0]["status"] == "unsupported"
     analysis = json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8"))
