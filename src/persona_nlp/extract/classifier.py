@@ -238,7 +238,7 @@ class EmbeddingCueClassifier:
         user_weight: float = 3.0,
         user_match: float = 0.9,
         user_boost: float = 3.0,
-        folds: int = 5,
+        folds: int = 3,
         random_state: int = 42,
     ) -> None:
         self.C = C
