@@ -45,7 +45,7 @@ from .classifier import (
     Prediction,
     StatementClassifier,
 )
-from .cues import cue_features, guess_language, question_kind
+from .cues import guess_language, load_cue_table, question_kind
 from .examples import LABELS, Example, coerce_examples, examples_digest, load_bank, load_examples
 
 logger = logging.getLogger(__name__)
@@ -66,10 +66,15 @@ class _Span:
     candidate: Candidate
 
 
-def _gate(texts: Sequence[str], languages: Sequence[str | None]) -> np.ndarray:
-    """Rows that are backchannels or non-answers: never statements, not worth embedding."""
-    features, names, _ = cue_features(texts, languages)
-    return (features[:, names.index("backchannel")] + features[:, names.index("nonanswer")]) > 0
+def _never_statement(candidate: Candidate) -> bool:
+    """Questions, backchannels and non-answers: never statements, not worth embedding."""
+    if candidate.question:
+        return True
+    patterns = load_cue_table(candidate.language).patterns
+    return any(
+        name in patterns and patterns[name].search(candidate.text) is not None
+        for name in ("backchannel", "nonanswer")
+    )
 
 
 class StatementExtractor:
@@ -241,18 +246,16 @@ class StatementExtractor:
         """
         spans = self.candidates(corpus)
         texts = [s.candidate.text for s in spans]
-        blocked = _gate(texts, [s.candidate.language for s in spans])
-        keep = [i for i, s in enumerate(spans) if not blocked[i] and not s.candidate.question]
+        keep = [i for i, s in enumerate(spans) if not _never_statement(s.candidate)]
         if not keep:
             return []
         classifier = self.fitted_classifier(embedder)
         # embed unique texts in sorted order: batches (and so vectors) do not depend on input order
         unique = sorted({texts[i] for i in keep})
-        vectors = (
-            embedder.encode(unique)
-            if not isinstance(classifier, KeywordClassifier)
-            else np.zeros((len(unique), 1))
-        )
+        if getattr(classifier, "uses_embeddings", True):
+            vectors = embedder.encode(unique)
+        else:
+            vectors = np.zeros((len(unique), 1), dtype=np.float32)
         row_of = {text: row for row, text in enumerate(unique)}
         prediction: Prediction = classifier.predict(
             [spans[i].candidate for i in keep], vectors[[row_of[texts[i]] for i in keep]]

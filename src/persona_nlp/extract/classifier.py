@@ -80,6 +80,8 @@ class StatementClassifier(Protocol):
 
     ``fit`` receives the labelled examples (shipped banks plus the user's) and the embedder
     the pipeline uses; ``predict`` receives candidates with their embeddings (rows aligned).
+    A classifier that ignores embeddings may set ``uses_embeddings = False`` so the extractor
+    skips embedding (it then passes a zero matrix).
     """
 
     def fit(self, examples: Sequence[Example], embedder: Embedder) -> StatementClassifier:
@@ -180,6 +182,8 @@ class KeywordClassifier:
         >>> p.labels[int(p.proba[0].argmax())]
         'objection'
     """
+
+    uses_embeddings = False
 
     def __init__(self, context_weight: float = 1.5) -> None:
         self.context_weight = context_weight
