@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -118,7 +119,7 @@ class StatementExtractor:
 
     @classmethod
     def from_config(
-        cls, config: ExtractConfig, seed: int = 42, **kwargs: object
+        cls, config: ExtractConfig, seed: int = 42, **kwargs: Any
     ) -> StatementExtractor:
         """Build an extractor from the ``extract`` config section.
 
@@ -132,7 +133,7 @@ class StatementExtractor:
             example_files=list(config.examples),
             random_state=seed,
             **kwargs,
-        )  # type: ignore[arg-type]
+        )
 
     def training_examples(self) -> list[Example]:
         """The shipped banks (if ``use_bank``) plus the user's examples, in a stable order.

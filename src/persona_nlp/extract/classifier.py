@@ -355,12 +355,12 @@ class EmbeddingCueClassifier:
             user_sim = similarity[:, self.user_rows_]
             best = user_sim.argmax(axis=1)
             matched = user_sim[np.arange(len(candidates)), best] >= self.user_match
-            for row in np.flatnonzero(matched):
-                closeness = (user_sim[row, best[row]] - self.user_match) / max(
+            for hit in np.flatnonzero(matched).tolist():
+                closeness = (user_sim[hit, best[hit]] - self.user_match) / max(
                     1e-6, 1.0 - self.user_match
                 )
                 bonus = self.user_boost * (1.0 + 3.0 * min(1.0, float(closeness)))
-                logits[row, self.bank_targets_[self.user_rows_[best[row]]]] += bonus
+                logits[hit, self.bank_targets_[self.user_rows_[best[hit]]]] += bonus
         proba = _softmax(logits)
         nearest = similarity.argmax(axis=1)
         cues = []
@@ -371,7 +371,7 @@ class EmbeddingCueClassifier:
             kind = LABELS[int(proba[row].argmax())]
             same = np.flatnonzero(self.bank_targets_ == LABELS.index(kind))
             if len(same):
-                j = same[int(similarity[row, same].argmax())]
+                j = int(same[int(similarity[row, same].argmax())])
                 evidence.append(f"exemplar:{self.bank_texts_[j]}")
             else:  # pragma: no cover - every label has bank examples
                 evidence.append(f"exemplar:{self.bank_texts_[int(nearest[row])]}")
