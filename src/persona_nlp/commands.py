@@ -64,7 +64,7 @@ def corpus_summary_rows(corpus: Corpus) -> list[tuple[str, str]]:
         ("languages", ", ".join(f"{code} {n}" for code, n in sorted(languages.items())) or "-"),
         (
             "skipped",
-            f"{len(corpus.skipped)}"
+            f"{sum(reasons.values())}"
             + (
                 " (" + ", ".join(f"{r} {n}" for r, n in sorted(reasons.items())) + ")"
                 if reasons
