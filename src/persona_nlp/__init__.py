@@ -46,6 +46,24 @@ _EXPORTS: dict[str, str] = {
     "HashingEmbedder": "persona_nlp.embed",
     "load_embedder": "persona_nlp.embed",
     "CachedEmbedder": "persona_nlp.embed_cache",
+    # stages, usable on their own
+    "extract_statements": "persona_nlp.extract",
+    "StatementExtractor": "persona_nlp.extract",
+    "StatementClassifier": "persona_nlp.extract",
+    "build_themes": "persona_nlp.themes",
+    "assign_to_themes": "persona_nlp.themes",
+    "theme_texts": "persona_nlp.text_themes",
+    "ThemeResult": "persona_nlp.text_themes",
+    "build_personas": "persona_nlp.personas",
+    "persona_table": "persona_nlp.persona_compare",
+    "separating_themes": "persona_nlp.persona_compare",
+    "enrich_personas": "persona_nlp.enrich",
+    "load_personas_file": "persona_nlp.enrich",
+    "write_enriched": "persona_nlp.enrich",
+    "redact_analysis": "persona_nlp.redact",
+    "write_reports": "persona_nlp.report",
+    "run_pipeline": "persona_nlp.pipeline",
+    "PipelineRun": "persona_nlp.pipeline",
 }
 
 __all__ = [
@@ -65,16 +83,33 @@ __all__ = [
     "Participant",
     "Persona",
     "PersonaNLPError",
+    "PipelineRun",
     "Quote",
     "SentenceTransformerEmbedder",
     "Skipped",
     "Statement",
+    "StatementClassifier",
+    "StatementExtractor",
     "Theme",
+    "ThemeResult",
     "Turn",
     "__version__",
     "analyze",
+    "assign_to_themes",
+    "build_personas",
+    "build_themes",
+    "enrich_personas",
+    "extract_statements",
     "ingest_inputs",
     "load_embedder",
+    "load_personas_file",
+    "persona_table",
+    "redact_analysis",
+    "run_pipeline",
+    "separating_themes",
+    "theme_texts",
+    "write_enriched",
+    "write_reports",
 ]
 
 
@@ -101,8 +136,14 @@ if TYPE_CHECKING:  # pragma: no cover
         load_embedder,
     )
     from .embed_cache import CachedEmbedder
+    from .enrich import enrich_personas, load_personas_file, write_enriched
     from .errors import ConfigError, DependencyError, InputError, ModelError, PersonaNLPError
-    from .pipeline import analyze, ingest_inputs
+    from .extract import StatementClassifier, StatementExtractor, extract_statements
+    from .persona_compare import persona_table, separating_themes
+    from .personas import build_personas
+    from .pipeline import PipelineRun, analyze, ingest_inputs, run_pipeline
+    from .redact import redact_analysis
+    from .report import write_reports
     from .schema import (
         Analysis,
         Corpus,
@@ -116,3 +157,5 @@ if TYPE_CHECKING:  # pragma: no cover
         Theme,
         Turn,
     )
+    from .text_themes import ThemeResult, theme_texts
+    from .themes import assign_to_themes, build_themes
