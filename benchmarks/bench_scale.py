@@ -214,10 +214,25 @@ def _analyse(csv_path: Path, config: Any, embedder: Any, out: Path) -> tuple[Any
     from persona_nlp.report import write_reports
 
     started = time.perf_counter()
-    run = run_pipeline([csv_path], config, embedder=embedder)
+    progress = os.environ.get("BENCH_PROGRESS")
+
+    def on_stage(stage: str) -> None:
+        """Log each stage's start with the memory in use and the peak so far."""
+        if progress:
+            import psutil
+
+            rss = psutil.Process().memory_info().rss / 2**20
+            with open(progress, "a", encoding="utf-8") as handle:
+                handle.write(
+                    f"{stage}\t{time.perf_counter() - started:.1f}\t{rss:.0f}\t{peak_rss_mb():.0f}\n"
+                )
+
+    run = run_pipeline([csv_path], config, embedder=embedder, on_stage=on_stage)
+    on_stage("reports")
     reports_started = time.perf_counter()
     write_reports(run.analysis, out, formats=config.report.formats, embeddings=run.embeddings)
     finished = time.perf_counter()
+    on_stage("done")
     return run, finished - started, finished - reports_started
 
 
@@ -531,8 +546,9 @@ def run_part(
     ]
     print(f"-- {name} ({answers} answers) ...", flush=True)
     load_before = round(os.getloadavg()[0], 1)
+    progress = Path(tempfile.mkstemp(suffix=".tsv")[1])
     started = time.perf_counter()
-    process = subprocess.Popen(command)
+    process = subprocess.Popen(command, env={**os.environ, "BENCH_PROGRESS": str(progress)})
     watched = psutil.Process(process.pid)
     peak = 0.0
     stopped = None
@@ -563,6 +579,13 @@ def run_part(
     else:
         result.update(json.loads(out.read_text(encoding="utf-8")))
     out.unlink(missing_ok=True)
+    # stage, seconds since start, RSS at the stage's start, peak RSS so far (MiB)
+    result["stages"] = [
+        line.split("\t") for line in progress.read_text(encoding="utf-8").splitlines() if line
+    ]
+    progress.unlink(missing_ok=True)
+    if stopped and result["stages"]:
+        result["error"] += f" (during {result['stages'][-1][0]})"
     print(json.dumps(result), flush=True)
     saved = CACHE / "results" / f"{name}-{answers}.json"
     saved.parent.mkdir(parents=True, exist_ok=True)

@@ -136,6 +136,7 @@ def test_whole_pipeline_identical_to_local(cluster, study, tmp_path):
 
     config = _config(cluster, partition_size=200)
     config.embed.cache_dir = str(tmp_path / "cache")
+    config.ingest.column_kinds = {"almost_stopped": "objection"}  # reaches the workers too
     local_config = config.model_copy(update={"run": RunConfig()})
     local = run_pipeline([study], local_config, embedder=HashingEmbedder(64))
     distributed = run_pipeline([study], config, embedder=HashingEmbedder(64))

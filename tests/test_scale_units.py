@@ -87,3 +87,23 @@ def test_generator_is_deterministic_prefix_stable_and_multilingual(tmp_path):
         rows = list(csv.DictReader(handle))
     assert any(not row["improve"] for row in rows)  # blanks
     assert all(row["respondent_id"].startswith("R") for row in rows)
+
+
+def test_memory_check_refuses_clearly_and_the_pipeline_calls_it(monkeypatch):
+    import pytest
+
+    from persona_nlp import scale
+    from persona_nlp.config import AnalysisConfig
+    from persona_nlp.embed import HashingEmbedder
+    from persona_nlp.errors import InputError
+    from persona_nlp.pipeline import run_pipeline
+
+    scale.check_memory(10, available=1)  # small inputs are never refused
+    with pytest.raises(InputError, match=r"turns need about .* GB .* \(fix: analyse at most"):
+        scale.check_memory(10**6, available=2**30)
+    monkeypatch.setattr(scale, "CHECK_FROM", 0)
+    monkeypatch.setattr(scale, "available_memory", lambda: 1)
+    with pytest.raises(InputError, match="too large|need about"):
+        run_pipeline(
+            [ROOT / "tests" / "data" / "study"], AnalysisConfig(), embedder=HashingEmbedder()
+        )

@@ -52,6 +52,7 @@ from .config import AnalysisConfig, ExtractConfig, IngestConfig, RunConfig
 from .embed import Embedder
 from .embed_cache import CachedEmbedder
 from .errors import DependencyError
+from .scale import check_memory
 from .schema import Corpus, Document, Statement
 
 logger = logging.getLogger(__name__)
@@ -318,7 +319,6 @@ def ingest_and_extract(
     config: AnalysisConfig,
     cached: CachedEmbedder,
     *,
-    column_kinds: dict[str, str] | None = None,
     stage: Callable[[str], AbstractContextManager[Any]] | None = None,
 ) -> tuple[Corpus, list[Statement]]:
     """The pipeline's Dask branch: ingest, extract and embed on a Dask cluster.
@@ -327,7 +327,6 @@ def ingest_and_extract(
         inputs: Files, folders or globs, or an already ingested corpus.
         config: The analysis configuration (``config.run`` picks the cluster).
         cached: The driver's cached embedder; it receives the statements' vectors.
-        column_kinds: Passed to ``extract_statements`` as the local path does.
         stage: The pipeline's stage timer (``stage("ingest")`` is a context manager), so the
             manifest times ``ingest`` and ``extract`` as on the local path; cluster start-up
             counts as part of ``ingest``.
@@ -346,9 +345,11 @@ def ingest_and_extract(
                 corpus = inputs
             else:
                 corpus = ingest_distributed(client, list(inputs), config.ingest)
+        # the driver holds every statement: refuse clearly what it cannot hold
+        check_memory(sum(len(document.turns) for document in corpus.documents))
         with timed("extract"):
             statements = extract_distributed(
-                client, corpus, cached, config, column_kinds=column_kinds
+                client, corpus, cached, config, column_kinds=config.ingest.column_kinds or None
             )
     return corpus, statements
 

@@ -166,6 +166,7 @@ def run_pipeline(
     from .embed_cache import CachedEmbedder
     from .extract import extract_statements
     from .personas import build_personas
+    from .scale import check_memory
     from .themes import build_themes
 
     config = config or AnalysisConfig()
@@ -184,6 +185,8 @@ def run_pipeline(
     else:
         with timer.stage("ingest"):
             corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
+        # refuse, with one clear line, an input this machine cannot hold (persona_nlp.scale)
+        check_memory(sum(len(document.turns) for document in corpus.documents))
         with timer.stage("extract"):
             statements = extract_statements(
                 corpus,
