@@ -140,11 +140,18 @@ class PersonaConfig(_Section):
     )
 
 
+ReportFormat = Literal["json", "csv", "md", "html"]
+
+
+def _all_formats() -> list[ReportFormat]:
+    return ["json", "csv", "md", "html"]
+
+
 class ReportConfig(_Section):
     """Options of the written outputs."""
 
-    formats: list[Literal["json", "csv", "md", "html"]] = Field(
-        default_factory=lambda: ["json", "csv", "md", "html"], description="Outputs to write."
+    formats: list[ReportFormat] = Field(
+        default_factory=_all_formats, description="Outputs to write."
     )
     redact: bool = Field(
         default=False,

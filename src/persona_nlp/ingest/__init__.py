@@ -156,8 +156,6 @@ def ingest(inputs: Sequence[str | Path] | str | Path, config: IngestConfig | Non
     )
 
 
-
-
 def skipped_count(entry: Skipped) -> int:
     """How many input items a ``Skipped`` entry stands for.
 
