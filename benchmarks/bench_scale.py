@@ -373,8 +373,18 @@ def part_scale(args: argparse.Namespace) -> dict[str, Any]:
     csv_path = survey_file(args.answers)
     config = _analysis_config(None)
     embedder = RecordingEmbedder(FastHashEmbedder())
-    with tempfile.TemporaryDirectory() as out:
-        run, total, reports = _analyse(csv_path, config, embedder, Path(out))
+    from persona_nlp.errors import PersonaNLPError
+
+    started = time.perf_counter()
+    try:
+        with tempfile.TemporaryDirectory() as out:
+            run, total, reports = _analyse(csv_path, config, embedder, Path(out))
+    except PersonaNLPError as error:
+        return {
+            "answers": len(answer_texts(csv_path)[0]),
+            "error": f"refused after {time.perf_counter() - started:.0f} s: {error}",
+            "peak_rss_mb": peak_rss_mb(),
+        }
     analysis = run.analysis
     return {
         "answers": sum(1 for _ in answer_texts(csv_path)[0]),
@@ -390,6 +400,73 @@ def part_scale(args: argparse.Namespace) -> dict[str, Any]:
         "patches": patches,
         "peak_rss_mb": peak_rss_mb(),
     }
+
+
+def part_cluster(args: argparse.Namespace) -> dict[str, Any]:
+    """Themes and personas alone at 10k / 100k / 1M statements (fast hashing embedder).
+
+    The statements come from the generated survey's real extraction (``args.answers`` answers);
+    smaller sizes take the first participants' statements, larger ones repeat the set with new
+    participant and statement ids (so texts repeat: embedding is cached, clustering is not).
+    """
+    import psutil
+
+    from persona_nlp.embed_cache import CachedEmbedder
+    from persona_nlp.extract import extract_statements
+    from persona_nlp.personas import build_personas
+    from persona_nlp.pipeline import ingest_inputs
+    from persona_nlp.themes import build_themes
+
+    patches = apply_scale_patches() if args.patch else []
+    csv_path = survey_file(args.answers)
+    config = _analysis_config(None)
+    corpus = ingest_inputs([csv_path], config)
+    cached = CachedEmbedder(FastHashEmbedder())
+    base = extract_statements(corpus, cached, config.extract, seed=config.seed)
+    people = {p.id: p for p in corpus.participants}
+    rows = []
+    for size in [int(n) for n in args.cluster_sizes.split(",") if n]:
+        if size <= len(base):
+            statements = base[:size]
+            participants = [people[i] for i in sorted({s.participant_id for s in statements})]
+        else:
+            copies = math.ceil(size / len(base))
+            statements, participants = [], []
+            for copy in range(copies):
+                tag = f"~{copy}"
+                statements += [
+                    s.model_copy(
+                        update={"id": s.id + tag, "participant_id": s.participant_id + tag}
+                    )
+                    for s in base
+                ]
+                participants += [
+                    p.model_copy(update={"id": p.id + tag}) for p in corpus.participants
+                ]
+            statements = statements[:size]
+        before = psutil.Process().memory_info().rss
+        started = time.perf_counter()
+        themed, themes = build_themes(
+            statements, cached, participants, config.themes, seed=config.seed
+        )
+        middle = time.perf_counter()
+        personas = build_personas(participants, themed, themes, config.personas, seed=config.seed)
+        finished = time.perf_counter()
+        rows.append(
+            {
+                "statements": len(statements),
+                "participants": len(participants),
+                "themes_s": round(middle - started, 1),
+                "personas_s": round(finished - middle, 1),
+                "themes": len(themes),
+                "personas": len(personas),
+                "rss_before_mb": round(before / 2**20),
+                "peak_rss_mb": peak_rss_mb(),
+            }
+        )
+        print(json.dumps(rows[-1]), flush=True)
+        del themed, themes, personas, statements, participants
+    return {"sizes": rows, "patches": patches, "peak_rss_mb": peak_rss_mb()}
 
 
 def part_bertopic(args: argparse.Namespace) -> dict[str, Any]:
@@ -500,6 +577,7 @@ def startup() -> dict[str, Any]:
 
 
 PARTS = {
+    "cluster": part_cluster,
     "e2e": part_e2e,
     "rerun": part_rerun,
     "scale": part_scale,
@@ -525,7 +603,12 @@ def _tree_rss_mb(process: Any) -> float:
 
 
 def run_part(
-    name: str, answers: int, cache_dir: Path, timeout: float, patch: bool = True
+    name: str,
+    answers: int,
+    cache_dir: Path,
+    timeout: float,
+    patch: bool = True,
+    cluster_sizes: str = "10000,100000,1000000",
 ) -> dict[str, Any]:
     """Run one part in a fresh process; watch its (tree's) memory and stop it past the limit."""
     import psutil
@@ -542,6 +625,8 @@ def run_part(
         str(cache_dir),
         "--json",
         str(out),
+        "--cluster-sizes",
+        cluster_sizes,
         *([] if patch else ["--no-patch"]),
     ]
     print(f"-- {name} ({answers} answers) ...", flush=True)
@@ -626,9 +711,8 @@ def table(results: dict[str, Any]) -> str:
         f"Reproduce: `{results['command']}`",
         "",
     ]
-    parts = [results.get(k) for k in ("e2e", "rerun", "bertopic", "dask")] + results.get(
-        "scale", []
-    )
+    parts = [results.get(k) for k in ("e2e", "rerun", "bertopic", "dask", "cluster")]
+    parts += results.get("scale", [])
     stamps = [
         f"{p['part']} {p.get('answers', p.get('answers_requested', ''))}: {p['measured_at']}, "
         f"load {p['load_average'][0]}-{p['load_average'][1]}"
@@ -795,6 +879,34 @@ def table(results: dict[str, Any]) -> str:
                 + ".",
                 "",
             ]
+    cluster = results.get("cluster", {})
+    if cluster.get("sizes"):
+        rows = [
+            ("statements", "participants", "themes", "personas", "themes / personas", "peak RSS")
+        ]
+        for entry in cluster["sizes"]:
+            rows.append(
+                (
+                    f"{entry['statements']:,}",
+                    f"{entry['participants']:,}",
+                    _fmt_s(entry["themes_s"]),
+                    _fmt_s(entry["personas_s"]),
+                    f"{entry['themes']} / {entry['personas']}",
+                    _gb(entry["peak_rss_mb"]),
+                )
+            )
+        lines += [
+            "**Clustering and personas alone** (`build_themes` + `build_personas`; statements "
+            "extracted from the generated survey, repeated with new ids above 100k; fast "
+            "hashing embedder; measured):",
+            "",
+            *_markdown(rows),
+            "",
+        ]
+        if cluster.get("patches"):
+            lines += ["Sampling applied: " + "; ".join(cluster["patches"]) + ".", ""]
+    elif "error" in cluster:
+        lines += [f"**Clustering and personas alone**: {cluster['error']}.", ""]
     bert = results.get("bertopic", {})
     if "quality" in bert and "quality" in e2e:
         q, b = e2e["quality"], bert["quality"]
@@ -871,6 +983,17 @@ def main(argv: list[str] | None = None) -> None:
         "--scale", default="10000,100000,1000000", help="answers for the scale part"
     )
     parser.add_argument("--dask-answers", type=int, default=5_000)
+    parser.add_argument(
+        "--cluster-sizes",
+        default="10000,100000,1000000",
+        help="statement counts at which the cluster part times themes and personas",
+    )
+    parser.add_argument(
+        "--cluster-answers",
+        type=int,
+        default=100_000,
+        help="answers whose statements the cluster part repeats up to 1M statements",
+    )
     parser.add_argument("--skip", default="", help="comma-separated parts to skip")
     parser.add_argument("--only", default="", help="comma-separated parts to run")
     parser.add_argument("--quick", action="store_true", help="small sizes (a smoke test)")
@@ -901,6 +1024,7 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.quick:
         args.answers, args.scale, args.dask_answers = 3000, "2000,10000", 1000
+        args.cluster_answers, args.cluster_sizes = 3000, "2000,10000"
     wanted = set(args.only.split(",")) if args.only else {*PARTS, "startup"}
     wanted -= set(args.skip.split(","))
     shown = []
@@ -930,7 +1054,7 @@ def main(argv: list[str] | None = None) -> None:
             found = saved_part(name, answers)
             if found is not None:
                 return found
-        return run_part(name, answers, cache_dir, args.timeout, patch)
+        return run_part(name, answers, cache_dir, args.timeout, patch, args.cluster_sizes)
 
     if "startup" in wanted:
         results["startup"] = startup()
@@ -943,6 +1067,8 @@ def main(argv: list[str] | None = None) -> None:
         results["bertopic"] = part("bertopic", args.answers)
     if "dask" in wanted:
         results["dask"] = part("dask", args.dask_answers)
+    if "cluster" in wanted:
+        results["cluster"] = part("cluster", args.cluster_answers)
     if "scale" in wanted:
         results["scale"] = []
         for size in [int(s) for s in args.scale.split(",") if s]:
