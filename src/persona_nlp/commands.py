@@ -139,7 +139,12 @@ def run_ingest(args: argparse.Namespace, config: AnalysisConfig) -> None:
 def _analyze(args: argparse.Namespace, config: AnalysisConfig) -> Any:
     from .pipeline import run_pipeline
 
-    return run_pipeline(args.inputs, config, on_stage=_Progress(args.quiet))
+    progress = _Progress(args.quiet)
+    if progress.enabled and not config.embed.show_progress:
+        config = config.model_copy(
+            update={"embed": config.embed.model_copy(update={"show_progress": True})}
+        )
+    return run_pipeline(args.inputs, config, on_stage=progress)
 
 
 def _write(run: Any, config: AnalysisConfig, out: Path) -> list[Path]:

@@ -105,6 +105,10 @@ class EmbedConfig(_Section):
         default=None,
         description="torch device (`cpu`, `cuda`, `cuda:1`); auto-detected when not given.",
     )
+    show_progress: bool = Field(
+        default=False,
+        description="Show a progress bar while embedding (the CLI turns it on when stderr is a terminal).",
+    )
     cache_dir: str | None = Field(
         default=None,
         description="On-disk embedding cache folder; no cache when not given.",

