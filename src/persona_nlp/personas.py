@@ -50,6 +50,7 @@ from .persona_compare import (
     separating_themes,
     unassigned_participants,
 )
+from .quotes import quote_of
 from .schema import (
     STATEMENT_KINDS,
     Participant,
@@ -266,18 +267,6 @@ def _defining_themes(
     return kept
 
 
-def _quote(statement: Statement) -> Quote:
-    return Quote(
-        statement_id=statement.id,
-        participant_id=statement.participant_id,
-        document_id=statement.document_id,
-        turn_index=statement.turn_index,
-        speaker=statement.speaker,
-        text=statement.text,
-        timestamp=statement.timestamp,
-    )
-
-
 def _quotes(
     members: set[str],
     defining: list[PersonaTheme],
@@ -327,7 +316,7 @@ def _quotes(
                 queue.popleft()
             if queue and len(quotes) < limit:
                 statement = queue.popleft()
-                quotes.append(_quote(statement))
+                quotes.append(quote_of(statement))
                 used_participants.add(statement.participant_id)
                 used_statements.add(statement.id)
                 progress = True

@@ -6,7 +6,7 @@ Candidates of readable length (6-40 words by default) always come before the oth
 who already gave a quote gives no second one; a near-identical repeat of a picked quote is skipped.
 
 The function returns row indices, so it knows nothing about statements; ``themes`` turns the rows
-into :class:`~persona_nlp.schema.Quote` objects.
+into :class:`~persona_nlp.schema.Quote` objects with :func:`quote_of`.
 
 Example:
     >>> import numpy as np
@@ -21,6 +21,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .errors import InputError
+from .schema import Quote, Statement
+
 DIVERSITY = 0.3
 """Weight of novelty against centrality (``1 - lambda`` in MMR)."""
 
@@ -32,6 +35,32 @@ MAX_WORDS = 40
 
 DUPLICATE_SIMILARITY = 0.999
 """A candidate this similar to a picked quote is a repeat and is never picked."""
+
+
+def quote_of(statement: Statement) -> Quote:
+    """The verbatim :class:`~persona_nlp.schema.Quote` of a respondent statement, with provenance.
+
+    Raises:
+        InputError: The statement is not a respondent's (interviewer text is never quoted).
+
+    Example:
+        >>> from persona_nlp.schema import Statement
+        >>> s = Statement(id="p1:0:0-5", document_id="p1", participant_id="p1", turn_index=0,
+        ...               text="Hello", start_char=0, end_char=5, kind="goal", confidence=0.9)
+        >>> quote_of(s).text
+        'Hello'
+    """
+    if statement.role != "respondent":
+        raise InputError(f"statement {statement.id!r} is not a respondent's and cannot be quoted")
+    return Quote(
+        statement_id=statement.id,
+        participant_id=statement.participant_id,
+        document_id=statement.document_id,
+        turn_index=statement.turn_index,
+        speaker=statement.speaker,
+        text=statement.text,
+        timestamp=statement.timestamp,
+    )
 
 
 def select_quotes(
@@ -98,4 +127,4 @@ def select_quotes(
     return picked
 
 
-__all__ = ["select_quotes"]
+__all__ = ["quote_of", "select_quotes"]

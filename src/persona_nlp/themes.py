@@ -34,11 +34,10 @@ import numpy as np
 from .config import ThemeConfig
 from .embed import Embedder
 from .errors import InputError
-from .quotes import select_quotes
+from .quotes import quote_of, select_quotes
 from .schema import (
     STATEMENT_KINDS,
     Participant,
-    Quote,
     SegmentPrevalence,
     Statement,
     StatementKind,
@@ -103,20 +102,6 @@ def _segments(
                 )
             )
     return segments
-
-
-def _quote(statement: Statement) -> Quote:
-    if statement.role != "respondent":  # pragma: no cover - guarded by _check_respondents
-        raise InputError(f"statement {statement.id!r} is not a respondent's and cannot be quoted")
-    return Quote(
-        statement_id=statement.id,
-        participant_id=statement.participant_id,
-        document_id=statement.document_id,
-        turn_index=statement.turn_index,
-        speaker=statement.speaker,
-        text=statement.text,
-        timestamp=statement.timestamp,
-    )
 
 
 def build_themes(
@@ -224,7 +209,7 @@ def _make_theme(
         keywords=result.keywords[number],
         statement_ids=[s.id for s in members],
         participant_ids=sorted(speakers),
-        quotes=[_quote(members[i]) for i in picks],
+        quotes=[quote_of(members[i]) for i in picks],
         prevalence=prevalence(speakers, len(participants)),
         segments=_segments(speakers, participants, segment_keys),
         centroid=[round(float(x), CENTROID_DECIMALS) for x in centroid],

@@ -11,12 +11,15 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..config import IngestConfig
 from ..errors import InputError
 from ._common import ReadResult, report, safe_label
-from ._transcript import Segment
+from ._decode import read_text
+from ._transcript import Segment, build_interview
 from .roles import is_role_label
 from .text import valid_label
 
@@ -159,3 +162,60 @@ def cues_to_segments(cues: list[Cue]) -> list[Segment]:
                         continue
                 segments.append(Segment(current, line, cue.line, cue.start, cue.end))
     return segments
+
+
+def blocks(lines: list[str], position: int = 0) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(first line index, lines)`` of each run of non-blank lines from ``position``."""
+    while position < len(lines):
+        while position < len(lines) and not lines[position].strip():
+            position += 1
+        block_start = position
+        while position < len(lines) and lines[position].strip():
+            position += 1
+        if position > block_start:
+            yield block_start, lines[block_start:position]
+
+
+def add_cue(
+    cues: list[Cue],
+    block: list[str],
+    block_start: int,
+    display: str,
+    config: IngestConfig,
+    result: ReadResult,
+    timing_within: int | None = None,
+) -> None:
+    """Append the cue a block holds; a block without a timing line continues the previous cue.
+
+    ``timing_within`` limits where the ``-->`` timing line may be (SRT: within the first lines).
+    """
+    search = block if timing_within is None else block[:timing_within]
+    arrow = next((i for i, line in enumerate(search) if "-->" in line), None)
+    if arrow is None:
+        if cues:
+            cues[-1].payload.extend(block)  # text after a blank line inside a cue
+        else:
+            cues.append(Cue(block_start + 1, None, None, list(block)))
+        return
+    timing = parse_timing(block[arrow])
+    if timing is None:
+        bad_timing(result, config, display, block_start + arrow + 1, block[arrow])
+    start, end = timing if timing is not None else (None, None)
+    cues.append(Cue(block_start + arrow + 2, start, end, block[arrow + 1 :]))
+
+
+CueParser = Callable[[str, str, IngestConfig, ReadResult], list[Cue]]
+
+
+def read_cue_file(
+    path: Path, display: str, doc_id: str, config: IngestConfig, fmt: str, parse_cues: CueParser
+) -> ReadResult:
+    """Read a cue-based transcript (WebVTT, SRT) into one interview Document."""
+    text = read_text(path, display)
+    result = ReadResult()
+    cues = parse_cues(text, display, config, result)
+    built = build_interview(
+        doc_id=doc_id, display=display, fmt=fmt, segments=cues_to_segments(cues), config=config
+    )
+    built.skipped[:0] = result.skipped
+    return built

@@ -24,37 +24,14 @@ from pathlib import Path
 
 from ..config import IngestConfig
 from ._common import ReadResult
-from ._cues import Cue, bad_timing, cues_to_segments, parse_timing
-from ._decode import read_text
-from ._transcript import build_interview
+from ._cues import Cue, add_cue, blocks, read_cue_file
 
 
 def parse_cues(text: str, display: str, config: IngestConfig, result: ReadResult) -> list[Cue]:
     """Split SRT text into cues (lenient about missing indices and extra blank lines)."""
-    lines = text.split("\n")
     cues: list[Cue] = []
-    position = 0
-    while position < len(lines):
-        while position < len(lines) and not lines[position].strip():
-            position += 1
-        block_start = position
-        while position < len(lines) and lines[position].strip():
-            position += 1
-        block = lines[block_start:position]
-        if not block:
-            continue
-        arrow = next((i for i, line in enumerate(block[:3]) if "-->" in line), None)
-        if arrow is None:
-            if cues:
-                cues[-1].payload.extend(block)  # a blank line inside a cue's text
-            else:
-                cues.append(Cue(block_start + 1, None, None, list(block)))
-            continue
-        timing = parse_timing(block[arrow])
-        if timing is None:
-            bad_timing(result, config, display, block_start + arrow + 1, block[arrow])
-        start, end = timing if timing is not None else (None, None)
-        cues.append(Cue(block_start + arrow + 2, start, end, block[arrow + 1 :]))
+    for block_start, block in blocks(text.split("\n")):
+        add_cue(cues, block, block_start, display, config, result, timing_within=3)
     return cues
 
 
@@ -67,14 +44,7 @@ def read(
         InputError: Empty, binary or unreadable file; no cue text; only interviewer turns;
             in strict mode, a malformed timing.
     """
-    text = read_text(path, display)
-    result = ReadResult()
-    cues = parse_cues(text, display, config, result)
-    built = build_interview(
-        doc_id=doc_id, display=display, fmt=fmt, segments=cues_to_segments(cues), config=config
-    )
-    built.skipped[:0] = result.skipped
-    return built
+    return read_cue_file(path, display, doc_id, config, fmt, parse_cues)
 
 
 __all__ = ["parse_cues", "read"]

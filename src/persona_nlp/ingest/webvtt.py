@@ -31,9 +31,7 @@ from pathlib import Path
 
 from ..config import IngestConfig
 from ._common import ReadResult
-from ._cues import Cue, bad_timing, cues_to_segments, parse_timing
-from ._decode import read_text
-from ._transcript import build_interview
+from ._cues import Cue, add_cue, blocks, read_cue_file
 
 _SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
 
@@ -47,31 +45,11 @@ def parse_cues(text: str, display: str, config: IngestConfig, result: ReadResult
         position = 1
         while position < len(lines) and lines[position].strip():
             position += 1  # header metadata lines (Kind:, Language:)
-    while position < len(lines):
-        while position < len(lines) and not lines[position].strip():
-            position += 1
-        block_start = position
-        while position < len(lines) and lines[position].strip():
-            position += 1
-        block = lines[block_start:position]
-        if not block:
-            continue
+    for block_start, block in blocks(lines, position):
         first = block[0].strip()
         if first.split(" ", 1)[0].split("\t", 1)[0] in _SKIPPED_BLOCKS and "-->" not in first:
             continue
-        arrow = next((i for i, line in enumerate(block) if "-->" in line), None)
-        if arrow is None:
-            # Text after a blank line inside a cue: it belongs to the previous cue.
-            if cues:
-                cues[-1].payload.extend(block)
-            else:
-                cues.append(Cue(block_start + 1, None, None, list(block)))
-            continue
-        timing = parse_timing(block[arrow])
-        if timing is None:
-            bad_timing(result, config, display, block_start + arrow + 1, block[arrow])
-        start, end = timing if timing is not None else (None, None)
-        cues.append(Cue(block_start + arrow + 2, start, end, block[arrow + 1 :]))
+        add_cue(cues, block, block_start, display, config, result)
     return cues
 
 
@@ -84,14 +62,7 @@ def read(
         InputError: Empty, binary or unreadable file; no cue text; only interviewer turns;
             in strict mode, a malformed timing.
     """
-    text = read_text(path, display)
-    result = ReadResult()
-    cues = parse_cues(text, display, config, result)
-    built = build_interview(
-        doc_id=doc_id, display=display, fmt=fmt, segments=cues_to_segments(cues), config=config
-    )
-    built.skipped[:0] = result.skipped
-    return built
+    return read_cue_file(path, display, doc_id, config, fmt, parse_cues)
 
 
 __all__ = ["parse_cues", "read"]
