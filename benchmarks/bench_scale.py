@@ -543,6 +543,25 @@ def part_dask(args: argparse.Namespace) -> dict[str, Any]:
         return data
 
     local, dask = comparable(runs["local"]), comparable(runs["dask"])
+    differing_sections = sorted(key for key in local if local[key] != dask.get(key))
+    by_id = {s["id"]: s for s in local["statements"]}
+    differing_fields: dict[str, int] = {}
+    max_confidence_gap = 0.0
+    for statement in dask["statements"]:
+        other = by_id.get(statement["id"])
+        if other is None:
+            continue
+        for key, value in statement.items():
+            if other.get(key) != value:
+                differing_fields[key] = differing_fields.get(key, 0) + 1
+        max_confidence_gap = max(
+            max_confidence_gap, abs(statement["confidence"] - other["confidence"])
+        )
+    results.update(
+        differing_sections=differing_sections,
+        differing_statement_fields=differing_fields,
+        max_confidence_gap=round(max_confidence_gap, 4),
+    )
     local_statements = {s["id"]: (s["kind"], s["theme_id"]) for s in local["statements"]}
     dask_statements = {s["id"]: (s["kind"], s["theme_id"]) for s in dask["statements"]}
     results.update(
@@ -714,7 +733,8 @@ def table(results: dict[str, Any]) -> str:
     parts = [results.get(k) for k in ("e2e", "rerun", "bertopic", "dask", "cluster")]
     parts += results.get("scale", [])
     stamps = [
-        f"{p['part']} {p.get('answers', p.get('answers_requested', ''))}: {p['measured_at']}, "
+        f"{p['part']} {p.get('answers', p.get('answers_requested', ''))}".rstrip()
+        + f": {p['measured_at']}, "
         f"load {p['load_average'][0]}-{p['load_average'][1]}"
         for p in parts
         if p and "measured_at" in p and "load_average" in p
@@ -740,6 +760,17 @@ def table(results: dict[str, Any]) -> str:
         )
     elif e2e:
         rows.append(("analyze vs bare encode", e2e.get("error", "-"), "<= 1.5x", "**no**"))
+    if "embed_calls_s" in e2e:
+        own = e2e["embed_calls_s"]
+        rows.append(
+            (
+                "analyze / the pipeline's own embedding calls on those texts (conservative: "
+                "the model time measured inside the run)",
+                f"{e2e['analysis_s']:.0f} s / {own:.0f} s = **{e2e['analysis_s'] / own:.2f}x**",
+                "<= 1.5x",
+                "yes" if e2e["analysis_s"] <= 1.5 * own else "**no**",
+            )
+        )
     if "all_answers_encode_s_extrapolated" in e2e:
         every = e2e["all_answers_encode_s_extrapolated"]
         rows.append(
@@ -765,13 +796,15 @@ def table(results: dict[str, Any]) -> str:
         )
     scale = results.get("scale", [])
     biggest = max(
-        (s for s in scale if "peak_rss_mb" in s), key=lambda s: s["answers"], default=None
+        (s for s in scale if "peak_rss_mb" in s and "error" not in s),
+        key=lambda s: s["answers"],
+        default=None,
     )
     if biggest:
         peak = max(biggest.get("tree_peak_rss_mb", 0), biggest["peak_rss_mb"])
         rows.append(
             (
-                f"peak RSS, {biggest['answers']:,} answers (non-embedding stages, measured)",
+                f"peak RSS, {biggest['answers']:,} answers (everything but the model, measured)",
                 _gb(peak),
                 "< 8 GB",
                 "yes" if peak < 8192 else "**no**",
@@ -951,7 +984,15 @@ def table(results: dict[str, Any]) -> str:
             f"dask {dask['dask_s']:.0f} s (ratio {dask['dask_s'] / dask['local_s']:.2f}); "
             f"results identical: {'yes' if dask['identical'] else 'no'} "
             f"({dask['statements_differing']} of {dask['statements']:,} statements differ in kind "
-            "or theme).",
+            "or theme"
+            + (
+                f"; sections that differ: {', '.join(dask['differing_sections'])}; statement "
+                f"fields that differ: {dask.get('differing_statement_fields')}, largest "
+                f"confidence gap {dask.get('max_confidence_gap')}"
+                if dask.get("differing_sections")
+                else ""
+            )
+            + ").",
             "",
         ]
     return "\n".join(lines)
@@ -961,6 +1002,34 @@ def _markdown(rows: list[tuple[str, ...]]) -> list[str]:
     out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
     out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
     return out
+
+
+NOTES = """
+Reading the figures (why targets are missed where they are):
+
+- **The 1.5x ratio.** Measured against the bare encode of the same distinct texts, the overhead
+  outside the model is themes (exact k-NN graph + HDBSCAN on each kind's 8-15k statements),
+  extraction's own work (segmentation, cue features, classifier) and ingestion (language
+  identification). Against encoding every answer as a naive script or BERTopic does, the
+  analysis is faster than the encode alone, because it embeds each distinct sentence once and
+  never embeds non-answers.
+- **1M answers.** Peak memory grows by about 26 KB per answer (Python objects for turns,
+  candidate spans and statements, statement copies, float32 embedding matrices, reports), so a
+  million answers need about 23-25 GB in one process. The run refuses such an input right after
+  ingestion with one line (`persona_nlp.scale.check_memory`) instead of being killed; the 8 GB
+  target needs leaner stages, not a bigger machine. Themes and personas alone stay under 6 GB at
+  1M statements.
+- **Near-linear clustering** holds with sampling (`persona_nlp.scale.cluster_sampled`, exact up
+  to 20,000 statements of a kind; silhouettes on 10,000 participants); the committed themes stage
+  clusters every kind exactly, which is quadratic. The scale and cluster parts apply both
+  samplings (listed under their tables); the end-to-end and BERTopic parts run the stages as
+  committed.
+- **Dask** on the same two cores can only add overhead (cluster start, a model and spaCy
+  pipelines per worker); it is there for several machines. Kinds and themes are identical to the
+  local path; confidences differ in the 4th decimal where a worker's embedding of a sentence
+  differs in its last bits (different batch and thread count).
+- **GPU** was not measured (no GPU in this environment).
+"""
 
 
 def write_section(text: str, notes: str = "") -> None:
@@ -1081,7 +1150,7 @@ def main(argv: list[str] | None = None) -> None:
     print()
     print(text)
     if args.write:
-        write_section(text)
+        write_section(text, NOTES)
         print(f"\nwrote the '{SECTION}' section of {RESULTS.relative_to(ROOT)}")
 
 
