@@ -138,17 +138,6 @@ def _worker_embedder(token: str, embedder: Embedder, cache_dir: str | None) -> C
 # -- ingest -----------------------------------------------------------------------------------------
 
 
-def _read_one(file: Any, document_id: str, config: IngestConfig) -> Any:
-    """Worker task: read one file; an InputError is returned (not raised) to keep file order."""
-    from .errors import InputError
-    from .ingest import read_file
-
-    try:
-        return read_file(file, document_id, config)
-    except InputError as error:
-        return error
-
-
 def ingest_distributed(client: Any, inputs: Sequence[str | Path], config: IngestConfig) -> Corpus:
     """``ingest(inputs, config)`` with one Dask task per file; the same corpus as the local path.
 
@@ -156,36 +145,20 @@ def ingest_distributed(client: Any, inputs: Sequence[str | Path], config: Ingest
         >>> with dask_client(RunConfig()) as client:  # doctest: +SKIP
         ...     corpus = ingest_distributed(client, ["interviews/"], IngestConfig())
     """
-    from .errors import InputError
     from .ingest import ingest
-    from .ingest._common import skipped_from
     from .ingest.files import assign_document_ids, expand_inputs
 
     files, skipped = expand_inputs(list(inputs), config)
     if len(files) <= 1:
         return ingest(list(inputs), config)
     # Merging uses the ingest package's own helpers, so the result is the local one exactly.
-    from .ingest import _merge_participants, _skipped_key
+    from .ingest import assemble_corpus, read_or_error
 
     ids = assign_document_ids([f.path for f in files])
-    futures = client.map(_read_one, files, [ids[f.path] for f in files], config=config, pure=False)
-    documents: list[Document] = []
-    participants = []
-    for file, result in zip(files, client.gather(futures), strict=True):
-        if isinstance(result, InputError):
-            if config.strict:
-                raise result
-            skipped.append(skipped_from(result, path=file.display))
-            continue
-        documents.extend(result.documents)
-        participants.extend(result.participants)
-        skipped.extend(result.skipped)
-    documents.sort(key=lambda d: d.id)
-    return Corpus(
-        documents=documents,
-        participants=_merge_participants(participants),
-        skipped=sorted(skipped, key=_skipped_key),
+    futures = client.map(
+        read_or_error, files, [ids[f.path] for f in files], config=config, pure=False
     )
+    return assemble_corpus(zip(files, client.gather(futures), strict=True), skipped, config)
 
 
 # -- extraction + embedding ---------------------------------------------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -135,15 +135,43 @@ def ingest(inputs: Sequence[str | Path] | str | Path, config: IngestConfig | Non
         check_language_codes(config.languages)  # a ConfigError now, not one per file later
     files, skipped = expand_inputs(list(inputs), config)
     ids = assign_document_ids([f.path for f in files])
+    outcomes = ((file, read_or_error(file, ids[file.path], config)) for file in files)
+    return assemble_corpus(outcomes, skipped, config)
+
+
+def read_or_error(file: InputFile, doc_id: str, config: IngestConfig) -> ReadResult | InputError:
+    """Read one file; an :class:`~persona_nlp.errors.InputError` is returned, not raised.
+
+    Example:
+        >>> read_or_error(file, "p01", IngestConfig())  # doctest: +SKIP
+    """
+    try:
+        return read_file(file, doc_id, config)
+    except InputError as error:
+        return error
+
+
+def assemble_corpus(
+    outcomes: Iterable[tuple[InputFile, ReadResult | InputError]],
+    skipped: list[Skipped],
+    config: IngestConfig,
+) -> Corpus:
+    """Build the corpus from per-file read outcomes, in file order (local and distributed paths).
+
+    A file's error is raised in strict mode (at the first one) and otherwise listed in ``skipped``.
+    Documents are sorted by id and participants merged, so input order does not matter.
+
+    Example:
+        >>> assemble_corpus([], [], IngestConfig()).documents
+        []
+    """
     documents: list[Document] = []
     participants: list[Participant] = []
-    for file in files:
-        try:
-            result = read_file(file, ids[file.path], config)
-        except InputError as error:
+    for file, result in outcomes:
+        if isinstance(result, InputError):
             if config.strict:
-                raise
-            skipped.append(skipped_from(error, path=file.display))
+                raise result
+            skipped.append(skipped_from(result, path=file.display))
             continue
         documents.extend(result.documents)
         participants.extend(result.participants)
