@@ -37,6 +37,9 @@ import logging
 
 import numpy as np
 
+from .clustering import _compact
+from .embed import _normalise
+
 logger = logging.getLogger(__name__)
 
 SAMPLE_SIZE = 20_000
@@ -47,13 +50,6 @@ ASSIGN_CHUNK = 65_536
 
 REFINE_ITERATIONS = 3
 """Spherical k-means steps over all points after assignment."""
-
-
-def _unit_rows(block: np.ndarray) -> np.ndarray:
-    block = np.asarray(block, dtype=np.float32)
-    norms = np.linalg.norm(block, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return block / norms
 
 
 def assign_to_centroids(
@@ -74,7 +70,7 @@ def assign_to_centroids(
         return labels
     centroids = np.asarray(centroids, dtype=np.float32)
     for start in range(0, n, chunk):
-        block = _unit_rows(vectors[start : start + chunk]) @ centroids.T
+        block = _normalise(vectors[start : start + chunk]) @ centroids.T
         nearest = block.argmax(axis=1)
         best = block[np.arange(len(block)), nearest]
         labels[start : start + len(block)] = np.where(best >= threshold, nearest, -1)
@@ -94,18 +90,8 @@ def _centroids(
         members = sparse.csr_matrix(
             (np.ones(len(keep), dtype=np.float32), (part[keep], keep)), shape=(k, len(part))
         )
-        sums += members @ _unit_rows(vectors[start : start + chunk])
-    return _unit_rows(sums)
-
-
-def _compact(labels: np.ndarray, min_size: int) -> np.ndarray:
-    counts = np.bincount(labels[labels >= 0], minlength=1)
-    keep = np.flatnonzero(counts >= min_size)
-    mapping = np.full(len(counts), -1, dtype=np.int64)
-    mapping[keep] = np.arange(len(keep))
-    out = np.full_like(labels, -1)
-    out[labels >= 0] = mapping[labels[labels >= 0]]
-    return out
+        sums += members @ _normalise(vectors[start : start + chunk])
+    return _normalise(sums)
 
 
 def sample_indices(n: int, sample_size: int, seed: int) -> np.ndarray:
@@ -155,7 +141,7 @@ def cluster_sampled(
             np.asarray(vectors, dtype=np.float32), min_cluster_size, max_clusters=max_clusters
         )
     index = sample_indices(n, sample_size, seed)
-    sample = _unit_rows(vectors[index])
+    sample = _normalise(vectors[index])
     params = cluster_params(sample, min_cluster_size)
     sample_labels = cluster_embeddings(
         sample, min_cluster_size, max_clusters=max_clusters, params=params
