@@ -11,10 +11,12 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _generate import cli  # noqa: E402
 
 from persona_nlp.schema import Analysis
 
@@ -32,18 +34,8 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the file is out of date")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is out of date: run python docs/gen_schema.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
+    """Command line: write the file, or ``--check`` that it is current."""
+    return cli(render, OUT, "docs/gen_schema.py", __doc__, argv)
 
 
 if __name__ == "__main__":
