@@ -319,3 +319,10 @@ def test_metadata_name_fields_are_people():
     assert redacted.documents[1].metadata["Interviewer"].startswith("[PERSON_")
     assert redacted.documents[1].metadata["Date"] == "2026-03-12"
     assert "Sofie Lund" not in redacted.model_dump_json()
+
+
+def test_phone_followed_by_a_date_is_still_redacted():
+    # Found by the property test above: the digit run "+45 22 33 44 55 12.03.2024" is not a
+    # phone as a whole, and the phone inside it was kept.
+    out = Redactor().redact_text("Ring +45 22 33 44 55 12.03.2024 om aftenen.")
+    assert out == "Ring [PHONE_1] 12.03.2024 om aftenen."
