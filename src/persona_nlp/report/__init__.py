@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..schema import STATEMENT_KINDS, Analysis
+from ._format import KIND_LABELS, format_percent, language_name
 from ._svg import KIND_COLOURS, heatmap, kind_bars, prevalence_bar, project_2d, statement_map
 from ._tables import (
     STATEMENT_COLUMNS,
@@ -30,7 +31,7 @@ from ._tables import (
     write_statements_csv,
     write_themes_csv,
 )
-from ._view import KIND_LABELS, ReportView, build_view, format_percent, language_name
+from ._view import ReportView, build_view
 
 FORMATS: tuple[str, ...] = ("json", "csv", "md", "html")
 """Report formats, in the order they are written."""

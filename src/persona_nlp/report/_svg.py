@@ -14,7 +14,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ._view import HeatmapRow, format_percent
+from ._format import format_percent
+from ._view import HeatmapRow
 
 KIND_COLOURS: dict[str, str] = {
     "goal": "#1b7f5c",

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..errors import DependencyError
 from ..schema import Analysis
-from ._view import SourceIndex, format_timestamp
+from ._format import format_timestamp
+from ._view import SourceIndex
 
 STATEMENT_COLUMNS = (
     "statement_id",

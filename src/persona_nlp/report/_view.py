@@ -11,77 +11,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..schema import STATEMENT_KINDS, Analysis, Persona, Quote, Statement, StatementKind, Theme
-
-KIND_LABELS: dict[str, str] = {
-    "goal": "Goals",
-    "pain_point": "Pain points",
-    "objection": "Objections",
-    "mindset": "Mindset",
-    "channel": "Channels",
-}
-"""Plural headings of the statement kinds, in reporting order."""
-
-KIND_SINGULAR: dict[str, str] = {
-    "goal": "goal",
-    "pain_point": "pain point",
-    "objection": "objection",
-    "mindset": "mindset",
-    "channel": "channel",
-}
-
-LANGUAGE_NAMES: dict[str, str] = {
-    "en": "English",
-    "da": "Danish",
-    "nb": "Norwegian",
-    "no": "Norwegian",
-    "nn": "Norwegian (Nynorsk)",
-    "nl": "Dutch",
-    "id": "Indonesian",
-    "vi": "Vietnamese",
-    "de": "German",
-    "sv": "Swedish",
-    "fr": "French",
-    "es": "Spanish",
-}
+from ._format import (
+    KIND_LABELS,
+    format_timestamp,
+    language_name,
+    plural,
+)
 
 MAX_MEMBERS_SHOWN = 12
 """Member ids listed on a persona card before "and N more"."""
-
-
-def format_timestamp(seconds: float | None) -> str | None:
-    """Format seconds as ``hh:mm:ss`` (``None`` stays ``None``).
-
-    Example:
-        >>> format_timestamp(192.4)
-        '00:03:12'
-    """
-    if seconds is None:
-        return None
-    total = max(int(seconds), 0)
-    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
-
-
-def format_percent(share: float | None) -> str:
-    """Format a share (0-1) as a whole percentage.
-
-    Example:
-        >>> format_percent(0.375)
-        '38%'
-    """
-    if share is None:
-        return "–"
-    return f"{share * 100:.0f}%"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def language_name(code: str | None) -> str:
-    """Readable name of an ISO 639-1 code (the code itself when unknown)."""
-    if not code:
-        return "unknown"
-    return LANGUAGE_NAMES.get(code, code)
 
 
 @dataclass(frozen=True)
@@ -394,7 +332,7 @@ def build_view(
         (
             "Documents",
             f"{len(analysis.documents):,}",
-            f"{_plural(kinds['interview'], 'interview')} · {_plural(kinds['survey'], 'survey')}",
+            f"{plural(kinds['interview'], 'interview')} · {plural(kinds['survey'], 'survey')}",
         ),
         ("Statements", f"{len(analysis.statements):,}", ""),
         ("Themes", f"{len(analysis.themes):,}", ""),
@@ -447,8 +385,3 @@ def build_view(
         about=about,
         highlights=[(kind, heading, rows[0].theme) for kind, heading, rows in themes_by_kind],
     )
-
-
-def kind_label(kind: StatementKind | str) -> str:
-    """Singular readable name of a statement kind (``pain_point`` -> ``pain point``)."""
-    return KIND_SINGULAR.get(kind, kind)
