@@ -7,12 +7,20 @@ import random
 import pytest
 
 from persona_nlp.config import PersonaConfig
-from persona_nlp.naming import NameAllocator, build_summary, descriptor_candidates
+from persona_nlp.naming import (
+    _DESCRIPTOR_TABLE,
+    GENERIC_DESCRIPTORS,
+    NameAllocator,
+    build_summary,
+    descriptor_candidates,
+    name_personas,
+)
 from persona_nlp.personas import (
     build_personas,
     persona_table,
     separating_themes,
     unassigned_participants,
+    unassigned_report,
 )
 from persona_nlp.schema import Analysis, Manifest, Participant, Quote, Statement, Theme
 
@@ -170,6 +178,31 @@ def test_sparse_respondent_assigned_with_lower_confidence_and_silent_one_unassig
     assert all(0.0 <= m.confidence <= 1.0 for p in personas for m in p.members)
 
 
+def test_unassigned_report_gives_the_reason(data):
+    participants, statements, themes = data
+    personas = build_personas(participants, statements, themes, PersonaConfig(), seed=42)
+    report = unassigned_report(participants, statements, themes, personas)
+    assert [(u.participant_id, u.reason, u.themes) for u in report] == [("s2", "no_statements", 0)]
+    unthemed = statements + [
+        statements[0].model_copy(update={"id": "s2:0:0", "participant_id": "s2", "theme_id": None})
+    ]
+    assert unassigned_report(participants, unthemed, themes, personas)[0].reason == "no_themes"
+    report = unassigned_report(participants, statements, themes, [])
+    assert {u.reason for u in report} == {"no_personas", "no_statements"}
+    sparse = [p for p in personas if "s1" in p.participant_ids][0]
+    dropped = [p for p in personas if p is not sparse] + [
+        sparse.model_copy(
+            update={"participant_ids": [i for i in sparse.participant_ids if i != "s1"]}
+        )
+    ]
+    s1 = next(
+        u
+        for u in unassigned_report(participants, statements, themes, dropped)
+        if u.participant_id == "s1"
+    )
+    assert s1.reason == "no_close_persona" and s1.themes >= 1
+
+
 def test_sparse_respondent_with_ambiguous_profile_is_unassigned():
     participants, statements, themes = make_data()
     # s1 now only mentions the theme everyone mentions equally often -> nearest persona ambiguous
@@ -284,7 +317,24 @@ def test_descriptor_mapping_and_fallback():
     assert descriptor_candidates("read reviews first", ["reviews"])[0] == "Researching"
     assert descriptor_candidates("eco friendly", ["eco"])[0] == "Green"
     assert descriptor_candidates("fast checkout", ["fast"])[0] == "Busy"
-    assert descriptor_candidates("jeg vil have kajakker", [])[-1] == "Kajakker-minded"
+    assert descriptor_candidates("spare penge", ["tilbud", "billig"])[0] == "Frugal"  # Danish stems
+    assert descriptor_candidates("jeg vil have kajakker", []) == []  # no raw keyword descriptor
+
+
+def test_names_use_curated_descriptors_only():
+    """No family fits: generic curated words, never a theme's (here Norwegian) keywords."""
+    theme_sets = [
+        [("Birken og langrenn", ["birken", "langrenn"], 2.0)],
+        [("Kajakk", ["kajakk"], 1.0)],
+        [("Wait for sales", ["sale"], 1.0)],
+    ]
+    names = name_personas(theme_sets)
+    assert names == ["Pragmatic Paula", "Everyday Emma", "Frugal Fiona"]
+    assert name_personas(theme_sets) == names  # deterministic
+    curated = set(GENERIC_DESCRIPTORS) | {word for _, words in _DESCRIPTOR_TABLE for word in words}
+    many = name_personas([[(f"topic {i}", [f"word{i}"], 1.0)] for i in range(20)])
+    assert len(set(many)) == 20
+    assert all(name.rsplit(" ", 1)[0] in curated for name in many)
 
 
 def test_name_allocator_never_repeats():

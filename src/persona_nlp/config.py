@@ -113,6 +113,10 @@ class EmbedConfig(_Section):
         default=None,
         description="On-disk embedding cache folder; no cache when not given.",
     )
+    language_align: Literal["auto", "off"] = Field(
+        default="auto",
+        description="Remove each language's mean from statement embeddings (per kind) when at least two languages have 8+ statements, so themes and personas do not split by language. `off` to keep raw embeddings.",
+    )
 
 
 class ThemeConfig(_Section):

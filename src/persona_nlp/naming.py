@@ -7,13 +7,19 @@ weigh most) and label of each defining theme. A persona's score for a family sum
 defining themes, ``share x lift`` (mindset and goal themes count fully, other kinds 0.6 times)
 times the match strength. Families are then handed out greedily, best score first, one family
 per persona, so two personas never get synonyms of each other ("Busy" and "Time-pressed").
-A persona left without a family gets ``<Keyword>-minded`` from its most distinctive theme's
-first meaningful keyword. The first name starts with the descriptor's letter where the name list
-allows it (alliteration). Everything is deterministic, and no two names are alike.
+A persona left without a family gets the next unused curated generic descriptor
+(:data:`GENERIC_DESCRIPTORS`: "Pragmatic", "Everyday" ...). Descriptors are always English words
+from these curated lists - the families' patterns also match Danish, Norwegian, Dutch, German,
+Indonesian and Vietnamese stems, but a theme's raw keywords never become part of a name (an
+earlier version made "Birken-minded Bella" from a Norwegian keyword). The first name starts with
+the descriptor's letter where the name list allows it (alliteration). Everything is
+deterministic, and no two names are alike.
 
 Example:
     >>> descriptor_candidates("wait for a sale to get a deal", ["sale", "deal"])[:2]
     ['Frugal', 'Bargain-hunting']
+    >>> name_personas([[("birken", ["birken", "ski"], 1.0)]])
+    ['Pragmatic Paula']
     >>> name_personas([[("wait for deals", ["deal"], 1.0)], [("plastic packaging", ["plastic"], 1.0)]])
     ['Frugal Fiona', 'Green Gina']
 """
@@ -80,6 +86,22 @@ _DESCRIPTOR_TABLE: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("Loyal", "Habitual"),
     ),
     (
+        r"\b(running|runners?|marathons?|hik(e|es|ing)|trails?|sports?|sporty|athlet\w*|"
+        r"outdoors?|training|gym|cycling|skiing|løb\w*|vandre\w*|hardlop\w*|wandel\w*|lari|"
+        r"olahraga)\b",
+        ("Active", "Sporty", "Outdoorsy"),
+    ),
+    (
+        r"\b(cook\w*|recipes?|taste|tasty|flavou?rs?|foodies?|kitchen|opskrift\w*|madlavning|"
+        r"recept\w*|koken|resep|masak\w*)\b",
+        ("Foodie", "Food-loving"),
+    ),
+    (
+        r"\b(plan|plans|planning|planned|lists?|organi[sz]\w*|prepar\w*|planlæg\w*|"
+        r"lijstje|rencana)\b",
+        ("Organised", "Planning-minded"),
+    ),
+    (
         r"\b(simple|simplicity|minimal\w*|declutter\w*)\b",
         ("Minimalist", "Simple-living"),
     ),
@@ -119,25 +141,21 @@ FIRST_NAMES: dict[str, tuple[str, ...]] = {
 }
 """First names by initial, used in order; the first unused one wins."""
 
-GENERIC_DESCRIPTORS: tuple[str, ...] = ("Pragmatic", "Everyday", "Balanced", "Curious", "Steady")
-"""Used when no theme gives a descriptor (and for clashes)."""
-
-_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-_STOPWORDS = frozenset(
-    """the and for but not you your they them this that with from have has had was were are
-    can could would should will just really very also about into more most much some what when
-    where which while who why how all any our out get got too its it's than then there their
-    want wants need needs like honestly well yes yeah okay sure think always never every
-    jeg det der som har ikke med for til kan vil var meget være men min mit mine alt
-    ik het een van dat niet met voor maar zijn mijn ook wel als
-    und der die das nicht mit für ich ist aber auch
-    yang dan untuk dengan tidak saya ini itu
-    của và không tôi cho những các""".split()
+GENERIC_DESCRIPTORS: tuple[str, ...] = (
+    "Pragmatic",
+    "Everyday",
+    "Balanced",
+    "Steady",
+    "Practical",
+    "Open-minded",
+    "Independent",
+    "Down-to-earth",
 )
+"""Used, in this order, when no curated family fits a persona (and for clashes)."""
 
 
 def descriptor_candidates(label: str, keywords: Sequence[str] = ()) -> list[str]:
-    """Descriptors for a theme, best first: curated matches, then ``<Keyword>-minded``.
+    """Curated descriptors for a theme, best first (empty when no family matches).
 
     Args:
         label: The theme label.
@@ -148,8 +166,8 @@ def descriptor_candidates(label: str, keywords: Sequence[str] = ()) -> list[str]
         'Green'
         >>> descriptor_candidates("loyalty card points", ["loyalty"])[0]
         'Loyal'
-        >>> descriptor_candidates("kayak paddles", ["kayak"])[-1]
-        'Kayak-minded'
+        >>> descriptor_candidates("kayak paddles", ["kayak"])
+        []
     """
     # keywords first: they are the theme's distinctive words; the label is the fallback text
     texts = [k for k in keywords if k] + [label]
@@ -158,13 +176,6 @@ def descriptor_candidates(label: str, keywords: Sequence[str] = ()) -> list[str]
         for pattern, words in _COMPILED:
             if pattern.search(text):
                 candidates.extend(w for w in words if w not in candidates)
-    for text in texts:
-        word = next((w for w in _WORD.findall(text) if w.lower() not in _STOPWORDS), None)
-        if word:
-            generic = word.capitalize() + "-minded"
-            if generic not in candidates:
-                candidates.append(generic)
-            break
     return candidates
 
 
@@ -196,7 +207,12 @@ class NameAllocator:
 
     def name(self, candidates: Sequence[str]) -> str:
         """Return a unique ``"<Descriptor> <First name>"`` from the first unused descriptor."""
-        pool = [*candidates, *GENERIC_DESCRIPTORS]
+        # then the families' second choices: still curated words, never raw keywords
+        pool = [
+            *candidates,
+            *GENERIC_DESCRIPTORS,
+            *(w for _, words in _DESCRIPTOR_TABLE for w in words[1:]),
+        ]
         descriptor = next((d for d in pool if d not in self.used_descriptors), None)
         if descriptor is None:
             descriptor = f"{GENERIC_DESCRIPTORS[0]} {len(self.used_descriptors) + 1}"
@@ -224,20 +240,6 @@ def family_matches(label: str, keywords: Sequence[str] = ()) -> dict[int, float]
     return found
 
 
-def generic_descriptor(label: str, keywords: Sequence[str] = ()) -> str | None:
-    """``<Keyword>-minded`` from the first meaningful keyword (else label word), or ``None``.
-
-    Example:
-        >>> generic_descriptor("kayak paddles", ["the", "kayak"])
-        'Kayak-minded'
-    """
-    for text in [*keywords, label]:
-        word = next((w for w in _WORD.findall(text) if w.lower() not in _STOPWORDS), None)
-        if word:
-            return word.capitalize() + "-minded"
-    return None
-
-
 def name_personas(theme_sets: Sequence[Sequence[tuple[str, Sequence[str], float]]]) -> list[str]:
     """Unique names for several personas at once.
 
@@ -251,7 +253,7 @@ def name_personas(theme_sets: Sequence[Sequence[tuple[str, Sequence[str], float]
 
     Example:
         >>> name_personas([[("fast delivery", ["fast"], 2.0)], [("save time", ["time"], 1.0)]])
-        ['Busy Bella', 'Time-minded Tara']
+        ['Busy Bella', 'Pragmatic Paula']
     """
     scores: list[dict[int, float]] = []
     for themes in theme_sets:
@@ -275,22 +277,7 @@ def name_personas(theme_sets: Sequence[Sequence[tuple[str, Sequence[str], float]
             descriptors[persona] = _DESCRIPTOR_TABLE[family][1][0]
             used_families.add(family)
     allocator = NameAllocator()
-    used = {d for d in descriptors if d}
-    names = []
-    for persona, themes in enumerate(theme_sets):
-        candidates: list[str] = []
-        if descriptors[persona]:
-            candidates.append(descriptors[persona])  # type: ignore[arg-type]
-        else:
-            ordered = sorted(themes, key=lambda theme: -theme[2])
-            for label, keywords, _ in ordered:
-                generic = generic_descriptor(label, keywords)
-                if generic and generic not in used:
-                    candidates.append(generic)
-                    break
-        names.append(allocator.name(candidates))
-        used.add(names[-1].rsplit(" ", 1)[0])
-    return names
+    return [allocator.name([descriptor] if descriptor else []) for descriptor in descriptors]
 
 
 _SUMMARY_VERBS: dict[str, str] = {

@@ -3,6 +3,8 @@
 * :func:`persona_table` - the participant x persona membership matrix (confidences).
 * :func:`separating_themes` - the themes whose prevalence differs most between personas.
 * :func:`unassigned_participants` - participants in no persona.
+* :func:`unassigned_report` - the same with the reason (``analysis.json``'s
+  ``unassigned_participants``).
 
 Example:
     >>> from persona_nlp.schema import Participant
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .schema import Analysis, Participant, Persona, Theme
+from .schema import Analysis, Participant, Persona, Statement, Theme, UnassignedParticipant
 
 
 def unassigned_participants(
@@ -31,6 +33,37 @@ def unassigned_participants(
     """
     assigned = {pid for persona in personas for pid in persona.participant_ids}
     return sorted(p.id for p in participants if p.id not in assigned)
+
+
+def unassigned_report(
+    participants: Sequence[Participant],
+    statements: Sequence[Statement],
+    themes: Sequence[Theme],
+    personas: Sequence[Persona],
+) -> list[UnassignedParticipant]:
+    """Every participant in no persona, with the reason, sorted by id.
+
+    Reasons: ``no_statements``, ``no_themes``, ``no_personas`` (none were built) or
+    ``no_close_persona`` (see :class:`~persona_nlp.schema.UnassignedParticipant`).
+
+    Example:
+        >>> [u.reason for u in unassigned_report([Participant(id="p1")], [], [], [])]
+        ['no_statements']
+    """
+    said = {s.participant_id for s in statements}
+    theme_count: dict[str, int] = {}
+    for theme in themes:
+        for pid in theme.participant_ids:
+            theme_count[pid] = theme_count.get(pid, 0) + 1
+    report = []
+    for pid in unassigned_participants(participants, personas):
+        themes_of = theme_count.get(pid, 0)
+        if themes_of:
+            reason = "no_close_persona" if personas else "no_personas"
+        else:
+            reason = "no_themes" if pid in said else "no_statements"
+        report.append(UnassignedParticipant(participant_id=pid, reason=reason, themes=themes_of))
+    return report
 
 
 @dataclass
@@ -160,4 +193,5 @@ __all__ = [
     "persona_table",
     "separating_themes",
     "unassigned_participants",
+    "unassigned_report",
 ]

@@ -49,6 +49,7 @@ from .persona_compare import (
     persona_table,
     separating_themes,
     unassigned_participants,
+    unassigned_report,
 )
 from .quotes import quote_of
 from .schema import (
@@ -465,4 +466,5 @@ __all__ = [
     "persona_table",
     "separating_themes",
     "unassigned_participants",
+    "unassigned_report",
 ]

@@ -165,7 +165,8 @@ def run_pipeline(
 
     from .embed_cache import CachedEmbedder
     from .extract import extract_statements
-    from .personas import build_personas
+    from .language_align import align_languages
+    from .personas import build_personas, unassigned_report
     from .scale import check_memory
     from .themes import build_themes
 
@@ -200,15 +201,17 @@ def run_pipeline(
             )
     _warn_if_english_only_model(corpus, embedder)
     with timer.stage("themes"):
+        # per-language mean-centering of statement vectors (persona_nlp.language_align)
+        aligned = align_languages(cached, statements, config.embed.language_align)
         statements, themes = build_themes(
-            statements, cached, corpus.participants, config.themes, seed=config.seed
+            statements, aligned, corpus.participants, config.themes, seed=config.seed
         )
     with timer.stage("personas"):
         personas = build_personas(
             corpus.participants, statements, themes, config.personas, seed=config.seed
         )
     embeddings = (
-        cached.encode([s.text for s in statements]) if statements else np.zeros((0, 0), np.float32)
+        aligned.encode([s.text for s in statements]) if statements else np.zeros((0, 0), np.float32)
     )
     manifest = Manifest(
         package_version=package_version(),
@@ -227,6 +230,7 @@ def run_pipeline(
             "themes": len(themes),
             "personas": len(personas),
             "skipped": sum(entry.count for entry in corpus.skipped),
+            "aligned_languages": len(getattr(aligned, "languages", [])),
         },
     )
     analysis = Analysis(
@@ -235,6 +239,9 @@ def run_pipeline(
         statements=statements,
         themes=themes,
         personas=personas,
+        unassigned_participants=unassigned_report(
+            corpus.participants, statements, themes, personas
+        ),
         skipped=corpus.skipped,
         manifest=manifest,
     )
@@ -244,7 +251,7 @@ def run_pipeline(
         with timer.stage("redact"):
             analysis = redact_analysis(analysis)
         analysis.manifest.timings.update(timer.timings)
-    return PipelineRun(analysis=analysis, embeddings=embeddings, embedder=cached)
+    return PipelineRun(analysis=analysis, embeddings=embeddings, embedder=aligned)
 
 
 def analyze(

@@ -317,6 +317,26 @@ class Persona(_Model):
     metadata_summary: dict[str, dict[str, int]] = Field(default_factory=dict)
 
 
+UnassignedReason = Literal["no_statements", "no_themes", "no_close_persona", "no_personas"]
+
+
+class UnassignedParticipant(_Model):
+    """A participant in no persona, and why.
+
+    Attributes:
+        participant_id: The participant.
+        reason: ``no_statements`` (nothing they said became a statement), ``no_themes`` (none of
+            their statements is in a theme), ``no_close_persona`` (their few themes are not close
+            enough to one persona, or equally close to two) or ``no_personas`` (the study had
+            too few participants with themes to build personas).
+        themes: Number of distinct themes the participant's statements are in.
+    """
+
+    participant_id: str
+    reason: UnassignedReason
+    themes: int = 0
+
+
 class Manifest(_Model):
     """How an analysis was made: versions, model, seed, config and timings.
 
@@ -351,6 +371,7 @@ class Analysis(_Model):
     statements: list[Statement] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
     personas: list[Persona] = Field(default_factory=list)
+    unassigned_participants: list[UnassignedParticipant] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
     manifest: Manifest
 
@@ -437,4 +458,5 @@ __all__ = [
     "StatementKind",
     "Theme",
     "Turn",
+    "UnassignedParticipant",
 ]

@@ -1,6 +1,6 @@
 """Render the persona benchmark study (hand-written answers) into transcript and survey files.
 
-The study: 30 customers of "FreshCart", an online grocery delivery service, written with three
+The study: 38 customers of "FreshCart", an online grocery delivery service, written with three
 intended personas in mind:
 
 * ``frugal``  - budget shoppers: keep the bill down, hunt offers, hate delivery fees and
@@ -14,8 +14,10 @@ intended personas in mind:
 
 Everyone also talks about things all personas share (fresh produce, the app, prices now and
 then), so the personas overlap the way real ones do. 15 interviews (txt, vtt, srt; 12 English,
-3 Danish) and 15 survey respondents (one English and one Danish CSV; three of them answered
-only one or two questions). ``truth.json`` holds participant -> intended persona.
+3 Danish) and 23 survey respondents (an English, a Danish and a Dutch CSV; five of them answered
+only one or two questions). ``truth.json`` holds participant -> intended persona. The Dutch
+survey was added later, written on its own (not translated), so that the language figures rest
+on more than one non-English language.
 
 Run ``python benchmarks/data/personas/make_study.py`` to regenerate the files (deterministic).
 """
@@ -479,6 +481,92 @@ SURVEY_DA = [
 ]
 
 
+SURVEY_NL_COLUMNS = [
+    "respondent_id",
+    "segment",
+    "age_band",
+    "Wat wil je bereiken als je online boodschappen bestelt?",
+    "Wat ergert je het meest aan online boodschappen doen?",
+    "Wat hield je bijna tegen om te bestellen?",
+    "Waar hoor je over nieuwe winkels of aanbiedingen?",
+]
+# written separately from the English and Danish surveys (not translations of them)
+SURVEY_NL = [
+    (
+        "r-nl-01",
+        "frugal",
+        "nieuwe klant",
+        "25-34",
+        "Zo min mogelijk kwijt zijn aan eten en alleen de aanbiedingen van de week kopen.",
+        "Die bezorgkosten, en je moet ook nog een minimumbedrag halen.",
+        "Ze wilden dat ik een betaald abonnement nam voor gratis bezorging.",
+        "De reclamefolders en kortingscodes in mijn mail.",
+    ),
+    (
+        "r-nl-02",
+        "frugal",
+        "terugkerend",
+        "35-44",
+        "Goedkoper uit zijn dan in de supermarkt, want we hebben drie kinderen.",
+        "Dezelfde pak melk kost online meer dan in de winkel.",
+        "Servicekosten die pas bij het afrekenen opduiken.",
+        "Prijsvergelijkingssites en een app met kortingsbonnen.",
+    ),
+    (
+        "r-nl-03",
+        "green",
+        "terugkerend",
+        "45-54",
+        "Biologische producten van boeren uit de buurt, en minder eten weggooien.",
+        "Elke komkommer zit apart in plastic, dat vind ik echt onnodig.",
+        "Ik vertrouw die duurzaamheidslabels niet, het voelt als greenwashing.",
+        "Instagram, accounts over een duurzaam leven zonder afval.",
+    ),
+    (
+        "r-nl-04",
+        "green",
+        "nieuwe klant",
+        "25-34",
+        "Mijn voetafdruk kleiner maken met wat er op ons bord komt.",
+        "Nergens staat waar de groente is geteeld of hoe ver die heeft gereisd.",
+        "Al die bestelbusjes die door de wijk rijden, dat is toch slecht voor het klimaat.",
+        "Een podcast over klimaat en tips van vrienden.",
+    ),
+    (
+        "r-nl-05",
+        "busy",
+        "terugkerend",
+        "35-44",
+        "Geen tijd meer kwijt aan de supermarkt, boodschappen snel aan de deur.",
+        "De avondtijden om te bezorgen zijn altijd al vol.",
+        "Dat ik een heel tijdvak thuis moet blijven om op de bezorger te wachten.",
+        "Meldingen van de app op mijn telefoon.",
+    ),
+    (
+        "r-nl-06",
+        "busy",
+        "nieuwe klant",
+        "45-54",
+        "In de trein met een paar tikken mijn vaste boodschappen opnieuw bestellen.",
+        "De bezorger is vaak te laat en dan krijg ik vervangende producten die ik niet wil.",
+        "Ik wist niet of de bestelling wel op tijd zou komen.",
+        "Via Google, en een collega gebruikte het al.",
+    ),
+    # sparse respondents
+    (
+        "r-nl-07",
+        "frugal",
+        "nieuwe klant",
+        "18-24",
+        "",
+        "Bezorgkosten te hoog voor een kleine bestelling.",
+        "",
+        "",
+    ),
+    ("r-nl-08", "busy", "terugkerend", "35-44", "Tijd besparen.", "", "", ""),
+]
+
+
 def _stamp(seconds: float, comma: bool) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
@@ -539,6 +627,7 @@ def main() -> None:
     for name, columns, rows in (
         ("survey_en.csv", SURVEY_EN_COLUMNS, SURVEY_EN),
         ("survey_da.csv", SURVEY_DA_COLUMNS, SURVEY_DA),
+        ("survey_nl.csv", SURVEY_NL_COLUMNS, SURVEY_NL),
     ):
         with open(STUDY / name, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
