@@ -425,6 +425,11 @@ def markdown(rows: list[dict], seed: int, notes: list[str]) -> str:
             f"k in {stability['k']}."
         )
     lines.extend(f"- {note}" for note in notes)
+    lines.append(
+        "- seconds: wall time of the row's analysis (ingest to personas, model loading included "
+        "in a model's first row), not of enrichment; rows of one model share an embedding cache, "
+        "so later rows embed almost nothing."
+    )
     return "\n".join(lines) + "\n"
 
 
