@@ -236,6 +236,14 @@ def _analyse(csv_path: Path, config: Any, embedder: Any, out: Path) -> tuple[Any
     return run, finished - started, finished - reports_started
 
 
+def _cache_of(run: Any) -> Any:
+    """The run's CachedEmbedder (under the language-alignment wrapper when there is one)."""
+    embedder = run.embedder
+    while not hasattr(embedder, "hits") and hasattr(embedder, "embedder"):
+        embedder = embedder.embedder
+    return embedder
+
+
 # -- parts (each in its own process) ------------------------------------------------------------------
 
 
@@ -295,8 +303,8 @@ def part_e2e(args: argparse.Namespace) -> dict[str, Any]:
         "per_text_ms": round(1000 * bare / max(1, len(texts)), 3),
         "all_answers_encode_s_extrapolated": round(per_answer * len(answers), 1),
         "answer_sample": len(sample),
-        "cache_hits": run.embedder.hits,
-        "cache_misses": run.embedder.misses,
+        "cache_hits": _cache_of(run).hits,
+        "cache_misses": _cache_of(run).misses,
         "quality": quality(analysis, read_truth(csv_path)),
         "peak_rss_mb": peak_rss_mb(),
     }
@@ -316,8 +324,8 @@ def part_rerun(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "answers": len(answers),
         "analysis_s": round(total, 2),
-        "cache_hits": run.embedder.hits,
-        "cache_misses": run.embedder.misses,
+        "cache_hits": _cache_of(run).hits,
+        "cache_misses": _cache_of(run).misses,
         "embedded_texts": len(embedder.texts),
         "embedded_already_cached": len(set(embedder.texts) & before),
         "timings": run.analysis.manifest.timings,

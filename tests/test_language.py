@@ -58,3 +58,24 @@ def test_ingest_rejects_unknown_candidate_codes_up_front(tmp_path) -> None:
     (tmp_path / "a.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="'zz'"):
         ingest([tmp_path], IngestConfig(languages=["en", "zz"]))
+
+
+def test_close_calls_are_rechecked_with_all_ngram_models() -> None:
+    from persona_nlp.language import CLOSE_CALL_CHARS, _close_call
+
+    long_text = "x" * CLOSE_CALL_CHARS
+    assert _close_call({"en": 0.9, "nl": 0.1}, "short")  # short texts always
+    assert not _close_call({"en": 0.9, "nl": 0.1}, long_text)
+    assert _close_call({"en": 0.5, "nl": 0.4}, long_text)  # near tie
+    assert _close_call({"da": 0.8, "nb": 0.2}, long_text)  # one family
+    assert not _close_call({"da": 0.99, "nb": 0.01}, long_text)  # near-certain
+    assert _close_call({}, long_text)
+
+
+def test_batch_confidences_of_close_languages_are_decided() -> None:
+    texts = [
+        "Leveringen tog alt for lang tid, og ingen svarede på mine mails om pakken.",
+        "Leveransen tok altfor lang tid, og ingen svarte på e-postene mine om pakken.",
+        "The delivery took far too long and nobody answered my emails about it.",
+    ]
+    assert detect_languages(texts, ["en", "da", "nb", "nl"]) == ["da", "nb", "en"]

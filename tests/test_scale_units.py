@@ -107,3 +107,71 @@ def test_memory_check_refuses_clearly_and_the_pipeline_calls_it(monkeypatch):
         run_pipeline(
             [ROOT / "tests" / "data" / "study"], AnalysisConfig(), embedder=HashingEmbedder()
         )
+
+
+def _brute_force_neighbours(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    similarities = vectors @ vectors.T
+    np.fill_diagonal(similarities, -np.inf)
+    indices = np.array(
+        [sorted(range(len(row)), key=lambda j, row=row: (-row[j], j))[:k] for row in similarities]
+    )
+    return indices, np.take_along_axis(similarities, indices, axis=1)
+
+
+def test_nearest_neighbours_with_repeated_rows_match_brute_force():
+    from persona_nlp.clustering import nearest_neighbors
+
+    points, _ = _blobs(120, k=4, dim=8, noise=0.6)
+    rng = np.random.default_rng(3)
+    # repeated answers: identical rows, as the same text gives the same vector
+    points = np.vstack([points, points[rng.integers(0, 120, 80)]])[rng.permutation(200)]
+    for k in (1, 4, 15):
+        indices, similarities = nearest_neighbors(points, k, chunk=37)
+        expected_sims = _brute_force_neighbours(points, k)[1]
+        assert np.allclose(similarities, expected_sims, atol=1e-6)
+        assert not (indices == np.arange(200)[:, None]).any()  # never itself
+        # each listed neighbour has the listed similarity
+        assert np.allclose(
+            np.sum(points[indices] * points[:, None], axis=2), similarities, atol=1e-5
+        )
+    # all rows identical: every other row is a neighbour at similarity 1
+    same = np.repeat(points[:1], 6, axis=0)
+    indices, similarities = nearest_neighbors(same, 5)
+    assert [sorted(row) for row in indices.tolist()][0] == [1, 2, 3, 4, 5]
+    assert np.allclose(similarities, 1.0, atol=1e-6)
+
+
+def test_vectorised_hdbscan_matches_the_package():
+    import hdbscan
+
+    from persona_nlp.clustering import MAX_DISTANCE, _distance_graph, _hdbscan_labels
+
+    points, _ = _blobs(400, k=5, dim=16, noise=0.5, seed=2)
+    points = np.vstack([points, points[:60]])
+    graph = _distance_graph(points, 15)
+    for size, samples in ((5, 3), (12, 6)):
+        expected = hdbscan.HDBSCAN(
+            metric="precomputed",
+            min_cluster_size=size,
+            min_samples=samples,
+            cluster_selection_method="leaf",
+            max_dist=MAX_DISTANCE,
+        ).fit_predict(graph)
+        assert np.array_equal(_hdbscan_labels(graph, size, samples, MAX_DISTANCE), expected)
+
+
+def test_themes_sample_above_a_threshold_and_stay_seeded():
+    from persona_nlp.themes import theme_texts
+
+    topics = ["late delivery again", "price too high", "great colours", "easy returns"]
+    fillers = ["", " really", " sadly", " honestly", " to be fair"]
+    texts = [f"{topics[i % 4]}{fillers[i % 5]}" for i in range(800)]
+    from persona_nlp.embed import HashingEmbedder
+
+    vectors = HashingEmbedder().encode(texts)
+    exact = theme_texts(texts, embeddings=vectors, max_themes=4)
+    sampled = theme_texts(texts, embeddings=vectors, max_themes=4, sample_above=300, seed=5)
+    again = theme_texts(texts, embeddings=vectors, max_themes=4, sample_above=300, seed=5)
+    assert np.array_equal(sampled.labels, again.labels)
+    assert adjusted_rand_score(exact.labels, sampled.labels) > 0.9
+    assert sampled.params is not None and sampled.params.reassign_similarity > 0

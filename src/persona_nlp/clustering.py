@@ -67,6 +67,9 @@ FALLBACK_MAX_CLUSTERS = 10
 SILHOUETTE_FLOOR = 0.1
 """The fallback's grouping must reach this cosine silhouette to replace HDBSCAN's result."""
 
+MAX_DISTANCE = 2.0
+"""Mutual-reachability distance of a pair whose core distance is unknown (cosine's maximum)."""
+
 SIZE_SCALE = 0.1
 """HDBSCAN ``min_cluster_size`` grows as ``SIZE_SCALE * sqrt(n)`` (never below the minimum)."""
 
@@ -109,10 +112,36 @@ def centroids_of(
     return _unit(np.asarray(membership @ vectors.astype(np.float64)))
 
 
+def _top_hits(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row of ``block``: every column at or above the row's ``k``-th largest value."""
+    n = block.shape[1]
+    # the k-th largest value per row (np.partition is several times faster than argpartition),
+    # then every entry at or above it
+    kth = np.partition(block, n - k, axis=1)[:, n - k]
+    hit_rows, hit_cols = np.nonzero(block >= kth[:, None])
+    return hit_rows, hit_cols, block[hit_rows, hit_cols]
+
+
+def _first_per_row(
+    rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, n_rows: int, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` entries of each row with the highest similarity (ties: lowest column)."""
+    order = np.lexsort((cols, -sims, rows))
+    rows, cols, sims = rows[order], cols[order], sims[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
+    keep = rank < k
+    return cols[keep].reshape(n_rows, k), sims[keep].reshape(n_rows, k)
+
+
 def nearest_neighbors(
     vectors: np.ndarray, k: int, chunk: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Exact cosine k-nearest neighbours of unit rows (self excluded), most similar first.
+
+    Ties are broken by row index. Identical rows (the same answer given by many respondents)
+    are compared once: the similarity products run over the distinct rows only, and each
+    distinct row's neighbour list is shared by its copies, so repeated survey answers cost
+    nothing extra.
 
     Args:
         vectors: ``(n, dim)`` unit rows.
@@ -127,27 +156,54 @@ def nearest_neighbors(
         >>> idx, sim = nearest_neighbors(np.eye(3, dtype=np.float32), 1)
         >>> idx.shape
         (3, 1)
+        >>> nearest_neighbors(np.eye(2, dtype=np.float32)[[0, 0, 1]], 1)[0].ravel().tolist()
+        [1, 0, 0]
     """
     n = len(vectors)
-    chunk = chunk or max(64, min(1024, (1 << 25) // max(n, 1)))
-    indices = np.empty((n, k), dtype=np.int64)
-    similarities = np.empty((n, k), dtype=np.float32)
-    rows = np.arange(chunk)
-    for start in range(0, n, chunk):
-        block = vectors[start : start + chunk] @ vectors.T
+    unique, inverse = np.unique(vectors, axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    u = len(unique)
+    # members of each distinct row, by original index: group g is members[offsets[g]:...]
+    members = np.argsort(inverse, kind="stable")
+    sizes = np.bincount(inverse, minlength=u)
+    offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    # a row's own group needs k + 1 members (the row itself is dropped later); others k
+    take = np.minimum(sizes, k + 1)
+    k_unique = min(k, u - 1)
+    chunk = chunk or max(64, min(1024, (1 << 25) // max(u, 1)))
+    candidates = np.empty((u, k + 1), dtype=np.int64)
+    candidate_sims = np.empty((u, k + 1), dtype=np.float32)
+    for start in range(0, u, chunk):
+        block = unique[start : start + chunk] @ unique.T
         size = len(block)
-        block[rows[:size], start + rows[:size]] = -np.inf
-        # the k-th largest value per row (np.partition is several times faster than argpartition),
-        # then every entry at or above it, sorted by similarity and ties by index
-        kth = np.partition(block, n - k, axis=1)[:, n - k]
-        hit_rows, hit_cols = np.nonzero(block >= kth[:, None])
-        hit_sims = block[hit_rows, hit_cols]
-        order = np.lexsort((hit_cols, -hit_sims, hit_rows))
-        hit_rows, hit_cols, hit_sims = hit_rows[order], hit_cols[order], hit_sims[order]
-        rank = np.arange(len(hit_rows)) - np.searchsorted(hit_rows, hit_rows)
-        keep = rank < k
-        indices[start : start + size] = hit_cols[keep].reshape(size, k)
-        similarities[start : start + size] = hit_sims[keep].reshape(size, k)
+        local = np.arange(size)
+        own = block[local, start + local].copy()
+        if k_unique > 0:
+            block[local, start + local] = -np.inf
+            hit_rows, hit_groups, hit_sims = _top_hits(block, k_unique)
+        else:
+            hit_rows = hit_groups = np.zeros(0, dtype=np.int64)
+            hit_sims = np.zeros(0, dtype=np.float32)
+        # the row's own group (its identical copies) at its self-similarity
+        hit_rows = np.concatenate((hit_rows, local))
+        hit_groups = np.concatenate((hit_groups, start + local))
+        hit_sims = np.concatenate((hit_sims, own))
+        # expand each distinct neighbour into its first members, by original index
+        counts = take[hit_groups]
+        rows = np.repeat(hit_rows, counts)
+        within = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        cols = members[np.repeat(offsets[hit_groups], counts) + within]
+        sims = np.repeat(hit_sims, counts)
+        picked, picked_sims = _first_per_row(rows, cols, sims, size, k + 1)
+        candidates[start : start + size] = picked
+        candidate_sims[start : start + size] = picked_sims
+    # each row takes its group's k + 1 candidates minus itself (or minus the last)
+    rows_candidates = candidates[inverse]
+    drop = rows_candidates == np.arange(n)[:, None]
+    drop[~drop.any(axis=1), k] = True
+    keep = ~drop
+    indices = rows_candidates[keep].reshape(n, k)
+    similarities = candidate_sims[inverse][keep].reshape(n, k)
     return indices, similarities
 
 
@@ -183,6 +239,59 @@ def _distance_graph(vectors: np.ndarray, n_neighbors: int):  # type: ignore[no-u
     return graph
 
 
+def _mutual_reachability(graph, min_samples: int, max_dist: float):  # type: ignore[no-untyped-def]
+    """HDBSCAN's sparse mutual-reachability graph, vectorised (same values as the package's
+    ``sparse_mutual_reachability``, which loops over a LIL matrix entry by entry)."""
+    from scipy import sparse
+
+    graph = graph.tocsr()
+    graph.sort_indices()
+    n = graph.shape[0]
+    row_of = np.repeat(np.arange(n), np.diff(graph.indptr))
+    # core distance: the min_samples-th smallest distance of each row (inf when fewer)
+    ordered = graph.data[np.lexsort((graph.data, row_of))]
+    core = np.full(n, np.inf)
+    enough = np.diff(graph.indptr) >= min_samples
+    core[enough] = ordered[graph.indptr[:-1][enough] + min_samples - 1]
+    reach = np.maximum(np.maximum(core[row_of], core[graph.indices]), graph.data)
+    finite = np.isfinite(reach)
+    if max_dist > 0:
+        reach[~finite] = max_dist
+        finite[:] = True
+    result = sparse.csr_matrix(
+        (reach[finite], (row_of[finite], graph.indices[finite])), shape=graph.shape
+    )
+    result.sort_indices()
+    return result
+
+
+def _hdbscan_labels(graph, min_cluster_size: int, min_samples: int, max_dist: float):  # type: ignore[no-untyped-def]
+    """HDBSCAN (leaf selection) on a sparse distance graph, or ``None`` when the installed
+    package lacks the internals used (then the public estimator runs)."""
+    from scipy.sparse import csgraph
+
+    try:
+        from hdbscan._hdbscan_linkage import label
+        from hdbscan.hdbscan_ import _tree_to_labels
+    except ImportError:  # pragma: no cover - other hdbscan versions
+        return None
+    reach = _mutual_reachability(graph, min_samples, max_dist)
+    if csgraph.connected_components(reach, directed=False, return_labels=False) > 1:
+        return None  # let the package raise its own error
+    tree = csgraph.minimum_spanning_tree(reach)
+    # the package's own steps from here on (same edge order, so the same tree)
+    nonzeros = tree.nonzero()
+    edges = np.vstack(nonzeros + (tree[nonzeros],)).T
+    edges = edges[np.argsort(edges.T[2]), :][0]
+    try:
+        labels = _tree_to_labels(
+            None, label(edges), min_cluster_size=min_cluster_size, cluster_selection_method="leaf"
+        )[0]
+    except TypeError:  # pragma: no cover - other hdbscan versions
+        return None
+    return np.asarray(labels, dtype=np.int64)
+
+
 def _hdbscan(
     vectors: np.ndarray, min_cluster_size: int, min_samples: int, n_neighbors: int
 ) -> np.ndarray:
@@ -191,12 +300,15 @@ def _hdbscan(
     except ImportError as error:  # pragma: no cover - core dependency
         raise DependencyError("hdbscan", purpose="theme clustering") from error
     graph = _distance_graph(vectors, n_neighbors)
+    labels = _hdbscan_labels(graph, min_cluster_size, min_samples, MAX_DISTANCE)
+    if labels is not None:
+        return labels
     model = hdbscan.HDBSCAN(
         metric="precomputed",
         min_cluster_size=min_cluster_size,
         min_samples=min_samples,
         cluster_selection_method="leaf",
-        max_dist=2.0,
+        max_dist=MAX_DISTANCE,
     )
     return np.asarray(model.fit_predict(graph), dtype=np.int64)
 

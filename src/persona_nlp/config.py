@@ -127,6 +127,11 @@ class ThemeConfig(_Section):
     )
     quotes_per_theme: int = Field(default=3, ge=0, description="Representative quotes per theme.")
     max_keywords: int = Field(default=8, ge=1, description="Keywords per theme.")
+    sample_above: int | None = Field(
+        default=20_000,
+        ge=100,
+        description="Above this many statements of a kind, cluster a seeded sample of this many exactly and assign the rest to the nearest theme (near-linear time); null: always exact.",
+    )
 
 
 class PersonaConfig(_Section):

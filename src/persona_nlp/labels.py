@@ -31,6 +31,10 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 MAX_PHRASE_WORDS = 4
 """Longest label phrase, in words."""
 
+MAX_LABEL_TEXTS = 2000
+"""Distinct texts of a theme (most central first) whose phrases compete for its label: bounds
+the label's cost on themes of tens of thousands of statements."""
+
 PAIR_COVERAGE = 0.5
 """A second keyword joins a one-word label when it covers at least this share of what the first
 keyword covers."""
@@ -121,13 +125,19 @@ def describe_clusters(
     for row, label in enumerate(labels):
         if label >= 0:
             members[label].append(row)
-    tokenised = [_words(t) for t in texts]
+    # survey answers repeat ("Too expensive."): tokenise and count each distinct text once
+    words_of: dict[str, list[tuple[str, int, int]]] = {}
+    tokenised = [words_of[t] if t in words_of else words_of.setdefault(t, _words(t)) for t in texts]
     proper = _proper_nouns(texts, tokenised)
+    terms_of: dict[str, set[str]] = {}
     term_counts: list[Counter[str]] = []
     for rows in members:
         counts: Counter[str] = Counter()
-        for row in rows:
-            counts.update(_terms([w for w, _, _ in tokenised[row]], stops))
+        for text, times in Counter(texts[row] for row in rows).items():
+            if text not in terms_of:
+                terms_of[text] = _terms([w for w, _, _ in words_of[text]], stops)
+            for term in terms_of[text]:
+                counts[term] += times
         term_counts.append(counts)
     totals: Counter[str] = Counter()
     for counts in term_counts:
@@ -180,7 +190,19 @@ def _label(
     coverage: Counter[str] = Counter()
     surface: dict[str, str] = {}
     content: dict[str, set[str]] = {}
+    # identical texts add identical counts: each distinct text once, weighted by its copies
+    # (first occurrences keep their order, so the result is the same as row by row), and only
+    # the MAX_LABEL_TEXTS most central distinct texts: a label describes the theme's core
+    times: dict[str, int] = {}
+    first_row: dict[str, int] = {}
     for row in rows:
+        if texts[row] in times:
+            times[texts[row]] += 1
+        elif len(times) < MAX_LABEL_TEXTS:
+            times[texts[row]] = 1
+            first_row[texts[row]] = row
+    for text, row in first_row.items():
+        weight = times[text]
         seen: set[str] = set()
         present: set[str] = set()
         for words in _clauses(tokenised[row], texts[row]):
@@ -194,7 +216,7 @@ def _label(
                     key = " ".join(_key(w) for w, _, _ in span)
                     if key not in seen:
                         seen.add(key)
-                        coverage[key] += 1
+                        coverage[key] += weight
                         surface.setdefault(key, texts[row][span[0][1] : span[-1][2]])
                         content.setdefault(key, {w for w, _, _ in span if w in weights})
             positions = {w: i for i, (w, _, _) in enumerate(words)}
@@ -207,7 +229,7 @@ def _label(
             present.update(w for w, _, _ in words)
         for a, b in pairs:
             if a in present and b in present:
-                coverage[f"{a} + {b}"] += 1
+                coverage[f"{a} + {b}"] += weight
                 content.setdefault(f"{a} + {b}", {a, b})
 
     def score(key: str) -> float:
@@ -239,10 +261,15 @@ def _proper_nouns(texts: Sequence[str], tokenised: list[list[tuple[str, int, int
     """Words written with a capital mostly where position does not explain it ("April")."""
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
+    copies = Counter(texts)
+    done: set[str] = set()
     for text, words in zip(texts, tokenised, strict=True):
+        if text in done:
+            continue
+        done.add(text)
         for clause in _clauses(words, text):
             for word, start, _ in clause[1:]:
-                (capital if text[start].isupper() else lower)[word] += 1
+                (capital if text[start].isupper() else lower)[word] += copies[text]
     return {word for word, count in capital.items() if count > lower[word]}
 
 

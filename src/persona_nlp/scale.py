@@ -37,7 +37,7 @@ import logging
 
 import numpy as np
 
-from .clustering import _compact
+from .clustering import ClusterParams, _compact
 from .embed import _normalise
 
 logger = logging.getLogger(__name__)
@@ -133,13 +133,40 @@ def cluster_sampled(
         >>> cluster_sampled(np.eye(4, dtype=np.float32), 3).tolist()
         [-1, -1, -1, -1]
     """
+    return sampled_clustering(
+        vectors, min_cluster_size, max_clusters=max_clusters, sample_size=sample_size, seed=seed
+    )[0]
+
+
+def sampled_clustering(
+    vectors: np.ndarray,
+    min_cluster_size: int = 3,
+    *,
+    max_clusters: int | None = None,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = 0,
+) -> tuple[np.ndarray, ClusterParams]:
+    """:func:`cluster_sampled` plus the clustering parameters it used (those of the sample).
+
+    The themes stage uses this above ``ThemeConfig.sample_above`` statements of a kind: the
+    parameters carry the similarity a statement needed to join a theme.
+
+    Example:
+        >>> import numpy as np
+        >>> labels, params = sampled_clustering(np.eye(4, dtype=np.float32), 3)
+        >>> params.min_cluster_size
+        3
+    """
     from .clustering import cluster_embeddings, cluster_params
 
     n = len(vectors)
     if n <= sample_size:
-        return cluster_embeddings(
-            np.asarray(vectors, dtype=np.float32), min_cluster_size, max_clusters=max_clusters
+        vectors = _normalise(np.asarray(vectors, dtype=np.float32))
+        params = cluster_params(vectors, min_cluster_size)
+        labels = cluster_embeddings(
+            vectors, min_cluster_size, max_clusters=max_clusters, params=params
         )
+        return labels, params
     index = sample_indices(n, sample_size, seed)
     sample = _normalise(vectors[index])
     params = cluster_params(sample, min_cluster_size)
@@ -149,7 +176,7 @@ def cluster_sampled(
     k = int(sample_labels.max()) + 1
     logger.debug("clustered a sample of %d of %d points into %d clusters", len(index), n, k)
     if k == 0:
-        return np.full(n, -1, dtype=np.int64)
+        return np.full(n, -1, dtype=np.int64), params
     centroids = _centroids(sample, sample_labels, k)
     labels = _compact(
         assign_to_centroids(vectors, centroids, params.reassign_similarity), min_cluster_size
@@ -167,7 +194,7 @@ def cluster_sampled(
         if np.array_equal(updated, labels):
             break
         labels = updated
-    return labels
+    return labels, params
 
 
 BYTES_PER_TURN = 26_000
@@ -268,4 +295,5 @@ __all__ = [
     "assign_to_centroids",
     "cluster_sampled",
     "sample_indices",
+    "sampled_clustering",
 ]

@@ -75,13 +75,26 @@ def theme_canonical(
     min_theme_size: int,
     max_themes: int | None,
     max_keywords: int,
+    *,
+    sample_above: int | None = None,
+    seed: int = 0,
 ) -> ThemeResult:
     """Cluster, number and describe rows that are already in canonical order.
 
     :func:`theme_texts` sorts plain texts by text; ``build_themes`` sorts statements by id.
+    Above ``sample_above`` rows, a seeded sample of that many is clustered exactly and the rest
+    join the nearest theme (:func:`persona_nlp.scale.sampled_clustering`, near-linear time).
     """
-    params = cluster_params(vectors, min_theme_size) if len(vectors) else None
-    labels = cluster_embeddings(vectors, min_theme_size, max_clusters=max_themes, params=params)
+    params: ClusterParams | None
+    if sample_above is not None and len(vectors) > sample_above:
+        from .scale import sampled_clustering
+
+        labels, params = sampled_clustering(
+            vectors, min_theme_size, max_clusters=max_themes, sample_size=sample_above, seed=seed
+        )
+    else:
+        params = cluster_params(vectors, min_theme_size) if len(vectors) else None
+        labels = cluster_embeddings(vectors, min_theme_size, max_clusters=max_themes, params=params)
     labels = _number_by_size(labels)
     k = int(labels.max()) + 1 if len(labels) else 0
     centroids = (
@@ -113,6 +126,7 @@ def theme_texts(
     languages: Sequence[str | None] | str | None = None,
     max_keywords: int = 8,
     seed: int = 42,
+    sample_above: int | None = None,
 ) -> ThemeResult:
     """Theme a plain list of texts: no kinds, no transcripts, no participants.
 
@@ -127,7 +141,9 @@ def theme_texts(
         languages: ISO 639-1 code of all texts or of each text, for the stop words of keywords
             (``None``: every stop list applies).
         max_keywords: Keywords per theme.
-        seed: Recorded for symmetry with the pipeline; no step of the current method is random.
+        seed: Seed of the sample drawn above ``sample_above`` texts (nothing else is random).
+        sample_above: Above this many texts, cluster a seeded sample of this many exactly and
+            assign the rest to the nearest theme (near-linear time); ``None``: always exact.
 
     Returns:
         A :class:`ThemeResult`; ``labels`` follow the input order.
@@ -142,7 +158,6 @@ def theme_texts(
         >>> result.theme_labels, result.sizes
         (['Great colours', 'Late delivery'], [3, 3])
     """
-    del seed  # nothing random; kept so callers can pass the pipeline's seed
     texts = list(texts)
     if embeddings is None:
         if embedder is None:
@@ -168,6 +183,8 @@ def theme_texts(
         min_theme_size,
         max_themes,
         max_keywords,
+        sample_above=sample_above,
+        seed=seed,
     )
     labels = np.empty(len(texts), dtype=np.int64)
     labels[order] = result.labels

@@ -83,25 +83,31 @@ def _segment_keys(participants: Sequence[Participant]) -> list[str]:
     )
 
 
-def _segments(
-    participant_ids: set[str], participants: Sequence[Participant], keys: list[str]
-) -> list[SegmentPrevalence]:
-    segments = []
+def _segment_groups(
+    participants: Sequence[Participant], keys: list[str]
+) -> list[tuple[str, str, frozenset[str]]]:
+    """``(key, value, participant ids)`` of every segment, keys and values sorted."""
+    groups: list[tuple[str, str, frozenset[str]]] = []
     for key in keys:
-        groups: dict[str, list[str]] = defaultdict(list)
+        members: dict[str, set[str]] = defaultdict(set)
         for participant in participants:
             if key in participant.metadata:
-                groups[participant.metadata[key]].append(participant.id)
-        for value in sorted(groups):
-            members = set(groups[value])
-            segments.append(
-                SegmentPrevalence(
-                    key=key,
-                    value=value,
-                    prevalence=prevalence(members & participant_ids, len(members)),
-                )
-            )
-    return segments
+                members[participant.metadata[key]].add(participant.id)
+        groups.extend((key, value, frozenset(members[value])) for value in sorted(members))
+    return groups
+
+
+def _segments(
+    participant_ids: set[str], groups: list[tuple[str, str, frozenset[str]]]
+) -> list[SegmentPrevalence]:
+    return [
+        SegmentPrevalence(
+            key=key,
+            value=value,
+            prevalence=prevalence(len(members & participant_ids), len(members)),
+        )
+        for key, value, members in groups
+    ]
 
 
 def build_themes(
@@ -119,8 +125,9 @@ def build_themes(
         embedder: The sentence embedder.
         participants: Everyone in the study: the base of prevalence, and their metadata the
             segments (keys with 2 to 6 values shared by several participants).
-        config: ``min_theme_size``, ``quotes_per_theme`` and ``max_keywords``.
-        seed: The analysis seed (no step of the current method is random).
+        config: ``min_theme_size``, ``quotes_per_theme``, ``max_keywords`` and ``sample_above``.
+        seed: The analysis seed: it draws the sample of a kind with more than
+            ``config.sample_above`` statements (nothing else is random).
 
     Returns:
         ``(statements, themes)``: copies of the statements in input order with ``theme_id`` set
@@ -136,7 +143,6 @@ def build_themes(
         >>> themes[0].id, themes[0].label  # doctest: +SKIP
         ('objection-01', 'Shipping costs')
     """
-    del seed
     _check_respondents(statements)
     canonical = sorted(statements, key=lambda s: s.id)
     vectors = (
@@ -146,7 +152,7 @@ def build_themes(
     for statement in canonical:
         everyone.setdefault(statement.participant_id, Participant(id=statement.participant_id))
     base = sorted(everyone.values(), key=lambda p: p.id)
-    keys = _segment_keys(base)
+    groups = _segment_groups(base, _segment_keys(base))
     theme_of: dict[str, str] = {}
     themes: list[Theme] = []
     for kind in STATEMENT_KINDS:
@@ -161,6 +167,8 @@ def build_themes(
             config.min_theme_size,
             MAX_THEMES_PER_KIND,
             config.max_keywords,
+            sample_above=config.sample_above,
+            seed=seed,
         )
         for number in range(len(result.sizes)):
             inside = np.flatnonzero(result.labels == number)
@@ -172,7 +180,7 @@ def build_themes(
                 result,
                 number,
                 base,
-                keys,
+                groups,
                 config.quotes_per_theme,
             )
             themes.append(theme)
@@ -190,7 +198,7 @@ def _make_theme(
     result: ThemeResult,
     number: int,
     participants: list[Participant],
-    segment_keys: list[str],
+    segment_groups: list[tuple[str, str, frozenset[str]]],
     quotes_per_theme: int,
 ) -> Theme:
     centroid = result.centroids[number]
@@ -211,7 +219,7 @@ def _make_theme(
         participant_ids=sorted(speakers),
         quotes=[quote_of(members[i]) for i in picks],
         prevalence=prevalence(speakers, len(participants)),
-        segments=_segments(speakers, participants, segment_keys),
+        segments=_segments(speakers, segment_groups),
         centroid=[round(float(x), CENTROID_DECIMALS) for x in centroid],
         min_similarity=round(result.params.reassign_similarity, 4) if result.params else None,
     )
