@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from persona_nlp.config import PersonaConfig
@@ -355,3 +356,23 @@ def test_summary_mentions_each_kind():
         text
         == "Fiona (7 participants, 35%) wants “save money”, struggles with “delivery fee” and hesitates because of “membership”."
     )
+
+
+def test_number_of_personas_never_leaves_a_tiny_persona():
+    """Silhouette alone would split off 2 of 32 people; a persona needs 10% of the core."""
+    from persona_nlp.personas import _choose_k
+
+    rng = np.random.default_rng(0)
+    centres = np.eye(8)[:4]
+    sizes = [10, 10, 10, 2]
+    vectors = np.vstack(
+        [
+            centre + rng.normal(0, 0.05, (size, 8))
+            for centre, size in zip(centres, sizes, strict=True)
+        ]
+    )
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    k, labels, scores = _choose_k(vectors, PersonaConfig(), seed=0)
+    assert k == 3 and 4 not in scores
+    assert np.bincount(labels).min() >= 4
+    assert _choose_k(vectors, PersonaConfig(n_personas=4), seed=0)[0] == 4  # fixed k wins

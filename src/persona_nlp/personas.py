@@ -9,7 +9,8 @@ How it works (see ``docs/personas.md``):
    a single participant cannot group anyone and are left out.
 2. **Group.** Participants with at least :data:`MIN_PROFILE_THEMES` distinct themes form the
    core. k-means (fixed ``seed``, ``n_init=20``) on the core profiles for every k between
-   ``min_personas`` and ``max_personas``; the smallest k whose cosine silhouette is within
+   ``min_personas`` and ``max_personas``; among the k whose smallest persona holds at least
+   :data:`MIN_PERSONA_SHARE` of the core, the smallest k whose cosine silhouette is within
    :data:`SILHOUETTE_TOLERANCE` of the best wins (fewer, broader personas when it is a tie), unless
    ``PersonaConfig.n_personas`` fixes it. Rows are sorted by participant id first, so the input
    order never matters.
@@ -35,6 +36,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -82,6 +84,8 @@ SILHOUETTE_SAMPLE = 3000
 """Silhouettes are computed on at most this many participants (sampled with the seed)."""
 SILHOUETTE_TOLERANCE = 0.05
 """The smallest number of personas whose silhouette is this close to the best one wins."""
+MIN_PERSONA_SHARE = 0.1
+"""A number of personas is only chosen if its smallest persona holds this share of the core."""
 MAX_DEFINING_PER_KIND = 3
 """At most this many defining themes per kind."""
 MAX_METADATA_VALUES = 12
@@ -151,9 +155,16 @@ def _choose_k(
     high = min(config.max_personas, n - 1)
     scores: dict[int, float] = {}
     runs: dict[int, np.ndarray] = {}
+    # silhouette keeps rising with k on small, sparse profiles; a persona of 3 people in 40 is
+    # no persona, so a k whose smallest group is below MIN_PERSONA_SHARE is not a candidate
+    min_size = max(2, math.ceil(MIN_PERSONA_SHARE * n))
+    too_small: dict[int, np.ndarray] = {}
     for k in range(low, high + 1):
         labels = _cluster(vectors, k, seed)
         if len(set(labels.tolist())) < 2:
+            continue
+        if np.bincount(labels).min() < min_size:
+            too_small[k] = labels
             continue
         score = silhouette_score(
             vectors,
@@ -164,6 +175,9 @@ def _choose_k(
         )
         scores[k] = round(float(score), 4)
         runs[k] = labels
+    if not scores and too_small:  # every k leaves a small persona: take the fewest personas
+        k = min(too_small)
+        return k, too_small[k], scores
     if not scores:
         k = max(1, min(config.min_personas, n))
         return k, (_cluster(vectors, k, seed) if k > 1 else np.zeros(n, dtype=int)), scores
