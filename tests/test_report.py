@@ -240,3 +240,23 @@ def test_custom_title_is_escaped(tmp_path, analysis):
     write_reports(analysis, tmp_path, formats=["md", "html"], title="Study <Q3> & co")
     assert "<title>Study &lt;Q3&gt; &amp; co</title>" in (tmp_path / "report.html").read_text()
     assert (tmp_path / "report.md").read_text().startswith("# Study \\<Q3\\> & co")
+
+
+def test_participants_in_no_persona_are_listed_with_reasons():
+    from persona_nlp.report import to_html, to_markdown
+    from persona_nlp.schema import Analysis, Manifest, UnassignedParticipant
+
+    analysis = Analysis(
+        manifest=Manifest(package_version="0"),
+        unassigned_participants=[
+            UnassignedParticipant(participant_id="s#4", reason="no_close_persona", themes=1),
+            UnassignedParticipant(participant_id="p9", reason="no_statements"),
+            UnassignedParticipant(participant_id="s#3", reason="no_close_persona", themes=1),
+        ],
+    )
+    markdown = to_markdown(analysis)
+    assert "- Not close enough to one persona: 2 participants (s#3, s#4)" in markdown
+    assert "- Nothing they said became a statement: 1 participant (p9)" in markdown
+    assert markdown.index("Not close enough") < markdown.index("Nothing they said")
+    assert "Not close enough to one persona: 2 participants (s#3, s#4)" in to_html(analysis)
+    assert "In no persona" not in to_markdown(Analysis(manifest=Manifest(package_version="0")))

@@ -92,6 +92,7 @@ class ReportView:
     unthemed: int
     about: list[tuple[str, str]]
     highlights: list[tuple[StatementKind, str, Theme]] = field(default_factory=list)
+    unassigned: list[tuple[str, int, list[str], int]] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -303,6 +304,34 @@ def _participant_languages(analysis: Analysis) -> Counter[str | None]:
     )
 
 
+UNASSIGNED_REASONS: dict[str, str] = {
+    "no_statements": "Nothing they said became a statement",
+    "no_themes": "Statements, but none in a theme",
+    "no_close_persona": "Not close enough to one persona",
+    "no_personas": "Too few participants with themes to build personas",
+}
+"""Readable reason of each :class:`~persona_nlp.schema.UnassignedParticipant` reason code."""
+
+
+def _unassigned(analysis: Analysis) -> list[tuple[str, int, list[str], int]]:
+    """Participants in no persona per reason: (reason text, count, ids shown, ids not shown)."""
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for entry in analysis.unassigned_participants:
+        by_reason[entry.reason].append(entry.participant_id)
+    rows = []
+    for reason, ids in sorted(by_reason.items(), key=lambda item: (-len(item[1]), item[0])):
+        ids = sorted(ids)
+        rows.append(
+            (
+                UNASSIGNED_REASONS.get(reason, reason),
+                len(ids),
+                ids[:MAX_MEMBERS_SHOWN],
+                max(len(ids) - MAX_MEMBERS_SHOWN, 0),
+            )
+        )
+    return rows
+
+
 def build_view(
     analysis: Analysis, *, max_heatmap_rows: int = 30, quotes_per_theme: int = 3
 ) -> ReportView:
@@ -384,4 +413,5 @@ def build_view(
         unthemed=sum(1 for s in analysis.statements if not s.theme_id),
         about=about,
         highlights=[(kind, heading, rows[0].theme) for kind, heading, rows in themes_by_kind],
+        unassigned=_unassigned(analysis),
     )
