@@ -333,46 +333,24 @@ def part_rerun(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-SILHOUETTE_SAMPLE = 10_000
-"""Persona silhouettes are computed on a sample of this many participants in the scale part."""
-
-
 def apply_scale_patches() -> list[str]:
-    """Route the two quadratic steps through sampling, for the scale part only; say what changed.
+    """Say which samplings the committed stages apply at scale (nothing is patched any more).
 
-    * Theme clustering: ``text_themes.cluster_embeddings`` -> ``scale.cluster_sampled`` (exact
-      up to 20,000 statements of a kind, so nothing changes below that).
-    * Persona selection: ``silhouette_score`` on a seeded sample of 10,000 participants (sklearn's
-      own ``sample_size``), exact below that.
-
-    The themes patch is skipped when text_themes no longer calls cluster_embeddings directly
-    (the proposal was adopted).
+    * Theme clustering: ``ThemeConfig.sample_above`` (20,000): a kind with more statements is
+      clustered on a seeded sample of 20,000 and the rest assigned (``scale.sampled_clustering``).
+    * Persona selection: silhouettes on a seeded sample of ``personas.SILHOUETTE_SAMPLE``
+      participants.
     """
-    import sklearn.metrics
+    from persona_nlp import personas
+    from persona_nlp.config import ThemeConfig
 
-    from persona_nlp import clustering, scale, text_themes
-
+    sample = ThemeConfig().sample_above
     applied = []
-    if getattr(text_themes, "cluster_embeddings", None) is clustering.cluster_embeddings:
-
-        def sampled(vectors, min_cluster_size=3, *, max_clusters=None, params=None):  # type: ignore[no-untyped-def]
-            if len(vectors) <= scale.SAMPLE_SIZE:
-                return clustering.cluster_embeddings(
-                    vectors, min_cluster_size, max_clusters=max_clusters, params=params
-                )
-            return scale.cluster_sampled(vectors, min_cluster_size, max_clusters=max_clusters)
-
-        text_themes.cluster_embeddings = sampled  # type: ignore[assignment]
-        applied.append("themes: scale.cluster_sampled above 20,000 statements of a kind")
-    exact = sklearn.metrics.silhouette_score
-
-    def silhouette(X, labels, **kwargs):  # type: ignore[no-untyped-def]
-        if len(X) > SILHOUETTE_SAMPLE and "sample_size" not in kwargs:
-            kwargs.update(sample_size=SILHOUETTE_SAMPLE, random_state=0)
-        return exact(X, labels, **kwargs)
-
-    sklearn.metrics.silhouette_score = silhouette
-    applied.append("personas: silhouette on a 10,000-participant sample above that")
+    if sample is not None:
+        applied.append(f"themes: sampled clustering above {sample:,} statements of a kind")
+    silhouette = getattr(personas, "SILHOUETTE_SAMPLE", None)
+    if silhouette:
+        applied.append(f"personas: silhouette on a {silhouette:,}-participant sample above that")
     return applied
 
 
@@ -915,7 +893,7 @@ def table(results: dict[str, Any]) -> str:
         ]
         if patches:
             lines += [
-                "Sampling applied in this part (proposed, not yet in the committed stages): "
+                "Sampling at scale (in the committed stages, as in every part): "
                 + "; ".join(patches)
                 + ".",
                 "",

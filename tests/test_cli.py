@@ -136,3 +136,30 @@ def test_missing_input_is_one_line_error(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "nope.vtt" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_scale_out_options_map_onto_run_config(tmp_path):
+    parse = build_parser().parse_args
+    default = config_from_args(parse(["analyze", "data", "--out", "o"]))
+    assert default.run.executor == "local" and default.run.scheduler is None
+    dask = config_from_args(parse(["analyze", "data", "--out", "o", "--executor", "dask"]))
+    assert dask.run.executor == "dask" and dask.run.scheduler is None
+    remote = config_from_args(
+        parse(["analyze", "data", "--out", "o", "--scheduler", "tcp://10.0.0.5:8786"])
+    )
+    assert (remote.run.executor, remote.run.scheduler) == ("dask", "tcp://10.0.0.5:8786")
+    workers = config_from_args(
+        parse(["analyze", "data", "--out", "o", "--executor", "dask", "--workers", "3"])
+    )
+    assert workers.run.workers == 3
+    # the command line wins over a config file's [run] section
+    config_file = tmp_path / "c.toml"
+    config_file.write_text('[run]\nexecutor = "dask"\nworkers = 4\n', encoding="utf-8")
+    local = config_from_args(
+        parse(
+            ["analyze", "data", "--out", "o", "--config", str(config_file), "--executor", "local"]
+        )
+    )
+    assert (local.run.executor, local.run.workers) == ("local", 4)
+    with pytest.raises(SystemExit):
+        parse(["analyze", "data", "--out", "o", "--executor", "ray"])

@@ -175,3 +175,19 @@ def test_themes_sample_above_a_threshold_and_stay_seeded():
     assert np.array_equal(sampled.labels, again.labels)
     assert adjusted_rand_score(exact.labels, sampled.labels) > 0.9
     assert sampled.params is not None and sampled.params.reassign_similarity > 0
+
+
+def test_extraction_in_parts_gives_the_same_statements(tmp_path):
+    from persona_nlp.config import AnalysisConfig
+    from persona_nlp.embed import HashingEmbedder
+    from persona_nlp.extract import extract_statements
+    from persona_nlp.pipeline import ingest_inputs
+    from persona_nlp.scale import extract_in_parts
+
+    survey = _generator().write_survey(tmp_path / "s.csv", 120, seed=3)
+    corpus = ingest_inputs([survey, ROOT / "tests" / "data" / "study"], AnalysisConfig())
+    config = AnalysisConfig().extract
+    whole = extract_statements(corpus, HashingEmbedder(), config, seed=1)
+    parts = extract_in_parts(corpus, HashingEmbedder(), config, seed=1, part_turns=40)
+    assert len(whole) > 50
+    assert [s.model_dump() for s in parts] == [s.model_dump() for s in whole]

@@ -157,6 +157,25 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
         dest="formats",
         help="output format, repeatable (default: all)",
     )
+    scale_out = parser.add_argument_group("scale-out (docs: Large datasets)")
+    scale_out.add_argument(
+        "--executor",
+        choices=["local", "dask"],
+        help="where ingest, extraction and embedding run: this process (default) or a Dask "
+        "cluster (pip install 'persona-nlp[distributed]')",
+    )
+    scale_out.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask; "
+        "default: a local cluster)",
+    )
+    scale_out.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes of a local Dask cluster (default 2)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -284,6 +303,9 @@ def config_from_args(args: argparse.Namespace) -> Any:
                 ("personas", "n_personas"): args.personas,
                 ("report", "redact"): args.redact or None,
                 ("report", "formats"): args.formats,
+                ("run", "executor"): args.executor or ("dask" if args.scheduler else None),
+                ("run", "scheduler"): args.scheduler,
+                ("run", "workers"): args.workers,
             }
         )
     for path, value in overrides.items():

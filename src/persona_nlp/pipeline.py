@@ -164,10 +164,9 @@ def run_pipeline(
     import numpy as np
 
     from .embed_cache import CachedEmbedder
-    from .extract import extract_statements
     from .language_align import align_languages
     from .personas import build_personas, unassigned_report
-    from .scale import check_memory
+    from .scale import check_memory, extract_in_parts
     from .themes import build_themes
 
     config = config or AnalysisConfig()
@@ -192,7 +191,8 @@ def run_pipeline(
         # refuse, with one clear line, an input this machine cannot hold (persona_nlp.scale)
         check_memory(sum(len(document.turns) for document in corpus.documents))
         with timer.stage("extract"):
-            statements = extract_statements(
+            # in parts of 50,000 turns: bounded working memory, same statements (scale.py)
+            statements = extract_in_parts(
                 corpus,
                 cached,
                 config.extract,

@@ -38,7 +38,9 @@ import logging
 import numpy as np
 
 from .clustering import ClusterParams, _compact
-from .embed import _normalise
+from .config import ExtractConfig
+from .embed import Embedder, _normalise
+from .schema import Corpus, Statement
 
 logger = logging.getLogger(__name__)
 
@@ -197,6 +199,46 @@ def sampled_clustering(
     return labels, params
 
 
+EXTRACT_PART_TURNS = 50_000
+"""Turns extracted at a time on the local path: extraction's working memory (sentences,
+features, candidate spans) is bounded by a part, not by the whole corpus."""
+
+
+def extract_in_parts(
+    corpus: Corpus,
+    embedder: Embedder,
+    config: ExtractConfig,
+    *,
+    seed: int,
+    column_kinds: dict[str, str] | None = None,
+    part_turns: int = EXTRACT_PART_TURNS,
+) -> list[Statement]:
+    """``extract_statements`` on parts of about ``part_turns`` turns, merged in its own order.
+
+    The parts are those of the Dask path (:func:`persona_nlp.distributed.partition_corpus`:
+    surveys split between rows, interviews whole), so the statements are the same as one call
+    on the whole corpus; a corpus of at most ``part_turns`` turns is extracted in one call.
+
+    Example:
+        >>> from persona_nlp.embed import HashingEmbedder
+        >>> from persona_nlp.config import ExtractConfig
+        >>> extract_in_parts(Corpus(), HashingEmbedder(), ExtractConfig(), seed=1)
+        []
+    """
+    from .distributed import partition_corpus, statement_order
+    from .extract import extract_statements
+
+    if sum(len(document.turns) for document in corpus.documents) <= part_turns:
+        return extract_statements(corpus, embedder, config, seed=seed, column_kinds=column_kinds)
+    statements: list[Statement] = []
+    for part in partition_corpus(corpus, part_turns):
+        statements.extend(
+            extract_statements(part, embedder, config, seed=seed, column_kinds=column_kinds)
+        )
+    statements.sort(key=statement_order)
+    return statements
+
+
 BYTES_PER_TURN = 26_000
 """Peak memory the pipeline needs per respondent turn (survey answer): 2.6 GB at 100,000
 answers in ``benchmarks/bench_scale.py`` (corpus, candidate spans, statements and their copies,
@@ -291,6 +333,7 @@ __all__ = [
     "BYTES_PER_TURN",
     "available_memory",
     "check_memory",
+    "extract_in_parts",
     "SAMPLE_SIZE",
     "assign_to_centroids",
     "cluster_sampled",

@@ -145,9 +145,6 @@ def build_themes(
     """
     _check_respondents(statements)
     canonical = sorted(statements, key=lambda s: s.id)
-    vectors = (
-        embedder.encode([s.text for s in canonical]) if canonical else np.zeros((0, 1), np.float32)
-    )
     everyone = {p.id: p for p in participants}
     for statement in canonical:
         everyone.setdefault(statement.participant_id, Participant(id=statement.participant_id))
@@ -160,9 +157,11 @@ def build_themes(
         if not rows:
             continue
         members = [canonical[i] for i in rows]
+        # one kind's float32 vectors at a time (memory: the largest kind, not all statements)
+        vectors = np.asarray(embedder.encode([s.text for s in members]), dtype=np.float32)
         result = theme_canonical(
             [s.text for s in members],
-            vectors[rows],
+            vectors,
             [s.language for s in members],
             config.min_theme_size,
             MAX_THEMES_PER_KIND,
@@ -176,7 +175,7 @@ def build_themes(
                 f"{kind}-{number + 1:02d}",
                 kind,
                 [members[i] for i in inside],
-                vectors[[rows[i] for i in inside]],
+                vectors[inside],
                 result,
                 number,
                 base,
