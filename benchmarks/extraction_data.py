@@ -18,6 +18,7 @@ value of the first column (the respondent id).
 Usage::
 
     python benchmarks/extraction_data.py --split dev        # rebuild dev
+    python benchmarks/extraction_data.py --split dev2       # second dev split (generalisation check)
     python benchmarks/extraction_data.py --split heldout
     python benchmarks/extraction_data.py --split all --check  # verify files are up to date
 """
@@ -257,10 +258,10 @@ def summary(split: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
+    parser.add_argument("--split", default="all", choices=["dev", "dev2", "heldout", "all"])
     parser.add_argument("--check", action="store_true", help="verify instead of writing")
     args = parser.parse_args(argv)
-    splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    splits = ["dev", "dev2", "heldout"] if args.split == "all" else [args.split]
     for split in splits:
         if not (ROOT / split / "annotated").exists():
             print(f"{split}: no annotated sources", file=sys.stderr)

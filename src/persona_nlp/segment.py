@@ -440,7 +440,7 @@ CLAUSE_RULES: dict[str, ClauseRules] = {
         contrast=("nhưng mà", "nhưng", "mặc dù", "tuy nhiên", "có điều", "chỉ có điều"),
         cause=("vì", "bởi vì", "tại vì"),
         weak=("và",),
-        comma_only=("nên", "cho nên", "thế nên", "rồi"),
+        comma_only=("nên", "cho nên", "thế nên", "rồi", "mà"),
         starters=(
             "tôi",
             "mình",
@@ -514,8 +514,9 @@ class Segment:
         sentence: Index of the sentence the segment came from, within its turn.
         question: Whether the segment is a question (ends with ``?`` that is not a tag).
         joined: How the segment was split from the previous one of its sentence: ``""`` (first
-            or only segment), ``"contrast"`` (but-type) or ``"link"`` (and/because/so-type,
-            whose halves often form one statement).
+            or only segment), ``"contrast"`` (but-type), ``"cause"`` (because-type: the clause
+            usually explains the previous one) or ``"link"`` (and/so-type: often a
+            second statement).
     """
 
     start: int
@@ -534,6 +535,7 @@ def _alternation(words: Sequence[str]) -> str:
 class _Compiled:
     splitter: re.Pattern[str]
     contrast: frozenset[str]
+    cause: frozenset[str]
     starters: frozenset[str]
     weak: frozenset[str]
     comma_only: frozenset[str]
@@ -578,6 +580,7 @@ def _compiled(language: str) -> _Compiled:
     return _Compiled(
         splitter=splitter,
         contrast=frozenset(rules.contrast),
+        cause=frozenset(re.sub(r"\s+", " ", c.lower()) for c in rules.cause),
         starters=frozenset(rules.starters),
         weak=frozenset(rules.weak),
         comma_only=frozenset(rules.comma_only),
@@ -655,7 +658,7 @@ def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple
     """
     rules = _compiled(language)
     sentence = text[start:end]
-    cuts: list[tuple[int, int, str]] = []  # (left_end, right_start, joined) relative to sentence
+    cuts: list[tuple[int, int, str, int]] = []  # (left_end, right_start, joined, min_left)
     for match in rules.splitter.finditer(sentence):
         conj_key = re.sub(r"\s+", " ", match.group("conj").lower())
         has_comma = match.group("comma").strip() != ""
@@ -670,16 +673,23 @@ def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple
                 has_comma or first in rules.starters
             ):
                 continue
-        min_left = 1 if contrast and has_comma else MIN_CLAUSE_WORDS
+        new_subject = right.strip().split(" ", 1)[0].lower().strip(",.") in rules.starters
+        if contrast and has_comma:
+            min_left = 1
+        elif has_comma and new_subject:
+            # a terse survey answer, then a new clause: "Lang leveringstid, og jeg kjøper aldri ..."
+            min_left = 2
+        else:
+            min_left = MIN_CLAUSE_WORDS
         if _word_count(left) < min_left or _word_count(right) < MIN_CLAUSE_WORDS:
             continue
-        cuts.append((match.start(), match.end(), "contrast" if contrast else "link"))
+        joined = "contrast" if contrast else "cause" if conj_key in rules.cause else "link"
+        cuts.append((match.start(), match.end(), joined, min_left))
     if not cuts:
         return [(start, end, "")]
     spans: list[tuple[int, int, str]] = []
     left_start, joined = 0, ""
-    for left_end, right_start, kind in cuts:
-        minimum = 1 if kind == "contrast" else MIN_CLAUSE_WORDS
+    for left_end, right_start, kind, minimum in cuts:
         if _word_count(sentence[left_start:left_end]) < minimum:
             continue
         spans.append((start + left_start, start + left_end, joined))

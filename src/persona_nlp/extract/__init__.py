@@ -8,9 +8,10 @@ For every respondent turn (never interviewer or unknown-role turns) the extracto
    ("yeah, definitely", "ja", "ừ") and survey non-answers ("nothing really", "n/a", "tidak ada");
 3. embeds the remaining segments once with the pipeline's embedder (a cached embedder re-uses
    these vectors for themes) and classifies them with a :class:`StatementClassifier` - by
-   default :class:`EmbeddingCueClassifier`, trained on the shipped exemplar banks (six
-   languages) plus the user's examples, using the survey question or the previous interviewer
-   turn as context;
+   default :class:`EmbeddingCueClassifier` (embedding + cue features + character n-grams),
+   trained on the shipped exemplar banks (six languages) plus the user's examples - or, with
+   no user examples, loaded from the fit shipped for the model (:mod:`.stored`) - using the
+   survey question or the previous interviewer turn as context;
 4. keeps segments whose most probable label is a kind with calibrated probability
    ``>= config.threshold``.
 
@@ -179,7 +180,7 @@ class StatementExtractor:
         from ..segment import segment_texts
 
         column_kinds = self._column_kinds()
-        turns: list[tuple[int, int, int, str, str | None, str | None, str | None, bool]] = []
+        turns: list[tuple[int, int, int, str, str | None, str | None, str | None, bool, bool]] = []
         for d, document in enumerate(corpus.documents):
             previous_interviewer: str | None = None
             for position, turn in enumerate(document.turns):
@@ -194,13 +195,16 @@ class StatementExtractor:
                     or turn.question is not None
                     or turn.column is not None
                 )
+                declared = survey and (turn.column or "") in column_kinds
                 if survey:
                     context = turn.question or turn.column
                     kind = column_kinds.get(turn.column or "") or question_kind(context, language)
                 else:
                     context = previous_interviewer
                     kind = question_kind(context, language)
-                turns.append((d, position, turn.index, turn.text, language, context, kind, survey))
+                turns.append(
+                    (d, position, turn.index, turn.text, language, context, kind, survey, declared)
+                )
         by_language: dict[str | None, list[int]] = {}
         for number, item in enumerate(turns):
             by_language.setdefault(item[4], []).append(number)
@@ -211,7 +215,7 @@ class StatementExtractor:
                 [turns[n][3] for n in numbers], language, split_clauses=self.split_clauses
             )
             for number, segments in zip(numbers, segmented, strict=True):
-                d, position, index, text, _, context, kind, survey = turns[number]
+                d, position, index, text, _, context, kind, survey, declared = turns[number]
                 for segment in segments:
                     candidate = Candidate(
                         text[segment.start : segment.end],
@@ -220,6 +224,7 @@ class StatementExtractor:
                         kind,
                         survey,
                         segment.question,
+                        declared,
                     )
                     spans.append(
                         _Span(
@@ -272,12 +277,13 @@ class StatementExtractor:
             previous = decided[-1] if decided else None
             if (
                 previous is not None
-                and span.joined == "link"
+                and span.joined == "cause"
                 and previous[1] == kind
                 and (previous[0].document_index, previous[0].turn_position, previous[0].sentence)
                 == (span.document_index, span.turn_position, span.sentence)
             ):
-                # "X, and Y" / "X because Y" of one kind reads as one statement: keep one span
+                # "X because Y" of one kind reads as one statement (Y explains X): keep one span;
+                # "X and Y" / "X, so Y" of one kind are two statements and stay apart
                 merged = _Span(
                     span.document_index,
                     span.turn_position,

@@ -317,7 +317,10 @@ def encode_examples(texts: Sequence[str], embedder: Embedder) -> np.ndarray:
 
 
 def write_bank_vectors(embedder: Embedder, folder: str | Path | None = None) -> Path:
-    """Embed all shipped banks and save them for this model (run when a bank changes).
+    """Embed all shipped banks and save them for this model.
+
+    After a bank changes, prefer :func:`persona_nlp.extract.stored.write_shipped`, which also
+    refits and stores the default classifier for the model.
 
     Example:
         >>> write_bank_vectors(SentenceTransformerEmbedder())  # doctest: +SKIP
