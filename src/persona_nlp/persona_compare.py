@@ -19,7 +19,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .schema import Analysis, Participant, Persona, Statement, Theme, UnassignedParticipant
+from .schema import (
+    Analysis,
+    Participant,
+    Persona,
+    Statement,
+    Theme,
+    UnassignedParticipant,
+    UnassignedReason,
+)
 
 
 def unassigned_participants(
@@ -58,6 +66,7 @@ def unassigned_report(
     report = []
     for pid in unassigned_participants(participants, personas):
         themes_of = theme_count.get(pid, 0)
+        reason: UnassignedReason
         if themes_of:
             reason = "no_close_persona" if personas else "no_personas"
         else:
