@@ -712,14 +712,31 @@ def get_pipeline(language: str) -> Any:
         >>> [s.text for s in nlp("Jeg venter altid. Men fragten er dyr.").sents]
         ['Jeg venter altid.', 'Men fragten er dyr.']
     """
-    import spacy
-
     name = language if language and language not in _SPACY_UNSUPPORTED else _SPACY_FALLBACK
     try:
-        nlp = spacy.blank(name)
+        return _pipeline(name)
     except Exception:  # unknown code or a tokenizer needing a missing package
         logger.debug("no blank spaCy pipeline for %r; using %r", name, _SPACY_FALLBACK)
-        nlp = spacy.blank(_SPACY_FALLBACK)
+        return _pipeline(_SPACY_FALLBACK)
+
+
+@lru_cache(maxsize=32)
+def _pipeline(name: str) -> Any:
+    """A blank pipeline whose tokenizer keeps only the exceptions that contain a period.
+
+    spaCy's blank pipelines load thousands of tokenizer exceptions (English contractions in
+    every casing, ...), which took most of the first extraction's time in a process. Only the
+    abbreviations ("e.g.", "ca.", "bl.a.", "dll.") matter for sentence boundaries; spans are
+    character offsets, so how a contraction is tokenized never shows.
+    """
+    from spacy.util import get_lang_class
+
+    base = get_lang_class(name)
+    exceptions = {
+        text: value for text, value in base.Defaults.tokenizer_exceptions.items() if "." in text
+    }
+    defaults = type("Defaults", (base.Defaults,), {"tokenizer_exceptions": exceptions})
+    nlp = type(base.__name__, (base,), {"Defaults": defaults})()
     nlp.add_pipe("sentencizer")
     return nlp
 
