@@ -132,6 +132,16 @@ def test_proposes_common_theme_the_file_leaves_out(analysis, embedder):
     # when the file does mention it, it is not proposed
     full = enrich_personas(DATA / "personas.json", analysis, embedder)
     assert "pain_point-02" not in {p["theme"]["id"] for p in full.evidence[1]["proposed_additions"]}
+    # nor is any theme that already evidences a supported item of the same kind
+    for evidence in full.evidence:
+        evidenced = {
+            entry["theme"]["id"]
+            for entries in evidence["fields"].values()
+            for entry in entries
+            if entry.get("status") == "supported"
+            and entry.get("theme", {}).get("kind") == entry.get("kind")
+        }
+        assert not evidenced & {p["theme"]["id"] for p in evidence["proposed_additions"]}
 
 
 def test_field_names_are_recognised_in_any_spelling():

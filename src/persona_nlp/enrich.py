@@ -23,7 +23,8 @@ Given a persona file (see :mod:`persona_nlp.enrich_io`) and an
 4. **Proposed additions.** Themes mentioned by at least :data:`~persona_nlp.enrich_evidence.PROPOSAL_MIN_SHARE` of the
    persona's participants (two at least), :data:`~persona_nlp.enrich_evidence.PROPOSAL_MIN_LIFT` times more common among them
    than among everyone, and whose statements by them are mostly not covered by the persona's
-   items (close to an item of the same kind, or very close to any item).
+   items (close to an item of the same kind, or very close to any item). A theme that already is
+   the theme of a supported item of the same kind is not proposed.
 5. **Flags.** ``no_participants`` for a persona no participant is assigned to;
    ``mostly_unsupported`` when fewer than half of its items are supported.
 
@@ -265,6 +266,14 @@ def enrich_personas(
             member_set,
             n_everyone,
             quotes_per_item,
+            evidenced={
+                entry["theme"]["id"]
+                for entries in fields_evidence.values()
+                for entry in entries
+                if entry.get("status") == "supported"
+                and "theme" in entry
+                and entry["theme"]["kind"] == entry.get("kind")
+            },
         )
         flags = []
         if not members:

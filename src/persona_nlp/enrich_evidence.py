@@ -184,8 +184,13 @@ def proposals(
     members: set[str],
     n_everyone: int,
     quotes_per_item: int,
+    evidenced: set[str] | None = None,
 ) -> list[dict]:
-    """Themes common among the persona's participants whose statements no item of it covers."""
+    """Themes common among the persona's participants whose statements no item of it covers.
+
+    ``evidenced``: ids of themes that already are the theme of a supported item of the same
+    kind in this persona; they are never proposed (the persona says it already, in other words).
+    """
     if not members or not themes:
         return []
     field_for_kind: dict[str, str] = {}
@@ -194,6 +199,8 @@ def proposals(
     minimum = max(2, math.ceil(PROPOSAL_MIN_SHARE * len(members)))
     found: list[dict[str, Any]] = []
     for j, theme in enumerate(themes):
+        if evidenced and theme.id in evidenced:
+            continue
         rows = [r for r in theme_rows[j] if statements[r].participant_id in members]
         uncovered = [r for r in rows if not covered_by_items[r]]
         if not rows or len(uncovered) < 0.5 * len(rows):
