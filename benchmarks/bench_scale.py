@@ -358,6 +358,10 @@ def part_scale(args: argparse.Namespace) -> dict[str, Any]:
     patches = apply_scale_patches() if args.patch else []
     csv_path = survey_file(args.answers)
     config = _analysis_config(None)
+    # BENCH_SCALE_ALIGN=off isolates the stages' own memory from language alignment's
+    align = os.environ.get("BENCH_SCALE_ALIGN")
+    if align:
+        config.embed.language_align = align
     embedder = RecordingEmbedder(FastHashEmbedder())
     from persona_nlp.errors import PersonaNLPError
 
@@ -368,6 +372,7 @@ def part_scale(args: argparse.Namespace) -> dict[str, Any]:
     except PersonaNLPError as error:
         return {
             "answers": len(answer_texts(csv_path)[0]),
+            "language_align": config.embed.language_align,
             "error": f"refused after {time.perf_counter() - started:.0f} s: {error}",
             "peak_rss_mb": peak_rss_mb(),
         }
@@ -380,6 +385,7 @@ def part_scale(args: argparse.Namespace) -> dict[str, Any]:
         "participants": len(analysis.participants),
         "embedded_texts": len(set(embedder.texts)),
         "fake_embed_s": round(embedder.seconds, 2),
+        "language_align": config.embed.language_align,
         "analysis_s": round(total, 2),
         "reports_s": round(reports, 2),
         "timings": analysis.manifest.timings,
@@ -871,7 +877,8 @@ def table(results: dict[str, Any]) -> str:
             extrapolated = _fmt_s(entry["embedded_texts"] * per_text / 1000) if per_text else "-"
             rows.append(
                 (
-                    f"{entry['answers']:,}",
+                    f"{entry['answers']:,}"
+                    + (" (alignment off)" if entry.get("language_align") == "off" else ""),
                     f"{entry['statements']:,}",
                     _fmt_s(t.get("ingest")),
                     _fmt_s(t.get("extract")),

@@ -255,6 +255,9 @@ class CachedEmbedder:
                 [t for t in unique if t not in self._index] if len(self._index) > known else unique
             )
             self.hits += len(texts) - len(missing)
+            # longest first over all missing texts (the model's own order within a call), so the
+            # chunks' batches hold texts of similar length, as one call would: less padding
+            missing.sort(key=len, reverse=True)
             for start in range(0, len(missing), ENCODE_CHUNK):
                 chunk = missing[start : start + ENCODE_CHUNK]
                 vectors16 = np.asarray(self.embedder.encode(chunk), dtype=np.float16)

@@ -191,7 +191,7 @@ def run_pipeline(
         # refuse, with one clear line, an input this machine cannot hold (persona_nlp.scale)
         check_memory(sum(len(document.turns) for document in corpus.documents))
         with timer.stage("extract"):
-            # in parts of 50,000 turns: bounded working memory, same statements (scale.py)
+            # in parts of 20,000 turns: bounded working memory, same statements (scale.py)
             statements = extract_in_parts(
                 corpus,
                 cached,

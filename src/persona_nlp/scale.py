@@ -199,7 +199,7 @@ def sampled_clustering(
     return labels, params
 
 
-EXTRACT_PART_TURNS = 50_000
+EXTRACT_PART_TURNS = 20_000
 """Turns extracted at a time on the local path: extraction's working memory (sentences,
 features, candidate spans) is bounded by a part, not by the whole corpus."""
 
@@ -239,10 +239,11 @@ def extract_in_parts(
     return statements
 
 
-BYTES_PER_TURN = 26_000
-"""Peak memory the pipeline needs per respondent turn (survey answer): 2.6 GB at 100,000
-answers in ``benchmarks/bench_scale.py`` (corpus, candidate spans, statements and their copies,
-float32 embeddings, clustering, reports). Re-measure when the stages change."""
+BYTES_PER_TURN = 16_000
+"""Peak memory the pipeline needs per respondent turn (survey answer), measured by
+``benchmarks/bench_scale.py`` with language alignment on (the default): 2.6 GB at 100,000
+answers and 4.8 GB at 250,000 (about 15 KB more per answer; the 250,000 peak is language
+alignment's per-language means over every statement vector). Re-measure when the stages change."""
 
 BASE_BYTES = 600 * 2**20
 """Memory still to come for the embedding model and its libraries when the check runs."""
@@ -305,7 +306,7 @@ def check_memory(n_turns: int, *, available: int | None = None) -> None:
         >>> check_memory(2_000_000, available=8 * 2**30)
         Traceback (most recent call last):
         ...
-        persona_nlp.errors.InputError: 2,000,000 turns need about 49.0 GB of memory in one process; 8.0 GB is available (fix: analyse at most 300,000 turns per run (split the input, e.g. by wave or question), or use a machine with more memory)
+        persona_nlp.errors.InputError: 2,000,000 turns need about 30.4 GB of memory in one process; 8.0 GB is available (fix: analyse at most 490,000 turns per run (split the input, e.g. by wave or question), or use a machine with more memory)
     """
     from .errors import InputError
 
