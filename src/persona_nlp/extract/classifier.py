@@ -29,7 +29,7 @@ import numpy as np
 
 from ..embed import Embedder
 from .cues import FEATURE_NAMES, cue_features, question_kind
-from .examples import LABELS, Example, encode_examples
+from .examples import LABELS, Example, encode_examples, model_fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -400,9 +400,10 @@ class EmbeddingCueClassifier:
             [i for i, e in enumerate(examples) if not e.source.startswith("bank:")], dtype=int
         )
         self.n_embedding_ = int(vectors.shape[1])
-        key = classifier_key(embedder.fingerprint, examples, self.get_params())
+        fingerprint = model_fingerprint(embedder)
+        key = classifier_key(fingerprint, examples, self.get_params())
         if self.use_stored and not len(self.user_rows_):
-            state = load_classifier(embedder.fingerprint, key)
+            state = load_classifier(fingerprint, key)
             if state is not None:
                 self._restore(state)
                 return self

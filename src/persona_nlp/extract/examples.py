@@ -24,11 +24,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -300,6 +302,32 @@ def stored_bank_vectors(fingerprint: str) -> dict[str, np.ndarray]:
     return {str(t): v for t, v in zip(texts, vectors, strict=True)}
 
 
+_FINGERPRINTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
+def model_fingerprint(embedder: Embedder) -> str:
+    """``embedder.fingerprint``, remembered per embedder object.
+
+    Some backends hash their weights file on every access (tens of MB); extraction needs the
+    fingerprint several times per call (fit cache, shipped fit, shipped bank vectors).
+
+    Example:
+        >>> from persona_nlp.embed import HashingEmbedder
+        >>> model_fingerprint(HashingEmbedder(dim=8)) == HashingEmbedder(dim=8).fingerprint
+        True
+    """
+    try:
+        return _FINGERPRINTS[embedder]
+    except (KeyError, TypeError):
+        pass
+    fingerprint = embedder.fingerprint
+    try:
+        _FINGERPRINTS[embedder] = fingerprint
+    except TypeError:  # not weak-referenceable: just do not remember it
+        pass
+    return fingerprint
+
+
 def encode_examples(texts: Sequence[str], embedder: Embedder) -> np.ndarray:
     """Embed example texts, taking shipped bank vectors for this model where available.
 
@@ -308,7 +336,7 @@ def encode_examples(texts: Sequence[str], embedder: Embedder) -> np.ndarray:
         >>> encode_examples(["I always wait for the sale"], HashingEmbedder(dim=8)).shape
         (1, 8)
     """
-    stored = stored_bank_vectors(embedder.fingerprint)
+    stored = stored_bank_vectors(model_fingerprint(embedder))
     missing = sorted({t for t in texts if t not in stored})
     fresh = dict(zip(missing, embedder.encode(missing), strict=True)) if missing else {}
     if not texts:
@@ -360,6 +388,7 @@ __all__ = [
     "examples_digest",
     "load_bank",
     "load_examples",
+    "model_fingerprint",
     "normalise_kind",
     "stored_bank_vectors",
     "write_bank_vectors",
