@@ -139,7 +139,8 @@ def test_proposes_common_theme_the_file_leaves_out(analysis, embedder):
             for entries in evidence["fields"].values()
             for entry in entries
             if entry.get("status") == "supported"
-            and entry.get("theme", {}).get("kind") == entry.get("kind")
+            and "theme" in entry
+            and entry["theme"]["kind"] == entry.get("kind")
         }
         assert not evidenced & {p["theme"]["id"] for p in evidence["proposed_additions"]}
 
