@@ -32,10 +32,12 @@ print(f"wave 1: {len(wave1.analysis.participants)} respondents, {len(themes)} th
 
 # %% Wave 2: read and extract statements with the same embedder (same model as the themes).
 corpus = ingest_inputs([HERE / "wave2" / "survey_wave2.csv"], config)
-statements = extract_statements(corpus, wave1.embedder, config.extract, seed=config.seed)
+statements = extract_statements(corpus, wave1.plain_embedder, config.extract, seed=config.seed)
 print(f"wave 2: {len(corpus.participants)} respondents, {len(statements)} statements")
 
-# %% Assign them to the wave-1 themes, without re-clustering.
+# %% Assign them to the wave-1 themes, without re-clustering. wave1.embedder carries wave 1's
+# language alignment; from a saved analysis.json pass
+# language_offsets=analysis.language_offsets with a plain embedder instead.
 assigned, misfits = assign_to_themes(statements, themes, wave1.embedder)
 labels = {theme.id: theme.label for theme in themes}
 

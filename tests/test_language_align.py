@@ -111,7 +111,7 @@ def test_other_texts_pass_through_unchanged():
     embedder, statements = _study()
     aligned = align_languages(embedder, statements, min_statements=8)
     assert isinstance(aligned, LanguageAlignedEmbedder)
-    plain = LanguageAlignedEmbedder(base, {}, [])
+    plain = LanguageAlignedEmbedder(base, {}, {}, [])
     np.testing.assert_array_equal(plain.encode(["a persona item"]), base.encode(["a persona item"]))
     assert aligned.name == "table" and aligned.fingerprint == "table+language-aligned"
 
@@ -139,3 +139,66 @@ def test_order_independent():
     random.Random(3).shuffle(shuffled)
     second = align_languages(embedder, shuffled, min_statements=8).encode(texts)
     np.testing.assert_allclose(first, second, atol=1e-6)
+
+
+def test_chunked_sums_give_the_same_shifts(monkeypatch):
+    import persona_nlp.language_align as language_align
+
+    embedder, statements = _study()
+    texts = [s.text for s in statements]
+    whole = align_languages(embedder, statements, min_statements=8).encode(texts)
+    monkeypatch.setattr(language_align, "CHUNK", 5)
+    chunked = align_languages(embedder, statements, min_statements=8).encode(texts)
+    np.testing.assert_allclose(whole, chunked, atol=1e-6)
+
+
+def test_offsets_are_kept_and_shift_a_later_wave_the_same_way():
+    from persona_nlp.language_align import shift_statement_vectors
+
+    embedder, statements = _study()
+    aligned = align_languages(embedder, statements, min_statements=8)
+    assert isinstance(aligned, LanguageAlignedEmbedder)
+    offsets = aligned.offsets()
+    assert [(o.language, o.kind) for o in offsets] == [("da", "goal"), ("en", "goal")]
+    danish = [s for s in statements if s.language == "da"]
+    # a later wave says the same things: the stored offsets reproduce the aligned vectors
+    raw = embedder.encode([s.text for s in danish])
+    np.testing.assert_allclose(
+        shift_statement_vectors(raw, danish, offsets),
+        aligned.encode([s.text for s in danish]),
+        atol=1e-6,
+    )
+    # a language that was not aligned stays as it is
+    other = [s.model_copy(update={"language": "vi"}) for s in danish]
+    np.testing.assert_array_equal(shift_statement_vectors(raw, other, offsets), raw)
+
+
+def test_assign_to_themes_applies_the_language_offsets():
+    from persona_nlp.schema import Theme
+    from persona_nlp.themes import assign_to_themes
+
+    embedder, statements = _study(language_strength=3.0)
+    aligned = align_languages(embedder, statements, min_statements=8)
+    assert isinstance(aligned, LanguageAlignedEmbedder)
+    texts = [s.text for s in statements]
+    vectors = aligned.encode(texts)
+    themes = []
+    for topic in range(TOPICS):
+        rows = [i for i, s in enumerate(statements) if s.id.split("-")[1] == str(topic)]
+        centre = vectors[rows].mean(axis=0)
+        themes.append(
+            Theme(
+                id=f"goal-{topic}",
+                kind="goal",
+                label=f"topic {topic}",
+                centroid=[float(x) for x in centre / np.linalg.norm(centre)],
+                min_similarity=0.5,
+            )
+        )
+    danish = [s for s in statements if s.language == "da"]
+    expected = [f"goal-{s.id.split('-')[1]}" for s in danish]
+    # the wrapper from the pipeline (PipelineRun.embedder) and saved offsets give the same result
+    with_wrapper, _ = assign_to_themes(danish, themes, aligned)
+    with_offsets, _ = assign_to_themes(danish, themes, embedder, language_offsets=aligned.offsets())
+    assert [s.theme_id for s in with_wrapper] == expected
+    assert [s.theme_id for s in with_offsets] == expected

@@ -26,7 +26,11 @@ differs from its language's average statement - which is what the themes should 
 
 The result is an :class:`~persona_nlp.embed.Embedder` wrapper: texts of the analysed statements
 come back shifted; any other text (persona items in enrichment, labels) comes back unchanged.
-The pipeline uses it for themes, personas, the statement map and enrichment.
+The pipeline uses it for themes, personas, the statement map and enrichment. The shifts, one
+vector per (language, kind) group, are kept in ``analysis.language_offsets`` so that
+:func:`~persona_nlp.themes.assign_to_themes` shifts a later wave's statements the same way.
+Memory: the group means are summed over the statements in chunks, and the wrapper keeps one
+vector per group (not per statement), so alignment adds little at a million statements.
 
 Example:
     >>> from persona_nlp.embed import HashingEmbedder
@@ -45,7 +49,7 @@ from typing import Literal
 import numpy as np
 
 from .embed import Embedder
-from .schema import Statement
+from .schema import LanguageOffset, Statement
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +57,81 @@ AlignMode = Literal["auto", "off"]
 
 MIN_GROUP_STATEMENTS = 8
 """Statements a (language, kind) group - or, as a fallback, a language - needs to be centred."""
+
+
+GroupKey = tuple[str, str | None]
+"""``(language, kind)``; kind ``None``: the language's fallback for kinds too small to centre."""
+
+CHUNK = 20_000
+"""Statements embedded at a time while summing the group means."""
+
+
+def _qualified_groups(
+    languages: Sequence[str | None], kinds: Sequence[str], min_statements: int
+) -> tuple[list[GroupKey | None], list[str]]:
+    """The group of each row (``None``: not shifted) and the languages that are aligned."""
+    per_language: dict[str, int] = defaultdict(int)
+    per_group: dict[tuple[str, str], int] = defaultdict(int)
+    for language, kind in zip(languages, kinds, strict=True):
+        if language:
+            per_language[language] += 1
+            per_group[(language, kind)] += 1
+    qualified = sorted(lang for lang, n in per_language.items() if n >= min_statements)
+    if len(qualified) < 2:
+        return [None] * len(languages), []
+    chosen = set(qualified)
+    groups: list[GroupKey | None] = []
+    for language, kind in zip(languages, kinds, strict=True):
+        if language not in chosen:
+            groups.append(None)
+        elif per_group[(language, kind)] >= min_statements:
+            groups.append((language, kind))
+        else:
+            groups.append((language, None))
+    return groups, qualified
+
+
+def _group_shifts(
+    groups: Sequence[GroupKey | None],
+    kinds: Sequence[str],
+    sums: dict[GroupKey, np.ndarray],
+    counts: dict[GroupKey, int],
+) -> dict[GroupKey, np.ndarray]:
+    """Shift per group from summed vectors: kind mean (or overall mean) minus group mean.
+
+    ``sums``/``counts`` hold, per row group, the sum and number of its rows, plus per
+    language ``(language, None)`` over all its rows, per kind ``("", kind)`` and ``("", None)``
+    over the rows of aligned languages.
+    """
+    shifts: dict[GroupKey, np.ndarray] = {}
+    for group in sorted({g for g in groups if g is not None}, key=lambda g: (g[0], g[1] or "")):
+        kind = group[1]
+        own = sums[group] / counts[group]
+        target = sums[("", kind)] / counts[("", kind)]
+        shifts[group] = (target - own).astype(np.float32)
+    return shifts
+
+
+def _accumulate(
+    sums: dict[GroupKey, np.ndarray],
+    counts: dict[GroupKey, int],
+    groups: Sequence[GroupKey | None],
+    kinds: Sequence[str],
+    languages: Sequence[str | None],
+    vectors: np.ndarray,
+) -> None:
+    """Add rows to the running sums of :func:`_group_shifts`."""
+    for group, kind, language, vector in zip(groups, kinds, languages, vectors, strict=True):
+        if group is None:
+            continue
+        assert language is not None
+        keys: set[GroupKey] = {group, (language, None), ("", kind), ("", None)}
+        for key in keys:
+            if key in sums:
+                sums[key] += vector
+            else:
+                sums[key] = vector.astype(np.float64)
+            counts[key] = counts.get(key, 0) + 1
 
 
 def language_offsets(
@@ -79,29 +158,14 @@ def language_offsets(
     """
     vectors = np.asarray(vectors, dtype=np.float64)
     offsets = np.zeros_like(vectors)
-    rows_of_language: dict[str, list[int]] = defaultdict(list)
-    for row, language in enumerate(languages):
-        if language:
-            rows_of_language[language].append(row)
-    qualified = sorted(
-        language for language, rows in rows_of_language.items() if len(rows) >= min_statements
-    )
-    if len(qualified) < 2:
-        return offsets
-    everyone = [row for language in qualified for row in rows_of_language[language]]
-    overall = vectors[everyone].mean(axis=0)
-    for language in qualified:
-        rows = rows_of_language[language]
-        fallback = overall - vectors[rows].mean(axis=0)
-        by_kind: dict[str, list[int]] = defaultdict(list)
-        for row in rows:
-            by_kind[kinds[row]].append(row)
-        for kind, group in by_kind.items():
-            if len(group) >= min_statements:
-                kind_rows = [row for row in everyone if kinds[row] == kind]
-                offsets[group] = vectors[kind_rows].mean(axis=0) - vectors[group].mean(axis=0)
-            else:
-                offsets[group] = fallback
+    groups, _ = _qualified_groups(languages, kinds, min_statements)
+    sums: dict[GroupKey, np.ndarray] = {}
+    counts: dict[GroupKey, int] = {}
+    _accumulate(sums, counts, groups, kinds, languages, vectors)
+    shifts = _group_shifts(groups, kinds, sums, counts)
+    for row, group in enumerate(groups):
+        if group is not None:
+            offsets[row] = shifts[group]
     return offsets
 
 
@@ -110,22 +174,29 @@ class LanguageAlignedEmbedder:
 
     Args:
         embedder: The wrapped embedder (usually a :class:`~persona_nlp.embed_cache.CachedEmbedder`).
-        offsets: Text -> shift to add before re-normalising. Other texts pass through unchanged.
+        shifts: ``(language, kind)`` group -> shift to add before re-normalising.
+        text_groups: Statement text -> the groups it was said in (a text said in two groups gets
+            the mean of their shifts). Other texts pass through unchanged.
         languages: The languages that were aligned (for the manifest and logs).
 
     Example:
         >>> from persona_nlp.embed import HashingEmbedder
-        >>> aligned = LanguageAlignedEmbedder(HashingEmbedder(), {}, [])
+        >>> aligned = LanguageAlignedEmbedder(HashingEmbedder(), {}, {}, [])
         >>> aligned.encode(["a text"]).shape
         (1, 64)
     """
 
     def __init__(
-        self, embedder: Embedder, offsets: dict[str, np.ndarray], languages: Sequence[str]
+        self,
+        embedder: Embedder,
+        shifts: dict[GroupKey, np.ndarray],
+        text_groups: dict[str, tuple[GroupKey, ...]],
+        languages: Sequence[str],
     ) -> None:
         self.embedder = embedder
         self.name = embedder.name
-        self.offsets = offsets
+        self.shifts = shifts
+        self.text_groups = text_groups
         self.languages = list(languages)
 
     @property
@@ -136,12 +207,29 @@ class LanguageAlignedEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed ``texts``; statement texts come back language-aligned and unit length."""
         vectors = np.array(self.embedder.encode(texts), dtype=np.float32)
-        rows = [i for i, text in enumerate(texts) if text in self.offsets]
-        if rows:
-            shifted = vectors[rows] + np.stack([self.offsets[texts[i]] for i in rows])
-            norms = np.linalg.norm(shifted, axis=1, keepdims=True)
-            vectors[rows] = shifted / np.maximum(norms, 1e-12)
+        for row, text in enumerate(texts):
+            groups = self.text_groups.get(text)
+            if groups:
+                shift = (
+                    self.shifts[groups[0]]
+                    if len(groups) == 1
+                    else np.mean([self.shifts[g] for g in groups], axis=0)
+                )
+                vectors[row] = _unit(vectors[row] + shift)
         return vectors
+
+    def offsets(self) -> list[LanguageOffset]:
+        """The group shifts, for ``analysis.language_offsets`` (sorted by language, kind)."""
+        return [
+            LanguageOffset(language=language, kind=kind, offset=[round(float(x), 6) for x in shift])  # type: ignore[arg-type]
+            for (language, kind), shift in sorted(
+                self.shifts.items(), key=lambda item: (item[0][0], item[0][1] or "")
+            )
+        ]
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
 
 def align_languages(
@@ -160,8 +248,7 @@ def align_languages(
 
     Returns:
         ``embedder`` itself when nothing is aligned (mode ``off``, or fewer than two languages
-        with enough statements), else a
-        :class:`LanguageAlignedEmbedder`.
+        with enough statements), else a :class:`LanguageAlignedEmbedder`.
 
     Example:
         >>> from persona_nlp.embed import HashingEmbedder
@@ -169,33 +256,71 @@ def align_languages(
         >>> align_languages(base, [], mode="auto") is base
         True
     """
-    if mode == "off":
-        return embedder
-    counts: dict[str, int] = defaultdict(int)
-    for statement in statements:
-        if statement.language:
-            counts[statement.language] += 1
-    if sum(n >= min_statements for n in counts.values()) < 2:
+    if mode == "off" or not statements:
         return embedder
     canonical = sorted(statements, key=lambda s: s.id)
-    vectors = embedder.encode([s.text for s in canonical])
-    offsets = language_offsets(
-        [s.language for s in canonical], [s.kind for s in canonical], vectors, min_statements
-    )
-    by_text: dict[str, list[np.ndarray]] = defaultdict(list)
-    for statement, offset in zip(canonical, offsets, strict=True):
-        by_text[statement.text].append(offset)
-    # a text said in two groups (rare: "Save time." in two surveys) gets the mean of its shifts
-    shifts = {
-        text: np.mean(group, axis=0).astype(np.float32)
-        for text, group in by_text.items()
-        if np.any(np.mean(group, axis=0))
-    }
-    if not shifts:
+    languages = [s.language for s in canonical]
+    kinds = [s.kind for s in canonical]
+    groups, qualified = _qualified_groups(languages, kinds, min_statements)
+    if not qualified:
         return embedder
-    languages = sorted(n for n, c in counts.items() if c >= min_statements)
-    logger.info("language-aligned statement embeddings for %s", ", ".join(languages))
-    return LanguageAlignedEmbedder(embedder, shifts, languages)
+    sums: dict[GroupKey, np.ndarray] = {}
+    counts: dict[GroupKey, int] = {}
+    for start in range(0, len(canonical), CHUNK):
+        part = slice(start, start + CHUNK)
+        vectors = np.asarray(embedder.encode([s.text for s in canonical[part]]), dtype=np.float64)
+        _accumulate(sums, counts, groups[part], kinds[part], languages[part], vectors)
+    shifts = _group_shifts(groups, kinds, sums, counts)
+    text_groups: dict[str, tuple[GroupKey, ...]] = {}
+    for statement, group in zip(canonical, groups, strict=True):
+        if group is None:
+            continue
+        known = text_groups.get(statement.text, ())
+        if group not in known:
+            text_groups[statement.text] = tuple(
+                sorted((*known, group), key=lambda g: (g[0], g[1] or ""))
+            )
+    logger.info("language-aligned statement embeddings for %s", ", ".join(qualified))
+    return LanguageAlignedEmbedder(embedder, shifts, text_groups, qualified)
+
+
+def shift_statement_vectors(
+    vectors: np.ndarray, statements: Sequence[Statement], offsets: Sequence[LanguageOffset]
+) -> np.ndarray:
+    """Apply stored ``analysis.language_offsets`` to new statements' vectors (a later wave).
+
+    A statement uses its ``(language, kind)`` offset, else its language's fallback offset, else
+    stays as it is (a language that was not aligned).
+
+    Args:
+        vectors: ``(n, dim)`` raw embeddings of ``statements``.
+        statements: The new statements (their ``language`` and ``kind``).
+        offsets: ``analysis.language_offsets`` of the analysis whose themes they join.
+
+    Returns:
+        A shifted, unit-length copy (``vectors`` itself when there are no offsets).
+
+    Example:
+        >>> from persona_nlp.schema import LanguageOffset
+        >>> s = Statement(id="s1", document_id="d", participant_id="p", turn_index=0,
+        ...               text="x", start_char=0, end_char=1, kind="goal", confidence=1.0,
+        ...               language="da")
+        >>> shift_statement_vectors(np.array([[1.0, 0.0]]), [s],
+        ...     [LanguageOffset(language="da", kind=None, offset=[-1.0, 1.0])]).tolist()
+        [[0.0, 1.0]]
+    """
+    if not offsets:
+        return vectors
+    table = {(o.language, o.kind): np.asarray(o.offset, dtype=np.float64) for o in offsets}
+    out = np.array(vectors, dtype=np.float32)
+    for row, statement in enumerate(statements):
+        language = statement.language or ""
+        shift = table.get((language, statement.kind))
+        if shift is None:
+            shift = table.get((language, None))
+        if shift is not None:
+            out[row] = _unit(out[row] + shift)
+    return out
 
 
 __all__ = [
@@ -203,4 +328,5 @@ __all__ = [
     "LanguageAlignedEmbedder",
     "align_languages",
     "language_offsets",
+    "shift_statement_vectors",
 ]

@@ -137,12 +137,25 @@ class PipelineRun:
         analysis: The :class:`~persona_nlp.schema.Analysis` (the ``analysis.json`` contract).
         embeddings: ``(len(analysis.statements), dim)`` float32 statement embeddings, row-aligned
             with ``analysis.statements`` (used for the report's statement map).
-        embedder: The (cached) embedder used, so later steps embed nothing twice.
+        embedder: The (cached) embedder used, so later steps embed nothing twice. When
+            languages were aligned it is a
+            :class:`~persona_nlp.language_align.LanguageAlignedEmbedder`, which shifts the
+            analysed statements' texts as the themes saw them; :attr:`plain_embedder` is the
+            model itself (use it to extract statements from new data).
     """
 
     analysis: Analysis
     embeddings: Any
     embedder: Embedder
+
+    @property
+    def plain_embedder(self) -> Embedder:
+        """The embedder without language alignment (the cached model)."""
+        from .language_align import LanguageAlignedEmbedder
+
+        if isinstance(self.embedder, LanguageAlignedEmbedder):
+            return self.embedder.embedder
+        return self.embedder
 
 
 def run_pipeline(
@@ -164,7 +177,7 @@ def run_pipeline(
     import numpy as np
 
     from .embed_cache import CachedEmbedder
-    from .language_align import align_languages
+    from .language_align import LanguageAlignedEmbedder, align_languages
     from .personas import build_personas, unassigned_report
     from .scale import check_memory, extract_in_parts
     from .themes import build_themes
@@ -242,6 +255,7 @@ def run_pipeline(
         unassigned_participants=unassigned_report(
             corpus.participants, statements, themes, personas
         ),
+        language_offsets=aligned.offsets() if isinstance(aligned, LanguageAlignedEmbedder) else [],
         skipped=corpus.skipped,
         manifest=manifest,
     )

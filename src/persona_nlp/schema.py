@@ -337,6 +337,26 @@ class UnassignedParticipant(_Model):
     themes: int = 0
 
 
+class LanguageOffset(_Model):
+    """The shift added to one language's statement embeddings before themes were built.
+
+    See :mod:`persona_nlp.language_align`: statements of ``language`` (and ``kind``) were moved
+    by ``offset`` and re-normalised, so that themes do not split by language. Kept so that a
+    later wave's statements can be shifted the same way
+    (:func:`~persona_nlp.themes.assign_to_themes`).
+
+    Attributes:
+        language: ISO 639-1 code.
+        kind: The statement kind, or ``None`` for the language's fallback (kinds with too few
+            statements of that language for a mean of their own).
+        offset: The shift vector (same dimension as the embeddings).
+    """
+
+    language: str
+    kind: StatementKind | None = None
+    offset: list[float]
+
+
 class Manifest(_Model):
     """How an analysis was made: versions, model, seed, config and timings.
 
@@ -372,6 +392,7 @@ class Analysis(_Model):
     themes: list[Theme] = Field(default_factory=list)
     personas: list[Persona] = Field(default_factory=list)
     unassigned_participants: list[UnassignedParticipant] = Field(default_factory=list)
+    language_offsets: list[LanguageOffset] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
     manifest: Manifest
 
@@ -444,6 +465,7 @@ __all__ = [
     "Corpus",
     "Document",
     "DocumentKind",
+    "LanguageOffset",
     "Manifest",
     "Participant",
     "Persona",

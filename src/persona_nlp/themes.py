@@ -37,6 +37,7 @@ from .errors import InputError
 from .quotes import quote_of, select_quotes
 from .schema import (
     STATEMENT_KINDS,
+    LanguageOffset,
     Participant,
     SegmentPrevalence,
     Statement,
@@ -230,6 +231,7 @@ def assign_to_themes(
     embedder: Embedder,
     *,
     threshold: float | None = None,
+    language_offsets: Sequence[LanguageOffset] | None = None,
 ) -> tuple[list[Statement], list[str]]:
     """Assign new statements (a later wave) to existing themes of their kind, without re-clustering.
 
@@ -245,6 +247,11 @@ def assign_to_themes(
             made with the same embedding model.
         embedder: The same model the themes were built with.
         threshold: A fixed cosine-similarity threshold for every theme.
+        language_offsets: ``analysis.language_offsets`` of the analysis the themes come from:
+            new statements are shifted by their language's offset as the old ones were
+            (:mod:`persona_nlp.language_align`). Taken from ``embedder`` when it is the
+            pipeline's :class:`~persona_nlp.language_align.LanguageAlignedEmbedder`
+            (``PipelineRun.embedder``).
 
     Returns:
         ``(statements, misfits)``: copies with ``theme_id`` set (``None`` when no theme fits), and
@@ -263,7 +270,15 @@ def assign_to_themes(
     by_kind: dict[str, list[Theme]] = defaultdict(list)
     for theme in themes:
         by_kind[theme.kind].append(theme)
+    from .language_align import LanguageAlignedEmbedder, shift_statement_vectors
+
+    if isinstance(embedder, LanguageAlignedEmbedder):
+        if language_offsets is None:
+            language_offsets = embedder.offsets()
+        embedder = embedder.embedder  # shift by language below, not by known text
     vectors = embedder.encode([s.text for s in statements]) if statements else np.zeros((0, 1))
+    if statements and language_offsets:
+        vectors = shift_statement_vectors(vectors, statements, language_offsets)
     assigned: list[Statement] = []
     misfits: list[str] = []
     for statement, vector in zip(statements, vectors, strict=True):
