@@ -82,6 +82,8 @@ def test_options_map_onto_config():
             "en, da",
             "--threshold",
             "0.6",
+            "--title",
+            "Spring study",
         ]
     )
     config = config_from_args(args)
@@ -92,6 +94,7 @@ def test_options_map_onto_config():
     assert config.ingest.id_column == "rid" and config.ingest.language == "da"
     assert config.report.redact is True and config.extract.threshold == 0.6
     assert config.ingest.languages == ["en", "da"]
+    assert config.report.title == "Spring study"
 
 
 def test_cli_options_override_config_file(tmp_path):
@@ -163,3 +166,38 @@ def test_scale_out_options_map_onto_run_config(tmp_path):
     assert (local.run.executor, local.run.workers) == ("local", 4)
     with pytest.raises(SystemExit):
         parse(["analyze", "data", "--out", "o", "--executor", "ray"])
+
+
+def test_title_heads_the_reports(tmp_path):
+    (tmp_path / "survey.csv").write_text(
+        "id,What almost stopped you from buying?\nr1,The shipping cost was too high\n"
+        "r2,I was not sure about the size\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code = main(
+        [
+            "analyze",
+            str(tmp_path / "survey.csv"),
+            "--out",
+            str(out),
+            "--model",
+            "hashing-32",
+            "--lang",
+            "en",
+            "--quiet",
+            "--title",
+            "Spring <study>",
+            "--format",
+            "md",
+            "--format",
+            "html",
+        ]
+    )
+    assert code == 0
+    assert (
+        (out / "report.md")
+        .read_text(encoding="utf-8")
+        .startswith("# Spring \\<study\\>\n\n2 participants · 1 document in 1 language")
+    )
+    assert "<h1>Spring &lt;study&gt;</h1>" in (out / "report.html").read_text(encoding="utf-8")

@@ -151,6 +151,11 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
         help="replace names, e-mails, phones and personal URLs in all outputs",
     )
     group.add_argument(
+        "--title",
+        metavar="TEXT",
+        help='heading of report.md and report.html (default "Customer personas")',
+    )
+    group.add_argument(
         "--format",
         action="append",
         choices=["json", "csv", "md", "html"],
@@ -303,6 +308,7 @@ def config_from_args(args: argparse.Namespace) -> Any:
                 ("personas", "n_personas"): args.personas,
                 ("report", "redact"): args.redact or None,
                 ("report", "formats"): args.formats,
+                ("report", "title"): args.title,
                 ("run", "executor"): args.executor or ("dask" if args.scheduler else None),
                 ("run", "scheduler"): args.scheduler,
                 ("run", "workers"): args.workers,

@@ -151,7 +151,13 @@ def _write(run: Any, config: AnalysisConfig, out: Path) -> list[Path]:
     from .report import write_reports
 
     return list(
-        write_reports(run.analysis, out, formats=config.report.formats, embeddings=run.embeddings)
+        write_reports(
+            run.analysis,
+            out,
+            formats=config.report.formats,
+            embeddings=run.embeddings,
+            title=config.report.title,
+        )
     )
 
 

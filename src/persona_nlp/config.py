@@ -170,6 +170,11 @@ class ReportConfig(_Section):
         default=False,
         description="Replace e-mails, phone numbers, personal URLs and people's names with placeholders in all outputs.",
     )
+    title: str = Field(
+        default="Customer personas",
+        min_length=1,
+        description="Heading of the Markdown and HTML reports, e.g. the study's name.",
+    )
 
 
 class RunConfig(_Section):

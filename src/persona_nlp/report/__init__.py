@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..schema import STATEMENT_KINDS, Analysis
-from ._format import KIND_LABELS, format_percent, language_name
+from ._format import KIND_LABELS, format_percent, language_name, plural
 from ._svg import KIND_COLOURS, heatmap, kind_bars, prevalence_bar, project_2d, statement_map
 from ._tables import (
     STATEMENT_COLUMNS,
@@ -82,13 +82,15 @@ def _environment(kind: str) -> Any:
 
 def _lede(view: ReportView) -> str:
     analysis = view.analysis
-    languages = len(view.languages)
+    participants = int(view.overview[0][1].replace(",", ""))
     parts = [
-        f"{view.overview[0][1]} participants",
-        f"{len(analysis.documents)} documents in {languages} language{'' if languages == 1 else 's'}",
-        f"{len(analysis.statements):,} statements",
-        f"{len(analysis.themes)} themes",
-        f"{len(analysis.personas)} persona{'' if len(analysis.personas) == 1 else 's'}",
+        plural(participants, "participant", f"{participants:,}"),
+        plural(len(analysis.documents), "document", f"{len(analysis.documents):,}")
+        + " in "
+        + plural(len(view.languages), "language"),
+        plural(len(analysis.statements), "statement", f"{len(analysis.statements):,}"),
+        plural(len(analysis.themes), "theme"),
+        plural(len(analysis.personas), "persona"),
     ]
     return " · ".join(parts)
 

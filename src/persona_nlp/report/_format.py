@@ -58,9 +58,14 @@ def format_percent(share: float | None) -> str:
     return f"{share * 100:.0f}%"
 
 
-def plural(count: int, word: str) -> str:
-    """``3 answers``, ``1 answer``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str, shown: str | None = None) -> str:
+    """``3 answers``, ``1 answer``; ``shown`` replaces the number as written (``1,204``).
+
+    Example:
+        >>> plural(1, "theme"), plural(1204, "statement", "1,204")
+        ('1 theme', '1,204 statements')
+    """
+    return f"{shown or count} {word}{'' if count == 1 else 's'}"
 
 
 def language_name(code: str | None) -> str:
