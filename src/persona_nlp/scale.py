@@ -241,8 +241,8 @@ def extract_in_parts(
 
 BYTES_PER_TURN = 16_000
 """Peak memory the pipeline needs per respondent turn (survey answer), measured by
-``benchmarks/bench_scale.py`` with language alignment on (the default): 2.6 GB at 100,000
-answers and 4.8 GB at 250,000 (about 15 KB more per answer; the 250,000 peak is language
+``benchmarks/bench_scale.py`` with language alignment on (the default): 2.5 GB at 100,000
+answers and 4.7 GB at 250,000 (about 15 KB more per answer; the 250,000 peak is language
 alignment's per-language means over every statement vector). Re-measure when the stages change."""
 
 BASE_BYTES = 600 * 2**20
