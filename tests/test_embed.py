@@ -128,8 +128,12 @@ def test_store_prefills_memory():
     assert np.array_equal(out[0], vectors[1].astype(np.float16).astype(np.float32))
 
 
-def test_unwritable_cache_warns_and_continues(tmp_path, caplog):
+def test_unwritable_cache_warns_and_continues(tmp_path, caplog, monkeypatch):
+    import logging
     import sqlite3
+
+    # the CLI's main() (run by earlier tests) stops persona_nlp's logs from reaching the root
+    monkeypatch.setattr(logging.getLogger("persona_nlp"), "propagate", True)
 
     cached = CachedEmbedder(CountingEmbedder(), cache_dir=tmp_path)
     cached.encode(["one"])
@@ -144,7 +148,7 @@ def test_unwritable_cache_warns_and_continues(tmp_path, caplog):
             return self._connection.execute(sql, *args)
 
     cached._connection = ReadOnly(cached._connection)
-    with caplog.at_level("WARNING"):
+    with caplog.at_level("WARNING", logger="persona_nlp"):
         vectors = cached.encode(["two", "three"])
     assert vectors.shape == (2, 16)
     assert "not writable" in caplog.text
