@@ -290,7 +290,9 @@ def table(results: dict[str, dict[str, float]], transcripts: int, rows: int) -> 
         f"| same survey, `--lang en` (no detection) | {f['seconds']:.1f} s | {f['rows'] / f['seconds']:,.0f} rows/s | {f['turns'] / f['seconds']:,.0f} | "
         f"{f['documents']:,} | {f['turns']:,} ({f['respondent_turns']:,}) | {f['participants']:,} | {f['skipped']:,} cells | {f['peak_rss_mib']:,.0f} MiB |",
         "",
-        f"Loading lingua's language models, once per process, took {t['model_load_seconds']:.1f} s and is not in the wall times. "
+        f"A warm-up detection, once per process, took {t['model_load_seconds']:.1f} s and is not in the wall times; it loads lingua's "
+        "trigram models, while the full n-gram models of the languages in close calls load during the survey and are in its time "
+        "(language identification runs trigrams first and all n-gram models only for close calls, `persona_nlp.language`). "
         "Language identification of every survey answer of three words or more is most of the survey time "
         "(compare the `--lang en` row, which skips it). Peak RSS is the whole Python process (libraries and language models included); "
         "the survey's rows are streamed, the memory is the corpus itself (one pydantic object per answer and per respondent).",
