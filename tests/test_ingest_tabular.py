@@ -354,3 +354,47 @@ def test_surveymonkey_second_header_row_is_dropped(tmp_path: Path) -> None:
     doc = ingest([_csv(tmp_path, rows, "monkey.csv")], IngestConfig(strict=True)).documents[0]
     assert [t.participant_id for t in doc.turns] == ["114001", "114002"]
     assert {t.column for t in doc.turns} == {"What should we do better?"}
+
+
+def test_short_open_answers_with_a_long_tail_are_text(tmp_path: Path) -> None:
+    # "How did you hear about us?" gets one-word answers that repeat at the top, with a long
+    # tail of distinct ones; a choice column has a handful of values.
+    top = ["Instagram", "Google", "A friend", "TikTok"]
+    tail = [f"{name} told me" for name in ("Anna", "Bo", "Carl", "Dina", "Eva", "Finn")]
+    tail += [f"Podcast {n}" for n in range(25)]
+    answers = [top[n % 4] for n in range(170)] + tail
+    rows = [["id", "How did you hear about us?", "Which plan?", "What would you change?"]]
+    for n, answer in enumerate(answers):
+        plan = ("Basic", "Pro", "Family")[n % 3]
+        rows.append([f"r{n}", answer, plan, f"Cheaper delivery on order number {n}"])
+    corpus = ingest([_csv(tmp_path, rows)], IngestConfig(language="en"))
+    columns = {t.column for t in corpus.documents[0].turns}
+    assert columns == {"How did you hear about us?", "What would you change?"}
+    notes = [s for s in corpus.skipped if s.reason == "kept_as_metadata"]
+    assert [(s.item, s.column, s.count) for s in notes] == [("column", "Which plan?", len(answers))]
+    assert "--text-column 'Which plan?'" in notes[0].message
+    assert corpus.participants[0].metadata["Which plan?"] == "Basic"
+
+
+def test_question_column_left_out_of_a_small_survey_is_reported(tmp_path: Path) -> None:
+    rows = [
+        ["id", "What almost stopped you from buying?", "How did you find us?"],
+        ["r1", "The delivery fee was far too high for me", "Instagram"],
+        ["r2", "I could not tell which size would fit", "Friends"],
+        ["r3", "Returns cost money and that worried me", "Google"],
+    ]
+    corpus = ingest([_csv(tmp_path, rows)], IngestConfig(language="en"))
+    assert {t.column for t in corpus.documents[0].turns} == {"What almost stopped you from buying?"}
+    (note,) = [s for s in corpus.skipped if s.reason == "kept_as_metadata"]
+    assert note.column == "How did you find us?" and note.count == 3
+    assert note.message.endswith("--text-column 'How did you find us?'")
+    # naming the column analyses it, and nothing is reported
+    named = ingest(
+        [_csv(tmp_path, rows)],
+        IngestConfig(
+            language="en",
+            text_columns=["What almost stopped you from buying?", "How did you find us?"],
+        ),
+    )
+    assert len(named.documents[0].turns) == 6
+    assert not [s for s in named.skipped if s.reason == "kept_as_metadata"]

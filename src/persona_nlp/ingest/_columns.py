@@ -169,9 +169,18 @@ def _answers_a_question(stats: ColumnStats) -> bool:
     ):
         return False
     distinct_ratio = stats.distinct / stats.filled
-    if stats.filled < 20:  # too few rows to see repetition: ask for more than one word
+    if stats.filled < 20:
+        # Too few rows to see repetition, and one-word answers ("Pro", "Free") may be choices:
+        # ask for more than one word. A question column left out is reported (see
+        # question_columns_left_out) with the --text-column fix.
         return distinct_ratio >= 0.8 and stats.mean_words >= 2
-    return distinct_ratio >= 0.3
+    # Open answers to a common question repeat at the top ("Instagram") but have a long tail;
+    # a choice column has a handful of values however many rows it has.
+    return distinct_ratio >= 0.3 or stats.distinct >= OPEN_TAIL_DISTINCT
+
+
+OPEN_TAIL_DISTINCT = 25
+"""Distinct answers under a question header that make it open text however often the top ones repeat."""
 
 
 def _asks(header: str) -> bool:
@@ -197,6 +206,29 @@ def detect_text_columns(
         elif _asks(header) and _answers_a_question(stats):
             found.append(header)
     return found
+
+
+def question_columns_left_out(
+    headers: Sequence[str], sample: Sequence[dict[str, str]], taken: Sequence[str | None]
+) -> list[ColumnStats]:
+    """Columns whose header asks a question but that were not taken as open text.
+
+    Their answers stay in participant metadata; the reader reports each one, so that a short
+    open question judged to be categories is never left out silently.
+
+    Example:
+        >>> sample = [{"Which plan?": "Basic"}, {"Which plan?": "Basic"}, {"Which plan?": "Pro"}]
+        >>> [s.name for s in question_columns_left_out(["Which plan?"], sample, [])]
+        ['Which plan?']
+    """
+    left_out = []
+    for header in headers:
+        if header in taken or normalise_header(header) in CATEGORY_NAMES or not _asks(header):
+            continue
+        stats = column_stats(header, [row.get(header, "") for row in sample])
+        if stats.filled:
+            left_out.append(stats)
+    return left_out
 
 
 def detect_id_column(headers: Sequence[str], sample: Sequence[dict[str, str]]) -> str | None:

@@ -15,7 +15,14 @@ from ..config import IngestConfig
 from ..errors import InputError
 from ..language import MIN_CONFIDENCE, language_confidences
 from ..schema import Document, Participant, Skipped, Turn
-from ._columns import SAMPLE_ROWS, detect_id_column, detect_text_columns, find_column, is_non_answer
+from ._columns import (
+    SAMPLE_ROWS,
+    detect_id_column,
+    detect_text_columns,
+    find_column,
+    is_non_answer,
+    question_columns_left_out,
+)
 from ._common import ReadResult, clean_text, report
 
 RowItem = tuple[int, "dict[str, str] | InputError"]
@@ -165,6 +172,22 @@ def build_survey(
     id_column, text_columns = (
         _resolve_columns(table, sample, display, config) if sample else (None, [])
     )
+    if sample and not config.text_columns:
+        for stats in question_columns_left_out(table.headers, sample, [id_column, *text_columns]):
+            result.skipped.append(
+                Skipped(
+                    path=display,
+                    item="column",
+                    column=stats.name,
+                    reason="kept_as_metadata",
+                    message=(
+                        f"column {stats.name!r} not analysed: its answers look like choices "
+                        f"({stats.distinct} distinct in {stats.filled}); kept as participant "
+                        f"metadata. Analyse it with --text-column {stats.name!r}"
+                    ),
+                    count=stats.filled,
+                )
+            )
     questions = {column: text for column, text in header_questions.items() if text != column}
     for name, question in config.questions.items():
         found = find_column(name, table.headers)
