@@ -77,7 +77,7 @@ def classifier_path(fingerprint: str) -> Path:
 
     Example:
         >>> classifier_path("m").name
-        'classifier-6b0d31c0d563223a.npz'
+        'classifier-6b0d31c0d5632230.npz'
     """
     return Path(str(_bank_folder())) / f"classifier-{_model_hash(fingerprint)}.npz"
 
