@@ -705,14 +705,23 @@ def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple
 def get_pipeline(language: str) -> Any:
     """Return a cached blank spaCy pipeline with a sentencizer for a language.
 
-    Unknown languages, and those whose blank pipeline needs extra packages, use ``xx``.
+    Languages with an extraction cue table (:func:`~persona_nlp.extract.cues.available_cue_languages`)
+    use their own blank pipeline (for its abbreviations); every other language, and those whose
+    blank pipeline needs extra packages, use ``xx``. Loading a language class costs seconds the
+    first time in a process (French: about 3 s, for a few answers misdetected as French), and
+    the sentencizer splits at punctuation the same way in ``xx``.
 
     Example:
         >>> nlp = get_pipeline("da")
         >>> [s.text for s in nlp("Jeg venter altid. Men fragten er dyr.").sents]
         ['Jeg venter altid.', 'Men fragten er dyr.']
+        >>> get_pipeline("fr").lang
+        'xx'
     """
-    name = language if language and language not in _SPACY_UNSUPPORTED else _SPACY_FALLBACK
+    from .extract.cues import available_cue_languages
+
+    supported = language in available_cue_languages() and language not in _SPACY_UNSUPPORTED
+    name = language if language and supported else _SPACY_FALLBACK
     try:
         return _pipeline(name)
     except Exception:  # unknown code or a tokenizer needing a missing package

@@ -99,7 +99,8 @@ class StatementExtractor:
             question text).
         classifier: A :class:`StatementClassifier`; default :class:`EmbeddingCueClassifier`.
         use_bank: Train on the shipped exemplar banks (turn off to use only your examples).
-        random_state: Seed for every random step of the default classifier.
+        random_state: Seed of the default classifier's fit (its calibration folds). Fixed at 42
+            by :meth:`from_config` whatever the analysis seed, so the shipped fit is used.
 
     Example:
         >>> extractor = StatementExtractor(examples=[("the click-and-collect slot was gone", "objection", "en")])
@@ -136,11 +137,14 @@ class StatementExtractor:
             >>> StatementExtractor.from_config(ExtractConfig(threshold=0.6)).threshold
             0.6
         """
+        # The bank classifier is part of the library, like model weights: its fit uses a fixed
+        # seed, so the shipped fit (extract/stored.py) serves every analysis seed. ``seed`` is
+        # kept for the signature; outputs stay deterministic.
+        del seed
         return cls(
             threshold=config.threshold,
             split_clauses=config.split_clauses,
             example_files=list(config.examples),
-            random_state=seed,
             **kwargs,
         )
 
