@@ -260,3 +260,16 @@ def test_participants_in_no_persona_are_listed_with_reasons():
     assert markdown.index("Not close enough") < markdown.index("Nothing they said")
     assert "Not close enough to one persona: 2 participants (s#3, s#4)" in to_html(analysis)
     assert "In no persona" not in to_markdown(Analysis(manifest=Manifest(package_version="0")))
+
+
+def test_streamed_analysis_json_is_exactly_to_json(tmp_path, analysis):
+    from persona_nlp.schema import Analysis, Manifest, UnassignedParticipant
+
+    analysis.unassigned_participants = [
+        UnassignedParticipant(participant_id="rø-7 “x”", reason="no_statements")
+    ]
+    for case in (analysis, Analysis(manifest=Manifest(package_version="0"))):
+        path = tmp_path / "analysis.json"
+        case.write_json(path)
+        assert path.read_text(encoding="utf-8") == case.to_json() + "\n"
+        assert Analysis.model_validate_json(path.read_text(encoding="utf-8")) == case

@@ -16,9 +16,11 @@ Example:
 
 from __future__ import annotations
 
+import os
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import to_json
 
 Role = Literal["interviewer", "respondent", "unknown"]
 """Who speaks in a turn. Interviewer text never becomes a statement or a quote."""
@@ -408,6 +410,35 @@ class Analysis(_Model):
 
             Path(path).write_text(text + "\n", encoding="utf-8")
         return text
+
+    def write_json(self, path: str | os.PathLike[str], *, indent: int = 2) -> None:
+        """Write ``analysis.json`` item by item, without building the whole text in memory.
+
+        The file is byte-for-byte ``to_json(indent=indent) + "\\n"``; at a million statements
+        the whole text would be gigabytes of memory on top of the analysis.
+
+        Example:
+            >>> analysis.write_json("out/analysis.json")  # doctest: +SKIP
+        """
+        pad = " " * indent
+        names = list(type(self).model_fields)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write("{\n")
+            for number, name in enumerate(names):
+                value = getattr(self, name)
+                handle.write(f'{pad}"{name}": ')
+                if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+                    handle.write("[\n")
+                    for position, item in enumerate(value):
+                        text = item.model_dump_json(indent=indent)
+                        handle.write(pad * 2 + text.replace("\n", "\n" + pad * 2))
+                        handle.write(",\n" if position < len(value) - 1 else "\n")
+                    handle.write(pad + "]")
+                else:
+                    text = to_json(value, indent=indent).decode("utf-8")
+                    handle.write(text.replace("\n", "\n" + pad))
+                handle.write(",\n" if number < len(names) - 1 else "\n")
+            handle.write("}\n")
 
     def to_markdown(self, path: str | None = None) -> str:
         """Render the Markdown report (``report.md``); also write it if ``path`` is given.

@@ -257,7 +257,7 @@ def write_reports(
     written: list[Path] = []
     if "json" in formats:
         path = out / "analysis.json"
-        analysis.to_json(str(path))
+        analysis.write_json(path)
         written.append(path)
     if "csv" in formats:
         written.append(write_statements_csv(analysis, out / "statements.csv"))
