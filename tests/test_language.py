@@ -79,3 +79,15 @@ def test_batch_confidences_of_close_languages_are_decided() -> None:
         "The delivery took far too long and nobody answered my emails about it.",
     ]
     assert detect_languages(texts, ["en", "da", "nb", "nl"]) == ["da", "nb", "en"]
+
+
+def test_vietnamese_letters_decide_short_answers():
+    # lingua's short-text models called these French; letters such as ắ, ồ, ư and đ are written
+    # by no other candidate language.
+    from persona_nlp.language import detect_language, detect_languages
+
+    answers = ["Sắm đồ Tết cho hai bé", "Quần jean cho bé trai", "Très bien, merci"]
+    assert detect_languages(answers) == ["vi", "vi", "fr"]
+    assert detect_language("Quần jean cho bé trai") == "vi"
+    # not a candidate: the rule stays out of the way
+    assert detect_language("Quần jean cho bé trai", ["en", "fr"]) in {"en", "fr"}

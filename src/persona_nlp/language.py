@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -131,6 +132,26 @@ def _pick(confidences: Sequence[Any]) -> str | None:
     return _code(best.language)
 
 
+_VIETNAMESE_ONLY = re.compile("[ăĂơƠưƯđĐ\u1ea0-\u1ef9]")
+"""Letters no other candidate language writes (ă ơ ư đ and the stacked-diacritic block
+U+1EA0-U+1EF9: ắ ầ ế ộ ...). lingua's short-text models miss them: "Sắm đồ Tết cho hai bé" came
+out French."""
+
+
+def _script_rule(text: str, codes: tuple[str, ...]) -> dict[str, float] | None:
+    """A certain answer from the letters alone, or ``None``.
+
+    Example:
+        >>> _script_rule("Sắm đồ Tết cho hai bé", ("en", "fr", "vi"))
+        {'vi': 1.0}
+        >>> _script_rule("Très bien", ("en", "fr", "vi")) is None
+        True
+    """
+    if "vi" in codes and _VIETNAMESE_ONLY.search(text):
+        return {"vi": 1.0}
+    return None
+
+
 def detect_language(text: str, candidates: list[str] | None = None) -> str | None:
     """Return the ISO 639-1 code of ``text``'s language, or ``None`` if it cannot be told.
 
@@ -155,6 +176,9 @@ def detect_language(text: str, candidates: list[str] | None = None) -> str | Non
     if _letters(text) < MIN_LETTERS:
         return None
     text = text[:MAX_CHARS]
+    certain = _script_rule(text, codes)
+    if certain is not None:
+        return next(iter(certain))
     detector = _detector(codes, len(text) >= LONG_TEXT_CHARS)
     if detector is None:
         return codes[0]
@@ -188,11 +212,15 @@ def _batch_scores(keys: list[str], codes: tuple[str, ...]) -> list[dict[str, flo
         return [{_code(c.language): float(c.value) for c in confidences} for confidences in values]
 
     result = scores(low, keys)
+    for i, key in enumerate(keys):
+        certain = _script_rule(key, codes)
+        if certain is not None:
+            result[i] = certain
     # close calls: all n-gram models, but only for the languages in contention (the trigram
     # answer's top CONTENDERS), so only their large models are loaded
     contests: dict[tuple[str, ...], list[int]] = {}
     for i, key in enumerate(keys):
-        if _close_call(result[i], key):
+        if _close_call(result[i], key) and _script_rule(key, codes) is None:
             ranked = sorted(result[i].items(), key=lambda item: (-item[1], item[0]))
             contenders = tuple(sorted(code for code, _ in ranked[:CONTENDERS])) or codes
             contests.setdefault(contenders, []).append(i)
