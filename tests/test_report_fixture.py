@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from persona_nlp.quotes import quote_of
 from persona_nlp.schema import (
     Analysis,
     Document,
@@ -19,7 +20,6 @@ from persona_nlp.schema import (
     PersonaMember,
     PersonaTheme,
     Prevalence,
-    Quote,
     Skipped,
     Statement,
     Theme,
@@ -189,17 +189,6 @@ def make_analysis() -> Analysis:
             )
         )
 
-    def quote(statement: Statement) -> Quote:
-        return Quote(
-            statement_id=statement.id,
-            participant_id=statement.participant_id,
-            document_id=statement.document_id,
-            turn_index=statement.turn_index,
-            speaker=statement.speaker,
-            text=statement.text,
-            timestamp=statement.timestamp,
-        )
-
     def prevalence(n: int, total: int = 5) -> Prevalence:
         share = n / total
         return Prevalence(
@@ -228,7 +217,7 @@ def make_analysis() -> Analysis:
         for s in members:
             if s.participant_id not in seen:
                 seen.add(s.participant_id)
-                quotes.append(quote(s))
+                quotes.append(quote_of(s))
         themes.append(
             Theme(
                 id=theme_id,
@@ -266,7 +255,7 @@ def make_analysis() -> Analysis:
                     lift=1.25,
                 ),
             ],
-            quotes=[quote(statements[5]), quote(statements[8])],
+            quotes=[quote_of(statements[5]), quote_of(statements[8])],
             members=[
                 PersonaMember(participant_id="p02", confidence=0.9),
                 PersonaMember(participant_id="r02", confidence=0.7),
@@ -297,7 +286,7 @@ def make_analysis() -> Analysis:
                     lift=1.67,
                 ),
             ],
-            quotes=[quote(statements[0]), quote(statements[3])],
+            quotes=[quote_of(statements[0]), quote_of(statements[3])],
             members=[
                 PersonaMember(participant_id="p01", confidence=0.8),
                 PersonaMember(participant_id="r01", confidence=0.6),
