@@ -93,7 +93,6 @@ def _qualified_groups(
 
 def _group_shifts(
     groups: Sequence[GroupKey | None],
-    kinds: Sequence[str],
     sums: dict[GroupKey, np.ndarray],
     counts: dict[GroupKey, int],
 ) -> dict[GroupKey, np.ndarray]:
@@ -162,7 +161,7 @@ def language_offsets(
     sums: dict[GroupKey, np.ndarray] = {}
     counts: dict[GroupKey, int] = {}
     _accumulate(sums, counts, groups, kinds, languages, vectors)
-    shifts = _group_shifts(groups, kinds, sums, counts)
+    shifts = _group_shifts(groups, sums, counts)
     for row, group in enumerate(groups):
         if group is not None:
             offsets[row] = shifts[group]
@@ -270,7 +269,7 @@ def align_languages(
         part = slice(start, start + CHUNK)
         vectors = np.asarray(embedder.encode([s.text for s in canonical[part]]), dtype=np.float64)
         _accumulate(sums, counts, groups[part], kinds[part], languages[part], vectors)
-    shifts = _group_shifts(groups, kinds, sums, counts)
+    shifts = _group_shifts(groups, sums, counts)
     text_groups: dict[str, tuple[GroupKey, ...]] = {}
     for statement, group in zip(canonical, groups, strict=True):
         if group is None:
