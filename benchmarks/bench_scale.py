@@ -230,7 +230,9 @@ def _analyse(csv_path: Path, config: Any, embedder: Any, out: Path) -> tuple[Any
     run = run_pipeline([csv_path], config, embedder=embedder, on_stage=on_stage)
     on_stage("reports")
     reports_started = time.perf_counter()
-    write_reports(run.analysis, out, formats=config.report.formats, embeddings=run.embeddings)
+    write_reports(
+        run.analysis, out, formats=config.report.formats, embeddings=run.statement_vectors
+    )
     finished = time.perf_counter()
     on_stage("done")
     return run, finished - started, finished - reports_started

@@ -58,5 +58,5 @@ for theme in objections[:5]:
     )
 
 # %% Write analysis.json, the CSVs, report.md and report.html (open it in a browser).
-paths = write_reports(analysis, OUT, embeddings=run.embeddings)
+paths = write_reports(analysis, OUT, embeddings=run.statement_vectors)
 print("\nwrote:", *[str(p.relative_to(HERE.parent)) for p in paths], sep="\n  ")

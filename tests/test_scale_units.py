@@ -191,3 +191,95 @@ def test_extraction_in_parts_gives_the_same_statements(tmp_path):
     parts = extract_in_parts(corpus, HashingEmbedder(), config, seed=1, part_turns=40)
     assert len(whole) > 50
     assert [s.model_dump() for s in parts] == [s.model_dump() for s in whole]
+
+
+# -- memory at scale: shared statement vectors, compact models, pooled metadata ----------------------
+
+
+def test_shared_row_vectors_behave_as_the_full_array():
+    from persona_nlp.embed import HashingEmbedder, SharedRowVectors
+
+    texts = ["fast delivery", "too expensive", "fast delivery", "", "too expensive", "x"]
+    calls: list[list[str]] = []
+
+    def encode(batch):
+        calls.append(list(batch))
+        return HashingEmbedder(dim=8).encode(batch)
+
+    shared = SharedRowVectors.from_texts(texts, encode)
+    full = HashingEmbedder(dim=8).encode(texts)
+    assert calls == [["fast delivery", "too expensive", "", "x"]]  # each distinct text once
+    assert shared.shape == full.shape and len(shared) == len(texts)
+    assert shared.counts().tolist() == [2, 2, 1, 1]
+    assert np.array_equal(np.asarray(shared), full)
+    for key in (2, slice(1, 4), [0, 5], (3, 2), (slice(None), 0)):
+        assert np.array_equal(shared[key], full[key])
+    empty = SharedRowVectors.from_texts([], encode, dim=8)
+    assert empty.shape == (0, 8) and np.asarray(empty).shape == (0, 8)
+
+
+def test_map_projection_of_shared_vectors_equals_the_full_arrays():
+    from persona_nlp.embed import HashingEmbedder, SharedRowVectors
+    from persona_nlp.report._svg import project_2d
+
+    texts = ["cheap", "cheap", "quality", "free returns"] * 40 + [f"text {i}" for i in range(300)]
+    shared = SharedRowVectors.from_texts(texts, HashingEmbedder(dim=16).encode)
+    assert np.allclose(project_2d(shared), project_2d(np.asarray(shared)), atol=1e-9)
+    few = SharedRowVectors.from_texts(["a", "b", "a"], HashingEmbedder(dim=16).encode)
+    assert np.allclose(project_2d(few), project_2d(np.asarray(few)), atol=1e-9)
+    same = SharedRowVectors.from_texts(["a", "a", "a"], HashingEmbedder(dim=16).encode)
+    assert project_2d(same).tolist() == [[0.5, 0.5]] * 3
+
+
+def test_compact_models_share_one_field_set_and_keep_their_behaviour():
+    import copy
+
+    from persona_nlp.schema import Statement, Turn
+
+    def turn(text: str) -> Turn:
+        return Turn(index=0, speaker="r1", role="respondent", participant_id="r1", text=text)
+
+    a, b = turn("hello"), turn("hello")
+    assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
+    assert a == b and a != turn("bye")
+    assert a.model_fields_set == set(Turn.model_fields)
+    changed = a.model_copy(update={"text": "bye"})
+    assert changed.text == "bye" and a.text == "hello"
+    assert changed.__pydantic_fields_set__ is a.__pydantic_fields_set__
+    for other in (copy.deepcopy(a), Turn.model_validate_json(a.model_dump_json())):
+        assert other == a and other.__pydantic_fields_set__ is a.__pydantic_fields_set__
+    statement = Statement(
+        id="s",
+        document_id="d",
+        participant_id="p",
+        turn_index=0,
+        text="x",
+        start_char=0,
+        end_char=1,
+        kind="goal",
+        confidence=1.0,
+    )
+    assert statement.model_fields_set == set(Statement.model_fields)
+    assert statement.__pydantic_fields_set__ is not a.__pydantic_fields_set__
+
+
+def test_survey_metadata_values_are_pooled_per_column(tmp_path):
+    from persona_nlp.ingest._survey import _ValuePool
+    from persona_nlp.pipeline import ingest_inputs
+
+    path = tmp_path / "survey.csv"
+    rows = ["id,country,comment"] + [
+        f"r{i},Denmark,I wanted a warm sleeping bag for winter trip {i}" for i in range(5)
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    corpus = ingest_inputs([path])
+    countries = [p.metadata["country"] for p in corpus.participants]
+    assert countries == ["Denmark"] * 5 and len({id(c) for c in countries}) == 1
+
+    pool = _ValuePool()
+    pool.limit = 2
+    first = pool("id", "".join(["a", "1"]))
+    assert pool("id", "".join(["a", "1"])) is first
+    pool("id", "b")
+    late = "".join(["c", "1"])
+    assert pool("id", late) is late and pool("id", "".join(["c", "1"])) is not late

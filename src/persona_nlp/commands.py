@@ -155,7 +155,7 @@ def _write(run: Any, config: AnalysisConfig, out: Path) -> list[Path]:
             run.analysis,
             out,
             formats=config.report.formats,
-            embeddings=run.embeddings,
+            embeddings=run.statement_vectors,
             title=config.report.title,
         )
     )

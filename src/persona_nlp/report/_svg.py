@@ -231,14 +231,21 @@ def heatmap(rows: Sequence[HeatmapRow], persona_names: Sequence[str]) -> Markup:
     return Markup("".join(parts))
 
 
+PROJECTION_CHUNK = 50_000
+"""Rows centred at a time by :func:`project_2d` (bounded float64 working memory)."""
+
+
 def project_2d(embeddings: Any) -> Any:
-    """Project row vectors to 2-D with PCA (numpy SVD), scaled to the unit square.
+    """Project row vectors to 2-D with PCA, scaled to the unit square.
 
     The sign of each component is fixed (largest loading positive), so the same input always
-    gives the same picture.
+    gives the same picture. Memory stays bounded at any size: the covariance is summed in
+    float64 over chunks of rows, and a
+    :class:`~persona_nlp.embed.SharedRowVectors` is projected once per distinct vector, each
+    weighted by how many rows share it (the same PCA as on the full array).
 
     Args:
-        embeddings: ``(n, dim)`` array.
+        embeddings: ``(n, dim)`` array, or a :class:`~persona_nlp.embed.SharedRowVectors`.
 
     Returns:
         ``(n, 2)`` float array with values in [0, 1].
@@ -250,23 +257,55 @@ def project_2d(embeddings: Any) -> Any:
     """
     import numpy as np
 
-    matrix = np.asarray(embeddings, dtype=np.float64)
-    centred = matrix - matrix.mean(axis=0, keepdims=True)
-    if centred.shape[0] < 2 or not np.any(centred):
-        return np.full((matrix.shape[0], 2), 0.5)
-    if centred.shape[1] <= centred.shape[0]:
+    rows = getattr(embeddings, "rows", None)
+    if rows is not None:
+        matrix = np.asarray(embeddings.vectors)
+        weights = embeddings.counts().astype(np.float64)
+    else:
+        matrix = np.asarray(embeddings)
+        weights = np.ones(matrix.shape[0])
+    n = int(weights.sum())
+    if n < 2 or matrix.shape[0] < 2:
+        return np.full((n, 2), 0.5)
+    mean = np.zeros(matrix.shape[1])
+    for start in range(0, matrix.shape[0], PROJECTION_CHUNK):
+        part = slice(start, start + PROJECTION_CHUNK)
+        mean += weights[part] @ np.asarray(matrix[part], dtype=np.float64)
+    mean /= n
+
+    def centred(part: slice) -> Any:
+        return np.asarray(matrix[part], dtype=np.float64) - mean
+
+    if matrix.shape[1] <= n:
         # Eigenvectors of the (dim x dim) covariance: much faster than an SVD of a tall matrix.
-        values, vectors = np.linalg.eigh(centred.T @ centred)
+        scatter = np.zeros((matrix.shape[1], matrix.shape[1]))
+        for start in range(0, matrix.shape[0], PROJECTION_CHUNK):
+            part = slice(start, start + PROJECTION_CHUNK)
+            block = centred(part)
+            scatter += block.T @ (block * weights[part, None])
+        if not np.any(scatter):
+            return np.full((n, 2), 0.5)
+        values, vectors = np.linalg.eigh(scatter)
         components = vectors[:, np.argsort(values)[::-1][:2]].T.copy()
     else:
-        _, _, vt = np.linalg.svd(centred, full_matrices=False)
+        block = centred(slice(None)) * np.sqrt(weights)[:, None]
+        if not np.any(block):
+            return np.full((n, 2), 0.5)
+        _, _, vt = np.linalg.svd(block, full_matrices=False)
         components = vt[:2]
     if components.shape[0] < 2:
         components = np.vstack([components, np.zeros_like(components[0])])
     for row in components:
         if row[np.argmax(np.abs(row))] < 0:
             row *= -1
-    points = centred @ components.T
+    points = np.concatenate(
+        [
+            centred(slice(start, start + PROJECTION_CHUNK)) @ components.T
+            for start in range(0, matrix.shape[0], PROJECTION_CHUNK)
+        ]
+    )
+    if rows is not None:
+        points = points[rows]
     low, high = points.min(axis=0), points.max(axis=0)
     span = np.where(high - low > 1e-12, high - low, 1.0)
     return (points - low) / span
