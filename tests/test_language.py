@@ -91,3 +91,115 @@ def test_vietnamese_letters_decide_short_answers():
     assert detect_language("Quần jean cho bé trai") == "vi"
     # not a candidate: the rule stays out of the way
     assert detect_language("Quần jean cho bé trai", ["en", "fr"]) in {"en", "fr"}
+
+
+# A survey in six languages, one respondent per row, each answering in one language. Short
+# answers of a few words ("Iklan di Facebook") are what lingua gets wrong without a prior.
+MIXED_SURVEY = [
+    ["respondent_id", "country", "why_bought", "almost_stopped", "improve"],
+    [
+        "E1",
+        "UK",
+        "A friend recommended your tents to me",
+        "I was not sure about the size",
+        "Delivery took almost two weeks, far too slow",
+    ],
+    [
+        "E2",
+        "Ireland",
+        "Your rain jacket was on sale last month",
+        "Shipping costs were high",
+        "Please add a proper size guide for kids",
+    ],
+    [
+        "E3",
+        "USA",
+        "I needed new boots before our hiking trip",
+        "",
+        "The checkout kept crashing on my phone",
+    ],
+    [
+        "I1",
+        "Indonesia",
+        "Iklan di Facebook",
+        "Saya ragu apakah ukurannya pas untuk saya",
+        "Pengirimannya terlalu lama, hampir dua minggu",
+    ],
+    [
+        "N1",
+        "Netherlands",
+        "Advertentie op Facebook",
+        "Ik twijfelde of de maat wel goed zou zijn",
+        "De levering duurde veel te lang, bijna twee weken",
+    ],
+    [
+        "D1",
+        "Denmark",
+        "En veninde anbefalede jeres telte",
+        "Jeg var i tvivl om størrelsen",
+        "Leveringen tog næsten to uger, det er for længe",
+    ],
+    [
+        "B1",
+        "Norway",
+        "En kollega fortalte meg om butikken",
+        "Frakten var altfor dyr",
+        "Størrelsestabellen var forvirrende på mobilen",
+    ],
+    [
+        "V1",
+        "Vietnam",
+        "Bạn tôi giới thiệu cửa hàng",
+        "Tôi không chắc về kích cỡ",
+        "Giao hàng quá chậm, gần hai tuần",
+    ],
+    ["S1", "", "Instagram", "Te duur", "Facebook"],
+]
+
+
+def _mixed_languages(tmp_path, rows) -> tuple[str | None, dict[tuple[str, str], str | None]]:
+    import csv
+
+    from persona_nlp.config import IngestConfig
+    from persona_nlp.ingest import ingest
+
+    path = tmp_path / "mixed.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    (doc,) = ingest([path], IngestConfig()).documents
+    return doc.language, {(t.participant_id, t.column): t.language for t in doc.turns}
+
+
+def test_short_answers_take_their_respondents_language(tmp_path) -> None:
+    # lingua alone calls both German (not a language of this survey), and the document's
+    # language (English) scores ~0 on them: the respondent's other answers decide.
+    document, languages = _mixed_languages(tmp_path, MIXED_SURVEY)
+    assert document == "en"
+    assert languages[("I1", "why_bought")] == "id"
+    assert languages[("N1", "why_bought")] == "nl"
+    by_respondent: dict[str, set[str | None]] = {}
+    for (who, _), code in languages.items():
+        by_respondent.setdefault(who, set()).add(code)
+    expected = {"E": "en", "I": "id", "N": "nl", "D": "da", "B": "nb", "V": "vi", "S": "en"}
+    assert by_respondent == {who: {expected[who[0]]} for who in by_respondent}
+
+
+def test_respondent_with_only_short_answers_takes_the_document_language(tmp_path) -> None:
+    # nothing of their own to go on: the survey's main language for answers under three words,
+    # and never a language the survey does not have (lingua alone says German for both)
+    rows = [
+        *MIXED_SURVEY,
+        ["S2", "", "Iklan di Facebook", "", ""],
+        ["S3", "", "Advertentie op Facebook", "", ""],
+    ]
+    _, languages = _mixed_languages(tmp_path, rows)
+    assert {languages[("S1", column)] for column in MIXED_SURVEY[0][2:]} == {"en"}
+    survey_languages = {"en", "da", "nb", "nl", "id", "vi"}
+    assert languages[("S2", "why_bought")] in survey_languages
+    assert languages[("S3", "why_bought")] == "nl"
+
+
+def test_answer_languages_do_not_depend_on_row_order(tmp_path) -> None:
+    forward = _mixed_languages(tmp_path, MIXED_SURVEY)
+    backward = _mixed_languages(tmp_path, [MIXED_SURVEY[0], *reversed(MIXED_SURVEY[1:])])
+    assert forward == backward
