@@ -420,3 +420,28 @@ def test_ngram_channel_is_stable_and_language_specific():
     assert row.shape == (1, vocab.size) and row.nnz > 0
     assert np.isclose(np.sqrt(row.multiply(row).sum()), 1.0)
     assert vocab.transform(["xyz qq"]).nnz == 0
+
+
+def test_ngram_rows_are_the_tf_idf_of_each_texts_ngrams_alone_and_in_a_batch():
+    import zlib
+
+    from persona_nlp.extract.lexical import N_BUCKETS, NgramVocabulary, ngrams
+
+    corpus = ["vi vil gerne spare", "vil gerne have", "saya mau beli", "saya mau mau", "muốn mua"]
+    vocab = NgramVocabulary.fit(corpus, 1)
+    texts = ["saya mau mau mau", "", "Vi vil gerne!", "saya mau mau mau", "qq", "muốn mua"]
+    batch = vocab.transform(texts).toarray()
+    for row, text in enumerate(texts):
+        # reference: sublinear tf-idf over the kept buckets of this text's n-grams, L2-normalised
+        expected = np.zeros(vocab.size)
+        buckets = [zlib.crc32(g.encode("utf-8")) & (N_BUCKETS - 1) for g in ngrams(text)]
+        for bucket in set(buckets):
+            column = np.searchsorted(vocab.buckets, bucket)
+            if column < vocab.size and vocab.buckets[column] == bucket:
+                tf = 1.0 + np.log(buckets.count(bucket))
+                expected[column] = tf * vocab.idf[column]
+        norm = np.linalg.norm(expected)
+        expected = expected / norm if norm else expected
+        assert np.allclose(batch[row], expected, atol=1e-6), text
+        assert np.array_equal(vocab.transform([text]).toarray()[0], batch[row])
+    assert np.array_equal(batch[0], batch[3]) and not batch[1].any()

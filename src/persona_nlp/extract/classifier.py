@@ -540,7 +540,14 @@ class EmbeddingCueClassifier:
                 bonus = self.user_boost * (1.0 + 3.0 * min(1.0, float(closeness)))
                 logits[hit, self.bank_targets_[self.user_rows_[best[hit]]]] += bonus
         proba = (1.0 - self.smoothing) * _softmax(logits) + self.smoothing / len(LABELS)
-        nearest = similarity.argmax(axis=1)
+        # the cited exemplar: the most similar bank example of the predicted kind (else of any)
+        exemplar = similarity.argmax(axis=1)
+        predicted = proba.argmax(axis=1)
+        for label in range(len(LABELS)):
+            rows = np.flatnonzero(predicted == label)
+            same = np.flatnonzero(self.bank_targets_ == label)
+            if len(rows) and len(same):
+                exemplar[rows] = same[similarity[np.ix_(rows, same)].argmax(axis=1)]
         # one string per exemplar, shared by every statement that cites it (memory at scale)
         exemplar_cues = [f"exemplar:{text}" for text in self.bank_texts_]
         evidence_rows = []
@@ -548,13 +555,7 @@ class EmbeddingCueClassifier:
             evidence = list(hits[row])
             if candidate.context_kind:
                 evidence.append(sys.intern(f"context:{candidate.context_kind}"))
-            kind = LABELS[int(proba[row].argmax())]
-            same = np.flatnonzero(self.bank_targets_ == LABELS.index(kind))
-            if len(same):
-                j = int(same[int(similarity[row, same].argmax())])
-                evidence.append(exemplar_cues[j])
-            else:  # pragma: no cover - every label has bank examples
-                evidence.append(exemplar_cues[int(nearest[row])])
+            evidence.append(exemplar_cues[exemplar[row]])
             evidence_rows.append(evidence)
         return Prediction(LABELS, proba, evidence_rows)
 

@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Sequence
@@ -27,6 +28,9 @@ import numpy as np
 
 N_BUCKETS = 1 << 20
 """Hash space of the n-gram features (only buckets seen in training are kept)."""
+
+WORD_CACHE = 200_000
+"""Distinct words whose n-gram buckets are kept between calls (about 60 MB when full)."""
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -51,11 +55,27 @@ def ngrams(text: str, low: int = 2, high: int = 5) -> list[str]:
     return out
 
 
+def _crc_bucket(gram: str) -> int:
+    return zlib.crc32(gram.encode("utf-8")) & (N_BUCKETS - 1)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _word_hashes(word: str) -> np.ndarray:
+    """Buckets of one word's character 2-5-grams and of the word itself (cached: words repeat)."""
+    grams = ngrams(word)  # char n-grams of the padded word, then "w:word"
+    return np.fromiter(map(_crc_bucket, grams), dtype=np.int64, count=len(grams))
+
+
 def _hashes(text: str) -> np.ndarray:
-    return np.fromiter(
-        (zlib.crc32(gram.encode("utf-8")) & (N_BUCKETS - 1) for gram in ngrams(text)),
-        dtype=np.int64,
-    )
+    """Buckets of :func:`ngrams` of ``text`` (as a multiset; the order is not kept)."""
+    words = _NON_WORD.sub(" ", text.lower()).split()
+    if not words:
+        return np.zeros(0, dtype=np.int64)
+    parts = [_word_hashes(word) for word in words]
+    if len(words) > 1:
+        bigrams = [f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        parts.append(np.fromiter(map(_crc_bucket, bigrams), dtype=np.int64, count=len(bigrams)))
+    return np.concatenate(parts)
 
 
 @dataclass
@@ -87,6 +107,15 @@ class NgramVocabulary:
         idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
         return cls(np.array(kept, dtype=np.int64), idf.astype(np.float32))
 
+    def _columns(self) -> np.ndarray:
+        """Bucket id -> feature column (``-1``: not kept); a 4 MB lookup table, made once."""
+        table = self.__dict__.get("_table")
+        if table is None:
+            table = np.full(N_BUCKETS, -1, dtype=np.int32)
+            table[self.buckets] = np.arange(self.size, dtype=np.int32)
+            self.__dict__["_table"] = table
+        return table
+
     @property
     def size(self) -> int:
         """Number of features."""
@@ -101,29 +130,32 @@ class NgramVocabulary:
         """
         from scipy import sparse
 
-        indptr = [0]
-        indices: list[np.ndarray] = []
-        values: list[np.ndarray] = []
-        for text in texts:
-            hashed = _hashes(text)
-            position = np.searchsorted(self.buckets, hashed)
-            position = np.minimum(position, max(0, self.size - 1))
-            found = position[self.buckets[position] == hashed] if self.size else position[:0]
-            columns, counts = np.unique(found, return_counts=True)
-            weights = (1.0 + np.log(counts)) * self.idf[columns]
-            norm = float(np.sqrt(np.sum(weights * weights)))
-            indices.append(columns)
-            values.append(weights / norm if norm > 0 else weights)
-            indptr.append(indptr[-1] + len(columns))
-        return sparse.csr_matrix(
-            (
-                np.concatenate(values) if values else np.zeros(0),
-                np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
-                np.array(indptr),
-            ),
-            shape=(len(texts), self.size),
-            dtype=np.float32,
-        )
+        # each distinct text once, all texts' buckets looked up together (no per-text numpy)
+        index: dict[str, int] = {}
+        rows_of = [index.setdefault(text, len(index)) for text in texts]
+        hashed_texts = [_hashes(text) for text in index]
+        n = len(hashed_texts)
+        lengths = np.fromiter(map(len, hashed_texts), dtype=np.int64, count=n)
+        hashed = np.concatenate(hashed_texts) if n else np.zeros(0, dtype=np.int64)
+        owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        position = self._columns()[hashed]
+        found = position >= 0
+        owner, position = owner[found], position[found].astype(np.int64)
+        keys, counts = np.unique(owner * max(self.size, 1) + position, return_counts=True)
+        row, column = np.divmod(keys, max(self.size, 1))
+        weights = (1.0 + np.log(counts)) * self.idf[column]
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
+        starts = indptr[:-1][indptr[:-1] < indptr[1:]]
+        norms = np.zeros(n)
+        if len(weights):
+            norms[indptr[:-1] < indptr[1:]] = np.sqrt(np.add.reduceat(weights * weights, starts))
+        row_norm = norms[row]
+        values = np.where(row_norm > 0, weights / np.where(row_norm > 0, row_norm, 1.0), weights)
+        matrix = sparse.csr_matrix((values, column, indptr), shape=(n, self.size), dtype=np.float32)
+        if n == len(texts):
+            return matrix
+        return matrix[np.asarray(rows_of, dtype=np.int64)]
 
 
 __all__ = ["N_BUCKETS", "NgramVocabulary", "ngrams"]
