@@ -142,6 +142,23 @@ def test_order_independent_and_deterministic(study):
         assert {s.id: s.theme_id for s in again} == {s.id: s.theme_id for s in updated}
 
 
+def test_in_place_sets_theme_ids_on_the_given_statements(study):
+    statements, participants, updated, themes = study
+    assert all(s.theme_id is None for s in statements)  # the default returns copies
+    fresh, _ = make_study()
+    same, same_themes = build_themes(
+        fresh,
+        CachedEmbedder(HashingEmbedder(dim=256)),
+        participants,
+        ThemeConfig(),
+        seed=1,
+        in_place=True,
+    )
+    assert same is fresh and all(a is b for a, b in zip(same, fresh, strict=True))
+    assert [s.model_dump() for s in same] == [s.model_dump() for s in updated]
+    assert [t.model_dump() for t in same_themes] == [t.model_dump() for t in themes]
+
+
 def test_labels_and_keywords_are_readable(study):
     _, _, _, themes = study
     for theme in themes:

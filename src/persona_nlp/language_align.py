@@ -204,9 +204,16 @@ class LanguageAlignedEmbedder:
         return f"{self.embedder.fingerprint}+language-aligned"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed ``texts``; statement texts come back language-aligned and unit length."""
-        vectors = np.array(self.embedder.encode(texts), dtype=np.float32)
-        for row, text in enumerate(texts):
+        """Embed ``texts``; statement texts come back language-aligned and unit length.
+
+        Each distinct text is embedded and shifted once (a kind's statements repeat a lot at
+        scale), then copied to every row that has it.
+        """
+        index: dict[str, int] = {}
+        rows = [index.setdefault(text, len(index)) for text in texts]
+        distinct = list(index)
+        vectors = np.array(self.embedder.encode(distinct), dtype=np.float32)
+        for row, text in enumerate(distinct):
             groups = self.text_groups.get(text)
             if groups:
                 shift = (
@@ -215,7 +222,9 @@ class LanguageAlignedEmbedder:
                     else np.mean([self.shifts[g] for g in groups], axis=0)
                 )
                 vectors[row] = _unit(vectors[row] + shift)
-        return vectors
+        if len(distinct) == len(texts):
+            return vectors
+        return vectors[np.asarray(rows, dtype=np.int64)]
 
     def offsets(self) -> list[LanguageOffset]:
         """The group shifts, for ``analysis.language_offsets`` (sorted by language, kind)."""

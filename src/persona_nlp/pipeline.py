@@ -229,7 +229,7 @@ def run_pipeline(
         # per-language mean-centering of statement vectors (persona_nlp.language_align)
         aligned = align_languages(cached, statements, config.embed.language_align)
         statements, themes = build_themes(
-            statements, aligned, corpus.participants, config.themes, seed=config.seed
+            statements, aligned, corpus.participants, config.themes, seed=config.seed, in_place=True
         )
     with timer.stage("personas"):
         personas = build_personas(

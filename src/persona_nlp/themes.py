@@ -117,6 +117,8 @@ def build_themes(
     participants: list[Participant],
     config: ThemeConfig,
     seed: int = 42,
+    *,
+    in_place: bool = False,
 ) -> tuple[list[Statement], list[Theme]]:
     """Cluster each kind's statements into themes with labels, keywords, prevalence and quotes.
 
@@ -129,11 +131,13 @@ def build_themes(
         config: ``min_theme_size``, ``quotes_per_theme``, ``max_keywords`` and ``sample_above``.
         seed: The analysis seed: it draws the sample of a kind with more than
             ``config.sample_above`` statements (nothing else is random).
+        in_place: Set ``theme_id`` on the given statements and return them, instead of
+            copies (the pipeline does, which saves a copy of every statement at scale).
 
     Returns:
-        ``(statements, themes)``: copies of the statements in input order with ``theme_id`` set
-        (``None`` when unthemed), and the themes, kind by kind, largest first. Theme ids are
-        ``f"{kind}-{n:02d}"``.
+        ``(statements, themes)``: copies of the statements (the statements themselves with
+        ``in_place``) in input order with ``theme_id`` set (``None`` when unthemed), and the
+        themes, kind by kind, largest first. Theme ids are ``f"{kind}-{n:02d}"``.
 
     Raises:
         InputError: if a statement's role is not ``respondent``.
@@ -186,6 +190,10 @@ def build_themes(
             themes.append(theme)
             theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
     logger.info("%d themes from %d statements", len(themes), len(statements))
+    if in_place:
+        for statement in statements:
+            statement.theme_id = theme_of.get(statement.id)
+        return statements, themes
     updated = [s.model_copy(update={"theme_id": theme_of.get(s.id)}) for s in statements]
     return updated, themes
 
