@@ -90,3 +90,26 @@ def test_unknown_and_missing_language_fall_back():
     ]
     assert _texts("I need new boots. Mine leak.", None) == ["I need new boots", "Mine leak"]
     assert get_pipeline("vi") is get_pipeline("vi")  # cached; xx tokenizer (no pyvi needed)
+
+
+def test_one_sentence_shortcut_gives_spacys_sentences(monkeypatch):
+    import persona_nlp.segment as segment
+
+    texts = [
+        "I need boots that stay dry",
+        "I need boots!!",
+        "boots .",
+        "?",
+        "Too expensive. But worth it",
+        "I don't know... maybe",
+        "5.5 stars and fast delivery but the box was broken",
+        'It was great."',
+        "what?! no",
+        "Ik wil gewoon snel bezorgd krijgen, anders niet",
+        "ok 。好",
+    ]
+    fast = segment.segment_texts(texts, "en")
+    # the same texts, all through spaCy: a "punctuation" set no text can avoid
+    everything = frozenset("".join(texts)) | {" "}
+    monkeypatch.setattr(segment, "_sentence_punctuation", lambda nlp: (everything, ""))
+    assert segment.segment_texts(texts, "en") == fast

@@ -349,6 +349,18 @@ def _pipeline(name: str) -> Any:
     return nlp
 
 
+@lru_cache(maxsize=32)
+def _sentence_punctuation(nlp: Any) -> tuple[frozenset[str], str]:
+    """The sentencizer's punctuation characters, as a set and as a string for ``rstrip``.
+
+    The sentencizer starts a sentence only after a token that is exactly one of these
+    characters, so a text (without surrounding whitespace) that has none of them before its
+    trailing punctuation is one sentence spanning the whole text.
+    """
+    chars = frozenset(nlp.get_pipe("sentencizer").punct_chars)
+    return chars, "".join(sorted(chars))
+
+
 def segment_texts(
     texts: Sequence[str], language: str | None, *, split_clauses: bool = True, batch_size: int = 256
 ) -> list[list[Segment]]:
@@ -371,11 +383,21 @@ def segment_texts(
     code = (language or "").lower()
     nlp = get_pipeline(code or _SPACY_FALLBACK)
     rules_code = code if code in CLAUSE_RULES else ("en" if not code else code)
+    punct, trailing = _sentence_punctuation(nlp)
+    # a text whose only sentence punctuation is at its end is one sentence: spaCy is skipped
+    single = [bool(t) and t == t.strip() and punct.isdisjoint(t.rstrip(trailing)) for t in texts]
+    docs = iter(
+        nlp.pipe(
+            [t for t, one in zip(texts, single, strict=True) if not one], batch_size=batch_size
+        )
+    )
     out: list[list[Segment]] = []
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
+    for text, one in zip(texts, single, strict=True):
+        sentences = (
+            [(0, len(text))] if one else [(s.start_char, s.end_char) for s in next(docs).sents]
+        )
         segments: list[Segment] = []
-        for number, sent in enumerate(doc.sents):
-            s_start, s_end = sent.start_char, sent.end_char
+        for number, (s_start, s_end) in enumerate(sentences):
             pieces = (
                 _split_clauses(text, s_start, s_end, rules_code)
                 if split_clauses
