@@ -231,7 +231,7 @@ def heatmap(rows: Sequence[HeatmapRow], persona_names: Sequence[str]) -> Markup:
     return Markup("".join(parts))
 
 
-PROJECTION_CHUNK = 50_000
+PROJECTION_CHUNK = 8192
 """Rows centred at a time by :func:`project_2d` (bounded float64 working memory)."""
 
 
