@@ -93,8 +93,9 @@ def test_vietnamese_letters_decide_short_answers():
     assert detect_language("Quần jean cho bé trai", ["en", "fr"]) in {"en", "fr"}
 
 
-# A survey in six languages, one respondent per row, each answering in one language. Short
-# answers of a few words ("Iklan di Facebook") are what lingua gets wrong without a prior.
+# A survey in six languages, one respondent per row, each answering in one language, two
+# respondents per language (one would not make a language one of the survey's). Short answers
+# of a few words ("Iklan di Facebook") are what lingua gets wrong without a prior.
 MIXED_SURVEY = [
     ["respondent_id", "country", "why_bought", "almost_stopped", "improve"],
     [
@@ -153,6 +154,41 @@ MIXED_SURVEY = [
         "Tôi không chắc về kích cỡ",
         "Giao hàng quá chậm, gần hai tuần",
     ],
+    [
+        "I2",
+        "Indonesia",
+        "Teman kantor menyarankan toko ini",
+        "Ongkos kirimnya mahal sekali",
+        "Tolong tambahkan panduan ukuran yang jelas",
+    ],
+    [
+        "N2",
+        "Netherlands",
+        "Een collega raadde jullie winkel aan",
+        "De verzendkosten waren veel te hoog",
+        "Graag een duidelijke maattabel toevoegen",
+    ],
+    [
+        "D2",
+        "Denmark",
+        "Jeg så jeres annonce på Instagram",
+        "Fragten var alt for dyr",
+        "Tilføj venligst en bedre størrelsesguide",
+    ],
+    [
+        "B2",
+        "Norway",
+        "Jeg trengte nye støvler før fjellturen",
+        "Jeg var usikker på om jakken var vanntett",
+        "Leveransen tok nesten to uker",
+    ],
+    [
+        "V2",
+        "Vietnam",
+        "Tôi thấy quảng cáo trên Facebook",
+        "Phí giao hàng quá đắt",
+        "Hãy thêm bảng kích cỡ rõ ràng hơn",
+    ],
     ["S1", "", "Instagram", "Te duur", "Facebook"],
 ]
 
@@ -203,3 +239,14 @@ def test_answer_languages_do_not_depend_on_row_order(tmp_path) -> None:
     forward = _mixed_languages(tmp_path, MIXED_SURVEY)
     backward = _mixed_languages(tmp_path, [MIXED_SURVEY[0], *reversed(MIXED_SURVEY[1:])])
     assert forward == backward
+
+
+def test_one_respondent_in_another_language_does_not_make_a_survey_multilingual(tmp_path) -> None:
+    # a single Danish respondent in an English survey: their long answer is Danish, but their
+    # one-word answer keeps the survey's language, as in a one-language survey
+    english = [MIXED_SURVEY[0], *(row for row in MIXED_SURVEY[1:] if row[0][0] in "ES")]
+    rows = [*english, ["X1", "Denmark", "Jeg ville have et varmt telt til vinteren", "", "TikTok"]]
+    document, languages = _mixed_languages(tmp_path, rows)
+    assert document == "en"
+    assert languages[("X1", "why_bought")] == "da"
+    assert languages[("X1", "improve")] == "en"

@@ -331,10 +331,14 @@ PRIOR_MARGIN = 0.2
 language is this much more likely. In a survey in several languages, an answer whose best
 language leads the next by less is uncertain: it takes its respondent's language."""
 
-SURVEY_LANGUAGE_SHARE = 0.01
-"""A language is one of the survey's when at least this share of the respondents (and at least
-one) confidently answer in it; other languages only win the answers of respondents who
-confidently answer in them."""
+SURVEY_LANGUAGE_SHARE = 0.02
+"""A language is one of the survey's when at least this share of the respondents, and at least
+:data:`SURVEY_LANGUAGE_MIN` of them, confidently answer in it; other languages only win the
+answers of respondents who confidently answer in them. A survey with one such language keeps
+the document's language as every answer's prior (a misdetected respondent or two - Norwegian
+read as Danish, an English answer read as Swedish - does not make a survey multilingual)."""
+
+SURVEY_LANGUAGE_MIN = 2
 
 
 def _ranked(score: dict[str, float]) -> tuple[str | None, float]:
@@ -413,7 +417,7 @@ def _languages(turns: list[Turn], config: IngestConfig) -> str | None:
     survey = {
         code
         for code, count in spoken.items()
-        if count >= max(1.0, SURVEY_LANGUAGE_SHARE * len(respondents))
+        if count >= max(SURVEY_LANGUAGE_MIN, SURVEY_LANGUAGE_SHARE * len(respondents))
     }
     if len(survey) <= 1:
         _single_language(turns, scores, tops, long_answer, document)
