@@ -715,17 +715,26 @@ def table(results: dict[str, Any]) -> str:
     """The markdown tables of RESULTS.md from the parts' results."""
     lines: list[str] = []
     env = results["environment"]
+    parts = [results.get(k) for k in ("e2e", "rerun", "bertopic", "dask", "cluster")]
+    parts += results.get("scale", [])
+    if any(p and p.get("reused") for p in parts):
+        when = (
+            f"Written {env['date']} from each part's saved result (--reuse; when each part ran, "
+            "and the load then, is listed below; startup measured at writing)"
+        )
+    else:
+        when = (
+            f"Measured {env['date']}, load average {env['load_before']} before and "
+            f"{env['load_after']} after the run"
+        )
     lines += [
-        f"Measured {env['date']} on {env['machine']} ({env['cpus']} CPU cores, no GPU), load "
-        f"average {env['load_before']} before and {env['load_after']} after the run (the CPU was "
-        "shared with other jobs, so absolute times are pessimistic; ratios are measured within one "
-        "process, back to back).",
+        f"{when}, on {env['machine']} ({env['cpus']} CPU cores, no GPU). The CPU was shared "
+        "with other jobs, so absolute times are pessimistic; ratios are measured within one "
+        "process, back to back.",
         "",
         f"Reproduce: `{results['command']}`",
         "",
     ]
-    parts = [results.get(k) for k in ("e2e", "rerun", "bertopic", "dask", "cluster")]
-    parts += results.get("scale", [])
     stamps = [
         f"{p['part']} {p.get('answers', p.get('answers_requested', ''))}".rstrip()
         + f": {p['measured_at']}, "
@@ -1000,46 +1009,43 @@ def _markdown(rows: list[tuple[str, ...]]) -> list[str]:
 
 
 NOTES = """
-Reading the figures (why targets are missed where they are):
+Reading the figures:
 
 - **The 1.5x ratio** is measured in one process, analysis first, then the bare encode; with
   other jobs on the two cores the two halves can see different load (the load average at the
-  start and end of the part is listed above). It is met in the run above (load 1.2-2.2) and was
-  missed in a run 14 minutes earlier at load 2.5-8.6 (198 s / 126 s = 1.57x, same code): the
-  margin is small and load-dependent. Against the model time measured inside the run (the
-  conservative row) it is missed: there the pipeline's own embedding calls (110 s) were faster
-  than the bare encode that followed (121 s). What this session changed outside the model:
-  themes compare each kind's *distinct* vectors only (repeated answers share a neighbour
-  list; the same graph), HDBSCAN's mutual reachability is vectorised (the same labels), labels
-  and keywords count each distinct text once, segments are precomputed, language
-  identification uses lingua's trigram mode first and all n-gram models only for close calls,
-  and the cache embeds missing texts longest first across its chunks. At 50,000 answers
-  themes went from 38 s to 9 s and ingest from 10 s to 7 s. The largest cost outside the
-  model is now statement extraction's own work (38 s: segmentation,
-  cue features, classifier), then personas (8 s: 20 k-means runs per candidate number of
-  personas) and reports (4 s). The bench's processes ran with their scheduler group at nice
-  -10 (other helpers' jobs ran at nice 15, which Linux's autogroups otherwise ignore).
-- **1M answers** now run to the end instead of being refused, but need 13.9 GB, not < 8 GB
-  (run with language alignment off and the hashing embedder, to measure the stages' own data
-  structures; embedding time extrapolated as in every scale row). Resident memory after each
-  stage: ingest 2.8 GB (the corpus's Python objects), extraction 4.8 GB (statements; extraction
-  itself now runs in parts of 20,000 turns, `scale.extract_in_parts`, same statements), themes
-  and personas peak 6.8 GB, 8.5 GB once the report's float32 statement embeddings exist, and
-  the reports add 5.4 GB on top. With alignment on (the default), memory grows by about 15 KB
-  per answer (2.5 GB at 100,000 answers, 4.7 GB at 250,000, where the peak is the alignment's
-  per-language means over every statement vector); `persona_nlp.scale.check_memory` estimates
-  16 KB a turn. Next to slim: the reports, float16 statement embeddings for the report, the
-  alignment's means, and the corpus's per-turn Python objects.
+  start and end of each part is listed above), and the model's own time varies by about 5%
+  between runs. Time outside the model at 50,000 answers went from 67 s to 44 s this
+  session, with the same output (checked byte-identical on the example data and a 5,000-answer
+  survey): the n-gram channel of the classifier hashes each distinct word and text once and
+  looks its buckets up in one vectorised pass (10.6k answers: about 4 s to 0.4 s), the cited
+  exemplar is chosen for all rows at once, a text whose only sentence punctuation is at its
+  end skips spaCy, language alignment shifts each distinct text once, and `analysis.json` is
+  written in chunks. The largest cost outside the model is still extraction's own work
+  (segmentation, cue features, classifier), then ingest (language identification). An e2e
+  run 14 minutes before this one (load 2.2-2.5; commit 622656c, before the segmentation
+  shortcut and the chunked JSON writing) measured 145 s / 103 s = 1.41x (conservative row
+  1.39x): between runs the model's time alone moves by 5%, and the margin under the target is
+  2-6%, so a busier machine can still cross 1.5x.
+- **1M answers** need 4.96 GB at the peak (language alignment on, the default; the hashing
+  embedder stands in for the model, whose time is extrapolated as in every scale row). It was
+  13.9 GB before this session, with alignment off. What changed: statement vectors are held
+  once per distinct text (`SharedRowVectors`; the report's map projects distinct vectors
+  weighted by their counts, the same picture) instead of a float32 row per statement
+  (1.6 GB), the map's PCA no longer makes float64 copies of every vector (5.4 GB), the
+  turns, participants, statements and quotes share one pydantic "fields set" per class
+  (about 700 bytes an object), repeated metadata values, cue and language strings are shared,
+  themes set theme ids in place instead of copying every statement, and `analysis.json`
+  writes a document's turns in chunks (a million-answer survey is one document; it was one
+  350 MB string). `persona_nlp.scale.check_memory` now estimates 8 KB a turn.
 - **Near-linear clustering**: a kind with more than `themes.sample_above` (20,000) statements is
   clustered on a seeded sample of 20,000 and the rest assigned to its themes
-  (`scale.sampled_clustering`); at 50,000 answers this applies to the objection kind (21,542
-  statements). Persona silhouettes use a seeded sample of participants.
+  (`scale.sampled_clustering`); at 50,000 answers this applies to the objection kind. Persona
+  silhouettes use a seeded sample of participants.
 - **Dask** on the same two cores can only add overhead (cluster start, a model and spaCy
-  pipelines per worker); it is there for several machines. Kinds and themes were identical to
-  the local path; confidences differ in the 4th decimal where a worker's embedding of a
-  sentence differs in its last bits (a different batch); bit-identical output would need every
-  sentence embedded alone, which we chose not to do. The Dask, BERTopic and cluster parts were
-  measured before this session's changes (their times are listed above).
+  pipelines per worker); it is there for several machines. This run's results were identical
+  to the local path; an earlier run had confidences differ in the 4th decimal where a worker's
+  embedding of a sentence differed in its last bits (a different batch), so identity with a
+  transformer model is not guaranteed (`docs/large-datasets.md`).
 - **GPU** was not measured (no GPU in this environment).
 """
 

@@ -239,11 +239,11 @@ def extract_in_parts(
     return statements
 
 
-BYTES_PER_TURN = 16_000
-"""Peak memory the pipeline needs per respondent turn (survey answer), measured by
-``benchmarks/bench_scale.py`` with language alignment on (the default): 2.5 GB at 100,000
-answers and 4.7 GB at 250,000 (about 15 KB more per answer; the 250,000 peak is language
-alignment's per-language means over every statement vector). Re-measure when the stages change."""
+BYTES_PER_TURN = 8_000
+"""Peak memory the pipeline needs per respondent turn (survey answer): the whole process
+peaked at 5.96 GB on 999,709 generated survey answers (``benchmarks/bench_scale.py``, language
+alignment on, the default), about 6.4 KB a turn with everything held; 8 KB leaves room for
+longer answers than the generated ones. Re-measure when the stages change."""
 
 BASE_BYTES = 600 * 2**20
 """Memory still to come for the embedding model and its libraries when the check runs."""
@@ -306,7 +306,7 @@ def check_memory(n_turns: int, *, available: int | None = None) -> None:
         >>> check_memory(2_000_000, available=8 * 2**30)
         Traceback (most recent call last):
         ...
-        persona_nlp.errors.InputError: 2,000,000 turns need about 30.4 GB of memory in one process; 8.0 GB is available (fix: analyse at most 490,000 turns per run (split the input, e.g. by wave or question), or use a machine with more memory)
+        persona_nlp.errors.InputError: 2,000,000 turns need about 15.5 GB of memory in one process; 8.0 GB is available (fix: analyse at most 990,000 turns per run (split the input, e.g. by wave or question), or use a machine with more memory)
     """
     from .errors import InputError
 
