@@ -87,11 +87,16 @@ def make_study(shuffle_seed: int | None = None) -> tuple[list[Statement], list[P
     return statements, participants
 
 
+def _themes_of(statements, participants, **options):
+    """build_themes with the study's embedder, config and seed."""
+    embedder = CachedEmbedder(HashingEmbedder(dim=256))
+    return build_themes(statements, embedder, participants, ThemeConfig(), seed=1, **options)
+
+
 @pytest.fixture()
 def study():
     statements, participants = make_study()
-    embedder = CachedEmbedder(HashingEmbedder(dim=256))
-    updated, themes = build_themes(statements, embedder, participants, ThemeConfig(), seed=1)
+    updated, themes = _themes_of(statements, participants)
     return statements, participants, updated, themes
 
 
@@ -131,13 +136,7 @@ def test_order_independent_and_deterministic(study):
     _, _, updated, themes = study
     for seed in (3, 4):
         statements, participants = make_study(shuffle_seed=seed)
-        again, again_themes = build_themes(
-            statements,
-            CachedEmbedder(HashingEmbedder(dim=256)),
-            participants,
-            ThemeConfig(),
-            seed=1,
-        )
+        again, again_themes = _themes_of(statements, participants)
         assert [t.model_dump() for t in again_themes] == [t.model_dump() for t in themes]
         assert {s.id: s.theme_id for s in again} == {s.id: s.theme_id for s in updated}
 
@@ -146,14 +145,7 @@ def test_in_place_sets_theme_ids_on_the_given_statements(study):
     statements, participants, updated, themes = study
     assert all(s.theme_id is None for s in statements)  # the default returns copies
     fresh, _ = make_study()
-    same, same_themes = build_themes(
-        fresh,
-        CachedEmbedder(HashingEmbedder(dim=256)),
-        participants,
-        ThemeConfig(),
-        seed=1,
-        in_place=True,
-    )
+    same, same_themes = _themes_of(fresh, participants, in_place=True)
     assert same is fresh and all(a is b for a, b in zip(same, fresh, strict=True))
     assert [s.model_dump() for s in same] == [s.model_dump() for s in updated]
     assert [t.model_dump() for t in same_themes] == [t.model_dump() for t in themes]

@@ -14,11 +14,9 @@ keyword rules live in :mod:`.base`, :class:`KeywordClassifier` in :mod:`.keyword
 re-exports them, so ``from persona_nlp.extract.classifier import ...`` works for all of them.
 
 Example:
-    >>> from persona_nlp.embed import HashingEmbedder
-    >>> clf = KeywordClassifier().fit([], HashingEmbedder(dim=8))
-    >>> pred = clf.predict([Candidate("I always wait for the sale", "en")], np.zeros((1, 8)))
-    >>> pred.labels[int(pred.proba[0].argmax())]
-    'mindset'
+    >>> from persona_nlp.extract.classifier import KeywordClassifier
+    >>> KeywordClassifier.__module__
+    'persona_nlp.extract.keyword'
 """
 
 from __future__ import annotations
