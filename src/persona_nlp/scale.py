@@ -240,10 +240,11 @@ def extract_in_parts(
 
 
 BYTES_PER_TURN = 8_000
-"""Peak memory the pipeline needs per respondent turn (survey answer): the whole process
-peaked at 5.96 GB on 999,709 generated survey answers (``benchmarks/bench_scale.py``, language
-alignment on, the default), about 6.4 KB a turn with everything held; 8 KB leaves room for
-longer answers than the generated ones. Re-measure when the stages change."""
+"""Peak memory the pipeline needs per respondent turn (survey answer): with the default model
+the whole ``persona-nlp analyze`` process peaked at 5.56 GB on 999,709 generated survey answers
+(925,529 turns, language alignment on; ``benchmarks/RESULTS.md``), about 6.4 KB a turn with
+everything held; 8 KB leaves room for longer answers than the generated ones. Re-measure when
+the stages change."""
 
 BASE_BYTES = 600 * 2**20
 """Memory still to come for the embedding model and its libraries when the check runs."""
