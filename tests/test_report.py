@@ -276,19 +276,19 @@ def test_streamed_analysis_json_is_exactly_to_json(tmp_path, analysis):
 
 
 def test_long_nested_lists_are_streamed_and_still_exactly_to_json(tmp_path, analysis, monkeypatch):
-    import persona_nlp.schema as schema
+    import persona_nlp._json_stream as stream
 
     written: list[str] = []
-    real = schema.BaseModel.model_dump_json
+    real = stream.BaseModel.model_dump_json
 
     def spy(self, **kwargs):
         written.append(type(self).__name__)
         return real(self, **kwargs)
 
     # documents with more than 2 turns are written field by field, their turns 3 at a time
-    monkeypatch.setattr(schema, "STREAM_LIST_ITEMS", 2)
-    monkeypatch.setattr(schema, "JSON_CHUNK", 3)
-    monkeypatch.setattr(schema.BaseModel, "model_dump_json", spy)
+    monkeypatch.setattr(stream, "STREAM_LIST_ITEMS", 2)
+    monkeypatch.setattr(stream, "JSON_CHUNK", 3)
+    monkeypatch.setattr(stream.BaseModel, "model_dump_json", spy)
     path = tmp_path / "analysis.json"
     analysis.write_json(path)
     monkeypatch.undo()
@@ -296,6 +296,6 @@ def test_long_nested_lists_are_streamed_and_still_exactly_to_json(tmp_path, anal
     long_documents = [d for d in analysis.documents if len(d.turns) > 2]
     assert long_documents and "Document" not in written
     for chunk in (1, 7, 10_000):  # chunk sizes that do and do not divide the lists
-        monkeypatch.setattr(schema, "JSON_CHUNK", chunk)
+        monkeypatch.setattr(stream, "JSON_CHUNK", chunk)
         analysis.write_json(path)
         assert path.read_text(encoding="utf-8") == analysis.to_json() + "\n"

@@ -20,7 +20,6 @@ import os
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from pydantic_core import to_json
 
 Role = Literal["interviewer", "respondent", "unknown"]
 """Who speaks in a turn. Interviewer text never becomes a statement or a quote."""
@@ -423,59 +422,6 @@ class Manifest(_Model):
     counts: dict[str, int] = Field(default_factory=dict)
 
 
-STREAM_LIST_ITEMS = 1000
-"""A model nested in ``analysis.json`` is written field by field when one of its lists of
-models is longer than this, and such a list a chunk of :data:`JSON_CHUNK` items at a time
-(see :meth:`Analysis.write_json`)."""
-
-JSON_CHUNK = 512
-
-
-def _write_json(handle: Any, value: Any, pad: str, level: int, *, stream: bool = False) -> None:
-    """Write ``value`` as pydantic's ``model_dump_json(indent=len(pad))`` would at ``level``.
-
-    Lists of models are written item by item; a model is written field by field when
-    ``stream`` is set or one of its lists of models is long, so no single string holds them.
-    """
-    inner = pad * (level + 1)
-    if isinstance(value, BaseModel) and (stream or _has_long_list(value)):
-        names = list(type(value).model_fields)
-        handle.write("{\n")
-        for number, name in enumerate(names):
-            handle.write(f'{inner}"{name}": ')
-            _write_json(handle, getattr(value, name), pad, level + 1)
-            handle.write(",\n" if number < len(names) - 1 else "\n")
-        handle.write(pad * level + "}")
-    elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-        handle.write("[\n")
-        if len(value) <= STREAM_LIST_ITEMS:  # a few big items (documents): each may stream
-            for position, item in enumerate(value):
-                handle.write(inner)
-                _write_json(handle, item, pad, level + 1)
-                handle.write(",\n" if position < len(value) - 1 else "\n")
-        else:  # many small items (statements, turns): serialised a chunk at a time
-            for start in range(0, len(value), JSON_CHUNK):
-                text = to_json(value[start : start + JSON_CHUNK], indent=len(pad)).decode("utf-8")
-                handle.write(pad * level + text[2:-2].replace("\n", "\n" + pad * level))
-                handle.write(",\n" if start + JSON_CHUNK < len(value) else "\n")
-        handle.write(pad * level + "]")
-    else:
-        if isinstance(value, BaseModel):
-            text = value.model_dump_json(indent=len(pad))
-        else:
-            text = to_json(value, indent=len(pad)).decode("utf-8")
-        handle.write(text.replace("\n", "\n" + pad * level))
-
-
-def _has_long_list(model: BaseModel) -> bool:
-    for name in type(model).model_fields:
-        items = getattr(model, name)
-        if isinstance(items, list) and len(items) > STREAM_LIST_ITEMS:
-            if isinstance(items[0], BaseModel):
-                return True
-    return False
-
-
 class Analysis(_Model):
     """The full result of ``persona-nlp analyze``: the output contract (``analysis.json``)."""
 
@@ -508,13 +454,16 @@ class Analysis(_Model):
         The file is byte-for-byte ``to_json(indent=indent) + "\\n"``; at a million statements
         the whole text would be gigabytes of memory on top of the analysis. Lists of models are
         written one item at a time, and so are the turns of a document with more than
-        :data:`STREAM_LIST_ITEMS` of them (a survey of a million answers is one document).
+        :data:`~persona_nlp._json_stream.STREAM_LIST_ITEMS` of them (a survey of a million
+        answers is one document).
 
         Example:
             >>> analysis.write_json("out/analysis.json")  # doctest: +SKIP
         """
+        from ._json_stream import write_json
+
         with open(path, "w", encoding="utf-8") as handle:
-            _write_json(handle, self, " " * indent, 0, stream=True)
+            write_json(handle, self, " " * indent, 0, stream=True)
             handle.write("\n")
 
     def to_markdown(self, path: str | None = None) -> str:
