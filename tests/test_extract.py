@@ -445,3 +445,38 @@ def test_ngram_rows_are_the_tf_idf_of_each_texts_ngrams_alone_and_in_a_batch():
         assert np.allclose(batch[row], expected, atol=1e-6), text
         assert np.array_equal(vocab.transform([text]).toarray()[0], batch[row])
     assert np.array_equal(batch[0], batch[3]) and not batch[1].any()
+
+
+def test_ascii_fast_path_finds_the_same_cues_as_ignorecase():
+    import json
+    import re
+    from importlib import resources
+
+    from persona_nlp.extract.cues import available_cue_languages, load_cue_table
+
+    # the fast path relies on every cue being lower case ("re:" entries included)
+    banks = resources.files("persona_nlp.extract").joinpath("banks")
+    for path in banks.iterdir():
+        if path.name.endswith(".cues.json"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for section in ("cues", "question_kinds"):
+                for entries in data.get(section, {}).values():
+                    for entry in entries:
+                        literal = re.sub(
+                            r"\\.", "", entry[3:] if entry.startswith("re:") else entry
+                        )
+                        assert not any(c.isupper() for c in literal), (path.name, entry)
+    texts = [
+        "I DON'T want to Pay Shipping, but I ALWAYS read Reviews on YouTube first.",
+        "Ik Wacht Altijd op de UITVERKOOP want het is te DUUR",
+        "Saya Mau Beli tapi ONGKIR mahal, lihat di Instagram",
+        "Nothing really. Thanks!",
+        "It wasn't the PRICE, I was just Not Sure about the SIZE",
+    ]
+    for language in available_cue_languages():
+        table = load_cue_table(language)
+        for text in texts:
+            for category, pattern in table.patterns.items():
+                slow = [m.span() for m in pattern.finditer(text)]
+                fast = [m.span() for m in table.ascii_patterns[category].finditer(text.lower())]
+                assert fast == slow, (language, category, text)
