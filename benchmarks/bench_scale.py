@@ -1014,18 +1014,21 @@ Reading the figures:
 - **The 1.5x ratio** is measured in one process, analysis first, then the bare encode; with
   other jobs on the two cores the two halves can see different load (the load average at the
   start and end of each part is listed above), and the model's own time varies by about 5%
-  between runs. Time outside the model at 50,000 answers went from 67 s to 44 s this
+  between runs. Time outside the model at 50,000 answers went from 67 s to 43-44 s this
   session, with the same output (checked byte-identical on the example data and a 5,000-answer
   survey): the n-gram channel of the classifier hashes each distinct word and text once and
   looks its buckets up in one vectorised pass (10.6k answers: about 4 s to 0.4 s), the cited
   exemplar is chosen for all rows at once, a text whose only sentence punctuation is at its
-  end skips spaCy, language alignment shifts each distinct text once, and `analysis.json` is
-  written in chunks. The largest cost outside the model is still extraction's own work
-  (segmentation, cue features, classifier), then ingest (language identification). An e2e
-  run 14 minutes before this one (load 2.2-2.5; commit 622656c, before the segmentation
-  shortcut and the chunked JSON writing) measured 145 s / 103 s = 1.41x (conservative row
-  1.39x): between runs the model's time alone moves by 5%, and the margin under the target is
-  2-6%, so a busier machine can still cross 1.5x.
+  end skips spaCy, language alignment shifts each distinct text once, `analysis.json` is
+  written in chunks, and ASCII text is matched against the cue regexes lower-cased, without
+  IGNORECASE (about 2.5x faster scans, the same spans). The largest cost outside the model is
+  still extraction's own work (segmentation, cue features, classifier), then ingest.
+- **Which run the 50k rows come from:** the e2e part above was re-run alone at commit eb41bc1
+  (after the cue change; the other parts are from the full run at commit 8ed5093): 158 s /
+  114 s = 1.39x. The full run at 8ed5093 measured 157 s / 107 s = 1.47x (conservative row
+  1.38x), and a run at 622656c 145 s / 103 s = 1.41x. The model's own time moves by 5-10%
+  between runs while the time outside it stays at 43-44 s, so the ratio sits 2-8% under the
+  target and a busier machine can still cross 1.5x.
 - **1M answers** need 4.96 GB at the peak (language alignment on, the default; the hashing
   embedder stands in for the model, whose time is extrapolated as in every scale row). It was
   13.9 GB before this session, with alignment off. What changed: statement vectors are held
