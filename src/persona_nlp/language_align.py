@@ -48,7 +48,7 @@ from typing import Literal
 
 import numpy as np
 
-from .embed import Embedder
+from .embed import Embedder, distinct_rows
 from .schema import LanguageOffset, Statement
 
 logger = logging.getLogger(__name__)
@@ -209,9 +209,7 @@ class LanguageAlignedEmbedder:
         Each distinct text is embedded and shifted once (a kind's statements repeat a lot at
         scale), then copied to every row that has it.
         """
-        index: dict[str, int] = {}
-        rows = [index.setdefault(text, len(index)) for text in texts]
-        distinct = list(index)
+        distinct, rows = distinct_rows(texts)
         vectors = np.array(self.embedder.encode(distinct), dtype=np.float32)
         for row, text in enumerate(distinct):
             groups = self.text_groups.get(text)
@@ -222,9 +220,7 @@ class LanguageAlignedEmbedder:
                     else np.mean([self.shifts[g] for g in groups], axis=0)
                 )
                 vectors[row] = _unit(vectors[row] + shift)
-        if len(distinct) == len(texts):
-            return vectors
-        return vectors[np.asarray(rows, dtype=np.int64)]
+        return vectors if len(distinct) == len(texts) else vectors[rows]
 
     def offsets(self) -> list[LanguageOffset]:
         """The group shifts, for ``analysis.language_offsets`` (sorted by language, kind)."""

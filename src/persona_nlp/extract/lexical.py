@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from ..embed import distinct_rows
+
 N_BUCKETS = 1 << 20
 """Hash space of the n-gram features (only buckets seen in training are kept)."""
 
@@ -107,13 +109,11 @@ class NgramVocabulary:
         idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
         return cls(np.array(kept, dtype=np.int64), idf.astype(np.float32))
 
-    def _columns(self) -> np.ndarray:
+    @functools.cached_property
+    def _table(self) -> np.ndarray:
         """Bucket id -> feature column (``-1``: not kept); a 4 MB lookup table, made once."""
-        table = self.__dict__.get("_table")
-        if table is None:
-            table = np.full(N_BUCKETS, -1, dtype=np.int32)
-            table[self.buckets] = np.arange(self.size, dtype=np.int32)
-            self.__dict__["_table"] = table
+        table = np.full(N_BUCKETS, -1, dtype=np.int32)
+        table[self.buckets] = np.arange(self.size, dtype=np.int32)
         return table
 
     @property
@@ -131,14 +131,13 @@ class NgramVocabulary:
         from scipy import sparse
 
         # each distinct text once, all texts' buckets looked up together (no per-text numpy)
-        index: dict[str, int] = {}
-        rows_of = [index.setdefault(text, len(index)) for text in texts]
-        hashed_texts = [_hashes(text) for text in index]
+        distinct, rows_of = distinct_rows(texts)
+        hashed_texts = [_hashes(text) for text in distinct]
         n = len(hashed_texts)
         lengths = np.fromiter(map(len, hashed_texts), dtype=np.int64, count=n)
         hashed = np.concatenate(hashed_texts) if n else np.zeros(0, dtype=np.int64)
         owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        position = self._columns()[hashed]
+        position = self._table[hashed]
         found = position >= 0
         owner, position = owner[found], position[found].astype(np.int64)
         keys, counts = np.unique(owner * max(self.size, 1) + position, return_counts=True)
@@ -155,7 +154,7 @@ class NgramVocabulary:
         matrix = sparse.csr_matrix((values, column, indptr), shape=(n, self.size), dtype=np.float32)
         if n == len(texts):
             return matrix
-        return matrix[np.asarray(rows_of, dtype=np.int64)]
+        return matrix[rows_of]
 
 
 __all__ = ["N_BUCKETS", "NgramVocabulary", "ngrams"]
