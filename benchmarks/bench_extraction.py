@@ -192,7 +192,7 @@ def _segments_for_timing(data: dict[str, Any], split_clauses: bool) -> list[str]
         by_lang[lang].append(text)
     texts: list[str] = []
     try:
-        from persona_nlp.segment import segment_texts
+        from persona_nlp.extract.segment import segment_texts
 
         for lang, turn_texts in sorted(by_lang.items()):
             for text, segs in zip(

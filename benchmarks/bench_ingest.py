@@ -221,7 +221,7 @@ def run_phase(phase: str, target: Path) -> dict[str, float]:
     """Run one phase in this process and return its figures (called in a fresh subprocess)."""
     from persona_nlp.config import IngestConfig
     from persona_nlp.ingest import ingest, summarize
-    from persona_nlp.language import detect_languages
+    from persona_nlp.lang import detect_languages
 
     started = time.perf_counter()
     detect_languages(["warm up the language models", "varm op"])
@@ -292,7 +292,7 @@ def table(results: dict[str, dict[str, float]], transcripts: int, rows: int) -> 
         "",
         f"A warm-up detection, once per process, took {t['model_load_seconds']:.1f} s and is not in the wall times; it loads lingua's "
         "trigram models, while the full n-gram models of the languages in close calls load during the survey and are in its time "
-        "(language identification runs trigrams first and all n-gram models only for close calls, `persona_nlp.language`). "
+        "(language identification runs trigrams first and all n-gram models only for close calls, `persona_nlp.lang`). "
         "Language identification of every survey answer of three words or more is most of the survey time "
         "(compare the `--lang en` row, which skips it). Peak RSS is the whole Python process (libraries and language models included); "
         "the survey's rows are streamed, the memory is the corpus itself (one pydantic object per answer and per respondent).",

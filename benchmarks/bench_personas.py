@@ -76,7 +76,7 @@ def non_english_participants() -> set[str]:
 
 def _embedder(model: str = "sentence-transformers/all-MiniLM-L6-v2"):
     from persona_nlp.embed import load_embedder
-    from persona_nlp.embed_cache import CachedEmbedder
+    from persona_nlp.embed.cache import CachedEmbedder
 
     return CachedEmbedder(load_embedder(model))
 
@@ -189,7 +189,7 @@ def _fallback_themes(
 
 
 def run_oracle(seed: int, embedder, align: str = "auto") -> tuple[Analysis, str, object]:
-    from persona_nlp.language_align import align_languages
+    from persona_nlp.embed.align import align_languages
 
     participants, statements = oracle_statements()
     embedder = align_languages(embedder, statements, align)  # as the pipeline does
@@ -411,7 +411,7 @@ def markdown(rows: list[dict], seed: int, notes: list[str]) -> str:
     lines.append(
         "Targets: ARI >= 0.60 with three personas; >= 90% of participants assigned to their "
         "intended existing persona. Language alignment `auto` is the default (per-language "
-        "mean-centering of statement embeddings, `persona_nlp.language_align`); `off` is the "
+        "mean-centering of statement embeddings, `persona_nlp.embed.align`); `off` is the "
         "method before it. *Oracle statements* rows skip extraction (gold answers "
         "become statements, kind = the question asked) to isolate the persona stage; they are "
         "not the product's figures."

@@ -405,7 +405,7 @@ def part_cluster(args: argparse.Namespace) -> dict[str, Any]:
     """
     import psutil
 
-    from persona_nlp.embed_cache import CachedEmbedder
+    from persona_nlp.embed.cache import CachedEmbedder
     from persona_nlp.extract import extract_statements
     from persona_nlp.personas import build_personas
     from persona_nlp.pipeline import ingest_inputs
@@ -1039,7 +1039,7 @@ Reading the figures:
   (about 700 bytes an object), repeated metadata values, cue and language strings are shared,
   themes set theme ids in place instead of copying every statement, and `analysis.json`
   writes a document's turns in chunks (a million-answer survey is one document; it was one
-  350 MB string). `persona_nlp.scale.check_memory` now estimates 8 KB a turn.
+  350 MB string). `persona_nlp.run.memory.check_memory` now estimates 8 KB a turn.
 - **1M answers with the real model**, measured once outside this script at commit e5fb3a6:
   `/usr/bin/time -v persona-nlp analyze benchmarks/.cache/survey-1000000-s0-v2.csv --out
   /tmp/out1m --seed 42 -q` (default offline model, language alignment on, all four report

@@ -197,7 +197,7 @@ metric="cosine", random_state=42`).
 
 {table(rows)}
 
-Method (`persona_nlp.clustering`): exact cosine 15-nearest-neighbour graph, HDBSCAN on it
+Method (`persona_nlp.themes.clustering`): exact cosine 15-nearest-neighbour graph, HDBSCAN on it
 (leaf selection, `min_cluster_size = max(min_theme_size, 0.1 * sqrt(n))`, `min_samples` half of
 that), merge of clusters whose centroids are close (average linkage, threshold relative to the
 data's mean pairwise similarity), then five spherical k-means steps that also reassign outliers

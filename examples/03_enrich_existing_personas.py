@@ -16,8 +16,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from persona_nlp import AnalysisConfig
-from persona_nlp.enrich import enrich_personas
-from persona_nlp.enrich_io import load_personas_file, write_enriched
+from persona_nlp.enrich import enrich_personas, load_personas_file, write_enriched
 from persona_nlp.pipeline import run_pipeline
 
 HERE = Path(__file__).resolve().parent

@@ -14,7 +14,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 def real_embedder():
     """The offline default model (all-MiniLM-L6-v2), wrapped in an in-memory cache."""
     from persona_nlp.embed import SentenceTransformerEmbedder
-    from persona_nlp.embed_cache import CachedEmbedder
+    from persona_nlp.embed.cache import CachedEmbedder
 
     return CachedEmbedder(SentenceTransformerEmbedder())
 

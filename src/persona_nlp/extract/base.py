@@ -7,7 +7,7 @@ kind, the question-context bias) and the softmax they share. The classifiers the
 types.
 
 Example:
-    >>> p = Prediction(LABELS, _softmax(np.zeros((1, len(LABELS)))))
+    >>> p = Prediction(LABELS, softmax(np.zeros((1, len(LABELS)))))
     >>> round(float(p.proba.sum()), 6), Candidate("Google", "en").survey
     (1.0, False)
 """
@@ -21,7 +21,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from ..embed import Embedder
-from .cues import FEATURE_NAMES
+from ..kinds import KINDS
+from .cues import FEATURE_NAMES, cue_features
 from .examples import LABELS, Example
 
 NONE_INDEX = LABELS.index("none")
@@ -100,7 +101,7 @@ class StatementClassifier(Protocol):
         ...
 
 
-def _softmax(logits: np.ndarray) -> np.ndarray:
+def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=1, keepdims=True)
     exp = np.exp(shifted)
     return exp / exp.sum(axis=1, keepdims=True)
@@ -109,11 +110,7 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 # --- keyword rules shared by both classifiers -------------------------------------------------
 
 _KIND_CUES: dict[str, dict[str, float]] = {
-    "goal": {"want": 1.0, "first_person_want": 0.8},
-    "pain_point": {"problem": 1.4, "negated_problem": -1.4},
-    "objection": {"price": 0.9, "delivery": 0.9, "hesitation": 1.2, "negated_price": -1.6},
-    "mindset": {"habit": 1.2, "research": 0.8, "value": 0.7, "negated_habit": -0.8},
-    "channel": {"channel": 0.9, "person_source": 1.4},
+    **{name: spec.cue_weights for name, spec in KINDS.items()},
     "none": {
         "biography": 1.2,
         "dismissal": 2.5,
@@ -126,7 +123,7 @@ _KIND_CUES: dict[str, dict[str, float]] = {
 }
 
 
-def _rule_scores(features: np.ndarray) -> np.ndarray:
+def rule_scores(features: np.ndarray) -> np.ndarray:
     weights = np.zeros((len(FEATURE_NAMES), len(LABELS)), dtype=np.float32)
     for kind, cues in _KIND_CUES.items():
         for cue, weight in cues.items():
@@ -141,7 +138,7 @@ a pain point (content first, question second), so both get the question's weight
 answer's wording decides between them."""
 
 
-def _context_bias(
+def context_bias(
     candidates: Sequence[Candidate],
     short_weight: float,
     long_weight: float,
@@ -163,3 +160,27 @@ def _context_bias(
 
 
 __all__ = ["Candidate", "Prediction", "StatementClassifier"]
+
+
+def unique_cue_features(
+    texts: Sequence[str], languages: Sequence[str | None], questions: Sequence[bool]
+) -> tuple[np.ndarray, list[list[str]]]:
+    """:func:`~.cues.cue_features` computed once per distinct (text, language, question).
+
+    Survey answers repeat ("Prisen", "Google", "nothing"); the regexes run once for each.
+
+    Example:
+        >>> f, hits = unique_cue_features(["Google", "Google"], ["en", "en"], [False, False])
+        >>> f.shape[0], hits[0] == hits[1]
+        (2, True)
+    """
+    keys = list(zip(texts, languages, questions, strict=True))
+    distinct = sorted(set(keys), key=lambda k: (k[0], k[1] or "", k[2]))
+    if not distinct:
+        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32), []
+    row_of = {key: row for row, key in enumerate(distinct)}
+    features, _, hits = cue_features(
+        [k[0] for k in distinct], [k[1] for k in distinct], [k[2] for k in distinct]
+    )
+    rows = [row_of[key] for key in keys]
+    return features[rows], [list(hits[row]) for row in rows]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,13 +34,23 @@ from .base import (
     Candidate,
     Prediction,
     StatementClassifier,
-    _context_bias,
-    _rule_scores,
-    _softmax,
+    context_bias,
+    rule_scores,
+    softmax,
+    unique_cue_features,
 )
-from .cues import FEATURE_NAMES, cue_features, question_kind
-from .examples import LABELS, Example, encode_examples, model_fingerprint
+from .cues import question_kind
+from .examples import (
+    LABELS,
+    Example,
+    bank_folder,
+    encode_examples,
+    load_bank,
+    model_fingerprint,
+    write_bank_vectors,
+)
 from .keyword import KeywordClassifier
+from .stored import classifier_key, classifier_path, clear_cache, load_classifier
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +60,7 @@ def _fit_temperature(logits: np.ndarray, targets: np.ndarray) -> float:
     rows = np.arange(len(targets))
 
     def nll(t: float) -> float:
-        p = _softmax(logits / t)
+        p = softmax(logits / t)
         return float(-np.log(np.clip(p[rows, targets], 1e-12, 1.0)).mean())
 
     low, high = 0.05, 20.0
@@ -66,30 +77,6 @@ def _fit_temperature(logits: np.ndarray, targets: np.ndarray) -> float:
             b = low + ratio * (high - low)
             fb = nll(b)
     return float((low + high) / 2)
-
-
-def unique_cue_features(
-    texts: Sequence[str], languages: Sequence[str | None], questions: Sequence[bool]
-) -> tuple[np.ndarray, list[list[str]]]:
-    """:func:`~.cues.cue_features` computed once per distinct (text, language, question).
-
-    Survey answers repeat ("Prisen", "Google", "nothing"); the regexes run once for each.
-
-    Example:
-        >>> f, hits = unique_cue_features(["Google", "Google"], ["en", "en"], [False, False])
-        >>> f.shape[0], hits[0] == hits[1]
-        (2, True)
-    """
-    keys = list(zip(texts, languages, questions, strict=True))
-    distinct = sorted(set(keys), key=lambda k: (k[0], k[1] or "", k[2]))
-    if not distinct:
-        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32), []
-    row_of = {key: row for row, key in enumerate(distinct)}
-    features, _, hits = cue_features(
-        [k[0] for k in distinct], [k[1] for k in distinct], [k[2] for k in distinct]
-    )
-    rows = [row_of[key] for key in keys]
-    return features[rows], [list(hits[row]) for row in rows]
 
 
 class EmbeddingCueClassifier:
@@ -212,7 +199,7 @@ class EmbeddingCueClassifier:
         return sparse.hstack(blocks, format="csr")
 
     def _extra_logits(self, candidates: Sequence[Candidate], cues: np.ndarray) -> np.ndarray:
-        return self.rule_weight * _rule_scores(cues) + _context_bias(
+        return self.rule_weight * rule_scores(cues) + context_bias(
             candidates,
             self.context_short,
             self.context_long,
@@ -232,7 +219,6 @@ class EmbeddingCueClassifier:
             ValueError: when fewer than two labels are present in ``examples``.
         """
         from .lexical import NgramVocabulary
-        from .stored import classifier_key, load_classifier
 
         texts = [e.text for e in examples]
         targets = np.array([LABELS.index(e.kind) for e in examples])
@@ -384,7 +370,7 @@ class EmbeddingCueClassifier:
                 )
                 bonus = self.user_boost * (1.0 + 3.0 * min(1.0, float(closeness)))
                 logits[hit, self.bank_targets_[self.user_rows_[best[hit]]]] += bonus
-        proba = (1.0 - self.smoothing) * _softmax(logits) + self.smoothing / len(LABELS)
+        proba = (1.0 - self.smoothing) * softmax(logits) + self.smoothing / len(LABELS)
         # the cited exemplar: the most similar bank example of the predicted kind (else of any)
         exemplar = similarity.argmax(axis=1)
         predicted = proba.argmax(axis=1)
@@ -405,10 +391,31 @@ class EmbeddingCueClassifier:
         return Prediction(LABELS, proba, evidence_rows)
 
 
+def write_shipped(embedder: Embedder, folder: str | Path | None = None) -> list[Path]:
+    """Write bank vectors and the fitted default classifier for a model (run when a bank changes).
+
+    Example:
+        >>> write_shipped(SentenceTransformerEmbedder())  # doctest: +SKIP
+        [PosixPath('.../vectors-3898cbf691d7873b.npz'), PosixPath('.../classifier-3898cbf691d7873b.npz')]
+    """
+    vectors = write_bank_vectors(embedder, folder)
+    classifier = EmbeddingCueClassifier(use_stored=False).fit(load_bank(), embedder)
+    target = Path(folder) if folder else Path(str(bank_folder()))
+    path = target / classifier_path(embedder.fingerprint).name
+    state = classifier.state()
+    state["coef"] = state["coef"].astype(np.float32)
+    with open(path, "wb") as handle:
+        np.savez_compressed(handle, **state)  # type: ignore[arg-type]
+    clear_cache()
+    return [vectors, path]
+
+
 __all__ = [
     "Candidate",
     "EmbeddingCueClassifier",
     "KeywordClassifier",
     "Prediction",
     "StatementClassifier",
+    "unique_cue_features",
+    "write_shipped",
 ]

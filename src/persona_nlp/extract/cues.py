@@ -38,6 +38,8 @@ from importlib import resources
 
 import numpy as np
 
+from ..kinds import STATEMENT_KINDS
+
 CATEGORIES: tuple[str, ...] = (
     "first_person",
     "want",
@@ -77,7 +79,8 @@ DERIVED: tuple[str, ...] = (
 
 FEATURE_NAMES: tuple[str, ...] = (*CATEGORIES, *DERIVED)
 
-QUESTION_KINDS: tuple[str, ...] = ("goal", "pain_point", "objection", "mindset", "channel")
+QUESTION_KINDS: tuple[str, ...] = STATEMENT_KINDS
+"""Kinds a survey question or interviewer turn can ask for."""
 
 _NEGATION_WINDOW = 28  # characters between a negation and the cue it scopes over
 

@@ -98,7 +98,7 @@ def normalise_kind(kind: str, *, where: str = "example") -> str:
     return key
 
 
-def _bank_folder():  # type: ignore[no-untyped-def]
+def bank_folder():  # type: ignore[no-untyped-def]
     return resources.files("persona_nlp.extract").joinpath("banks")
 
 
@@ -110,13 +110,13 @@ def available_bank_languages() -> tuple[str, ...]:
         >>> available_bank_languages()
         ('da', 'en', 'id', 'nb', 'nl', 'vi')
     """
-    names = [p.name for p in _bank_folder().iterdir() if p.name.endswith(".jsonl")]
+    names = [p.name for p in bank_folder().iterdir() if p.name.endswith(".jsonl")]
     return tuple(sorted(name[: -len(".jsonl")] for name in names))
 
 
 @lru_cache(maxsize=32)
 def _load_bank_language(language: str) -> tuple[Example, ...]:
-    path = _bank_folder().joinpath(f"{language}.jsonl")
+    path = bank_folder().joinpath(f"{language}.jsonl")
     examples = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -279,7 +279,7 @@ def coerce_examples(items: Iterable[Example | dict | tuple]) -> list[Example]:
 
 def _vectors_path(fingerprint: str):  # type: ignore[no-untyped-def]
     safe = hashlib.sha1(fingerprint.encode()).hexdigest()[:16]
-    return _bank_folder().joinpath(f"vectors-{safe}.npz")
+    return bank_folder().joinpath(f"vectors-{safe}.npz")
 
 
 @lru_cache(maxsize=8)
@@ -347,7 +347,7 @@ def encode_examples(texts: Sequence[str], embedder: Embedder) -> np.ndarray:
 def write_bank_vectors(embedder: Embedder, folder: str | Path | None = None) -> Path:
     """Embed all shipped banks and save them for this model.
 
-    After a bank changes, prefer :func:`persona_nlp.extract.stored.write_shipped`, which also
+    After a bank changes, prefer :func:`persona_nlp.extract.classifier.write_shipped`, which also
     refits and stores the default classifier for the model.
 
     Example:
@@ -355,7 +355,7 @@ def write_bank_vectors(embedder: Embedder, folder: str | Path | None = None) -> 
     """
     texts = sorted({e.text for e in load_bank()})
     vectors = np.asarray(embedder.encode(texts), dtype=np.float16)
-    target = Path(folder) if folder else Path(str(_bank_folder()))
+    target = Path(folder) if folder else Path(str(bank_folder()))
     target.mkdir(parents=True, exist_ok=True)
     path = target / Path(str(_vectors_path(embedder.fingerprint))).name
     with open(path, "wb") as handle:

@@ -19,7 +19,15 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..embed import Embedder
-from .base import NONE_INDEX, Candidate, Prediction, _context_bias, _rule_scores, _softmax
+from .base import (
+    NONE_INDEX,
+    Candidate,
+    Prediction,
+    context_bias,
+    rule_scores,
+    softmax,
+    unique_cue_features,
+)
 from .examples import LABELS, Example
 
 
@@ -54,17 +62,15 @@ class KeywordClassifier:
         """Softmax of the cue scores (a 0.5 prior on ``none``)."""
         # one cue-feature pass per distinct text, shared with the default classifier (imported
         # here: .classifier imports this module to re-export KeywordClassifier)
-        from .classifier import unique_cue_features
-
         features, hits = unique_cue_features(
             [c.text for c in candidates],
             [c.language for c in candidates],
             [c.question for c in candidates],
         )
-        scores = _rule_scores(features)
+        scores = rule_scores(features)
         scores[:, NONE_INDEX] += 0.5
-        scores += _context_bias(candidates, self.context_weight, self.context_weight / 2, 0.0)
-        return Prediction(LABELS, _softmax(scores * 2.0), hits)
+        scores += context_bias(candidates, self.context_weight, self.context_weight / 2, 0.0)
+        return Prediction(LABELS, softmax(scores * 2.0), hits)
 
 
 __all__ = ["KeywordClassifier"]

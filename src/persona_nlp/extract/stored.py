@@ -7,7 +7,7 @@ model whose bank vectors ship (``banks/vectors-*.npz``) the fitted parameters sh
 examples, of the cue tables and of the classifier parameters. ``fit`` loads the stored
 parameters when its key matches (only when no user examples are given); any edit to a bank, a
 cue table or a default parameter changes the key, and the classifier is then fitted as before
-until :func:`write_shipped` is run again.
+until :func:`~.classifier.write_shipped` is run again.
 
 Example:
     >>> load_classifier("no-such-model", "any key") is None
@@ -24,8 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..embed import Embedder
-from .examples import Example, _bank_folder, examples_digest, load_bank, write_bank_vectors
+from .examples import Example, bank_folder, examples_digest
 
 FORMAT = 1
 """Bumped when the meaning of the stored arrays changes."""
@@ -44,7 +43,7 @@ def cue_digest() -> str:
         16
     """
     digest = hashlib.sha1()
-    folder = _bank_folder()
+    folder = bank_folder()
     for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".cues.json")):
         digest.update(name.encode())
         digest.update(folder.joinpath(name).read_bytes())
@@ -79,7 +78,7 @@ def classifier_path(fingerprint: str) -> Path:
         >>> classifier_path("m").name
         'classifier-6b0d31c0d5632230.npz'
     """
-    return Path(str(_bank_folder())) / f"classifier-{_model_hash(fingerprint)}.npz"
+    return Path(str(bank_folder())) / f"classifier-{_model_hash(fingerprint)}.npz"
 
 
 @lru_cache(maxsize=8)
@@ -104,6 +103,15 @@ def load_classifier(fingerprint: str, key: str) -> dict[str, np.ndarray] | None:
     return state
 
 
+def clear_cache() -> None:
+    """Forget the stored fits read so far (after :func:`~.classifier.write_shipped` wrote new ones).
+
+    Example:
+        >>> clear_cache()
+    """
+    _read.cache_clear()
+
+
 def stored_keys() -> dict[str, str]:
     """File name -> key of every shipped classifier fit (for freshness checks).
 
@@ -112,40 +120,19 @@ def stored_keys() -> dict[str, str]:
         True
     """
     out = {}
-    for path in sorted(Path(str(_bank_folder())).glob("classifier-*.npz")):
+    for path in sorted(Path(str(bank_folder())).glob("classifier-*.npz")):
         state = _read(str(path))
         if state is not None:
             out[path.name] = str(state["key"])
     return out
 
 
-def write_shipped(embedder: Embedder, folder: str | Path | None = None) -> list[Path]:
-    """Write bank vectors and the fitted default classifier for a model (run when a bank changes).
-
-    Example:
-        >>> write_shipped(SentenceTransformerEmbedder())  # doctest: +SKIP
-        [PosixPath('.../vectors-3898cbf691d7873b.npz'), PosixPath('.../classifier-3898cbf691d7873b.npz')]
-    """
-    from .classifier import EmbeddingCueClassifier
-
-    vectors = write_bank_vectors(embedder, folder)
-    classifier = EmbeddingCueClassifier(use_stored=False).fit(load_bank(), embedder)
-    target = Path(folder) if folder else Path(str(_bank_folder()))
-    path = target / classifier_path(embedder.fingerprint).name
-    state = classifier.state()
-    state["coef"] = state["coef"].astype(np.float32)
-    with open(path, "wb") as handle:
-        np.savez_compressed(handle, **state)  # type: ignore[arg-type]
-    _read.cache_clear()
-    return [vectors, path]
-
-
 __all__ = [
     "FORMAT",
     "classifier_key",
     "classifier_path",
+    "clear_cache",
     "cue_digest",
     "load_classifier",
     "stored_keys",
-    "write_shipped",
 ]

@@ -1,5 +1,7 @@
 """Ingestion: interview transcripts and survey exports in, one :class:`~persona_nlp.schema.Corpus` out.
 
+Stage folder ``ingest/`` (after ``lang``): files in, :class:`~persona_nlp.schema.Corpus` out.
+
 One reader per format — :mod:`.text` (``.txt``/``.md``), :mod:`.webvtt`, :mod:`.srt`,
 :mod:`.docx`, :mod:`.tabular` (``.csv``/``.tsv``/``.xlsx``/``.json``/``.jsonl``) — plus shared
 helpers: :mod:`.files` (inputs, extensions, size limits, document ids), :mod:`.roles` (who is
@@ -27,7 +29,7 @@ from typing import Any
 
 from ..config import IngestConfig
 from ..errors import InputError, PersonaNLPError
-from ..language import check_language_codes
+from ..lang import check_language_codes
 from ..schema import Corpus, Document, Participant, Skipped
 from ._common import ReadResult, skipped_from
 from .files import FORMATS, InputFile, assign_document_ids, expand_inputs

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..config import IngestConfig
-from ..language import MIN_CONFIDENCE, language_confidences
+from ..lang import MIN_CONFIDENCE, language_confidences
 from ..schema import Turn
 
 SHORT_ANSWER_WORDS = 3

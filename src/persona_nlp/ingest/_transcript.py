@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..config import IngestConfig
 from ..errors import InputError
-from ..language import MAX_CHARS, detect_language
+from ..lang import MAX_CHARS, detect_language
 from ..schema import Document, Participant, Role, Turn
 from ._common import ReadResult, clean_text
 from .roles import infer_roles, is_role_label, label_role

@@ -1,5 +1,9 @@
 """Reports: ``analysis.json``, ``statements.csv``, ``themes.csv``, ``report.md`` and ``report.html``.
 
+Stage folder ``report/`` (after ``redact``): this module writes the files; the view model
+(``_view``), SVG charts (``_svg``), CSV tables (``_tables``) and the streaming JSON writer
+(:mod:`.json_stream`, behind :meth:`~persona_nlp.schema.Analysis.write_json`).
+
 The HTML report is one self-contained file (inline CSS and SVG charts, no JavaScript, no CDN,
 no web fonts) that works offline and prints cleanly. All user text is escaped (Jinja2
 autoescape in HTML, Markdown escaping in ``report.md``). Output is deterministic: the same

@@ -8,13 +8,9 @@ Example:
 
 from __future__ import annotations
 
-KIND_LABELS: dict[str, str] = {
-    "goal": "Goals",
-    "pain_point": "Pain points",
-    "objection": "Objections",
-    "mindset": "Mindset",
-    "channel": "Channels",
-}
+from ..kinds import KINDS
+
+KIND_LABELS: dict[str, str] = {name: spec.heading for name, spec in KINDS.items()}
 """Plural headings of the statement kinds, in reporting order."""
 
 LANGUAGE_NAMES: dict[str, str] = {

@@ -14,16 +14,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..kinds import KINDS
 from ._format import format_percent
 from ._view import HeatmapRow
 
-KIND_COLOURS: dict[str, str] = {
-    "goal": "#1b7f5c",
-    "pain_point": "#c2410c",
-    "objection": "#7c3aed",
-    "mindset": "#0e7490",
-    "channel": "#1d4ed8",
-}
+KIND_COLOURS: dict[str, str] = {name: spec.colour for name, spec in KINDS.items()}
 """One colour per statement kind (each has at least 4.5:1 contrast on white)."""
 
 THEME_PALETTE: tuple[str, ...] = (

@@ -1,0 +1,176 @@
+"""What each ``persona-nlp`` sub-command does, once its options are parsed.
+
+Kept apart from :mod:`persona_nlp.cli` so ``persona-nlp --help`` imports nothing heavy.
+Progress goes to stderr, and only when stderr is a terminal and ``--quiet`` is off; the
+final summary goes to stdout unless ``--quiet``.
+
+Example:
+    >>> from persona_nlp.cli import main
+    >>> main(["ingest", "examples/data", "--out", "out"])  # doctest: +SKIP
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..config import AnalysisConfig
+from ..schema import STATEMENT_KINDS, Analysis, Corpus
+
+
+class _Progress:
+    """Stage messages on stderr, only on a terminal and never with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._started = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        if self.enabled:
+            elapsed = time.perf_counter() - self._started
+            print(f"\r[{elapsed:6.1f}s] {stage} ...", file=sys.stderr, flush=True)
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    width = max(len(key) for key, _ in rows)
+    return "\n".join(f"  {key.ljust(width)}  {value}" for key, value in rows)
+
+
+def corpus_summary_rows(corpus: Corpus) -> list[tuple[str, str]]:
+    """Summary rows of a corpus: documents, turns per role, participants, languages, skipped.
+
+    Example:
+        >>> corpus_summary_rows(Corpus())[0]
+        ('documents', '0 (0 interviews, 0 surveys)')
+    """
+    kinds = Counter(d.kind for d in corpus.documents)
+    roles = Counter(t.role for d in corpus.documents for t in d.turns)
+    languages = Counter(d.language or "?" for d in corpus.documents)
+    reasons: Counter[str] = Counter()
+    for entry in corpus.skipped:
+        reasons[entry.reason] += entry.count
+    return [
+        (
+            "documents",
+            f"{len(corpus.documents)} ({kinds['interview']} interviews, {kinds['survey']} surveys)",
+        ),
+        ("turns", ", ".join(f"{n} {role}" for role, n in sorted(roles.items())) or "0"),
+        ("participants", str(len(corpus.participants))),
+        ("languages", ", ".join(f"{code} {n}" for code, n in sorted(languages.items())) or "-"),
+        (
+            "skipped",
+            f"{sum(reasons.values())}"
+            + (
+                " (" + ", ".join(f"{r} {n}" for r, n in sorted(reasons.items())) + ")"
+                if reasons
+                else ""
+            ),
+        ),
+    ]
+
+
+def analysis_summary_rows(analysis: Analysis) -> list[tuple[str, str]]:
+    """Summary rows of an analysis: the corpus rows plus statements, themes and personas.
+
+    Example:
+        >>> from persona_nlp.schema import Manifest
+        >>> analysis_summary_rows(Analysis(manifest=Manifest(package_version="0")))[-1]
+        ('personas', '-')
+    """
+    corpus = Corpus(
+        documents=analysis.documents, participants=analysis.participants, skipped=analysis.skipped
+    )
+    statements = Counter(s.kind for s in analysis.statements)
+    themes = Counter(t.kind for t in analysis.themes)
+    themed = sum(1 for s in analysis.statements if s.theme_id)
+    rows = corpus_summary_rows(corpus)
+    rows.append(
+        (
+            "statements",
+            f"{len(analysis.statements)} ("
+            + ", ".join(f"{k} {statements[k]}" for k in STATEMENT_KINDS)
+            + ")",
+        )
+    )
+    rows.append(
+        (
+            "themes",
+            f"{len(analysis.themes)} ("
+            + ", ".join(f"{k} {themes[k]}" for k in STATEMENT_KINDS)
+            + f"); {themed} statements themed",
+        )
+    )
+    rows.append(("personas", ", ".join(f"{p.name} ({p.size})" for p in analysis.personas) or "-"))
+    return rows
+
+
+def _print_summary(
+    title: str, rows: list[tuple[str, str]], outputs: list[Path], quiet: bool
+) -> None:
+    if quiet:
+        return
+    print(title)
+    print(_table(rows))
+    if outputs:
+        print("wrote:")
+        for path in outputs:
+            print(f"  {path}")
+
+
+def run_ingest(args: argparse.Namespace, config: AnalysisConfig) -> None:
+    """``persona-nlp ingest``: read inputs, write ``DIR/corpus.json``, print a summary."""
+    from ..pipeline import ingest_inputs
+
+    progress = _Progress(args.quiet)
+    progress("ingest")
+    corpus = ingest_inputs(args.inputs, config)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "corpus.json"
+    path.write_text(corpus.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    _print_summary("ingested:", corpus_summary_rows(corpus), [path], args.quiet)
+
+
+def _config_with_progress(
+    args: argparse.Namespace, config: AnalysisConfig
+) -> tuple[Any, AnalysisConfig]:
+    progress = _Progress(args.quiet)
+    if progress.enabled and not config.embed.show_progress:
+        config = config.model_copy(
+            update={"embed": config.embed.model_copy(update={"show_progress": True})}
+        )
+    return progress, config
+
+
+def run_analyze(args: argparse.Namespace, config: AnalysisConfig) -> None:
+    """``persona-nlp analyze``: the whole analysis, reports written to ``--out``."""
+    from ..pipeline import run_pipeline, write_outputs
+
+    progress, config = _config_with_progress(args, config)
+    run = run_pipeline(args.inputs, config, on_stage=progress)
+    outputs = write_outputs(run, Path(args.out), config)
+    _print_summary("analysis:", analysis_summary_rows(run.analysis), outputs, args.quiet)
+
+
+def run_enrich(args: argparse.Namespace, config: AnalysisConfig) -> None:
+    """``persona-nlp enrich``: analyse inputs and enrich an existing personas file."""
+    from ..pipeline import enrich
+
+    progress, config = _config_with_progress(args, config)
+    run, _, outputs = enrich(
+        args.personas_file, args.inputs, config, out=Path(args.out), on_stage=progress
+    )
+    _print_summary("enriched:", analysis_summary_rows(run.analysis), outputs, args.quiet)
+
+
+def run_config_init(path: str, *, force: bool = False) -> None:
+    """``persona-nlp config init``: write a config file with every default documented."""
+    from ..config_file import write_config_file
+
+    written = write_config_file(path, force=force)
+    print(f"wrote {written}")

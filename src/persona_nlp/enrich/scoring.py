@@ -1,0 +1,209 @@
+"""Enrichment scoring: calibrated similarity thresholds and participant -> persona assignment.
+
+Part of :mod:`persona_nlp.enrich` (how it works is described there): :class:`Thresholds`
+calibrates every similarity threshold from the item x statement similarities of one run,
+:func:`best_item_similarity` scores statements against each persona's items, and
+:func:`assign_participants` assigns each participant to one existing persona or none.
+
+Example:
+    >>> import numpy as np
+    >>> Thresholds.calibrate(np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)).theme
+    2.15
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..embed import Embedder
+from ..kinds import KINDS
+from ..schema import Theme
+
+# Similarity thresholds are set per analysis, in standard deviations above the mean similarity
+# of all (item, statement) pairs, so that they mean the same with any embedding model (the
+# default MiniLM spreads similarities over 0-1, multilingual-e5 packs them into 0.75-1).
+STATEMENT_MATCH_Z = 2.5
+"""A statement is evidence for an item when their similarity is this many SDs above the mean."""
+GIST_MATCH_Z = 2.2
+"""The same for gist/summary/description text (long text matches single statements less)."""
+THEME_MATCH_Z = 3.3
+"""A theme (0.5 * centroid + 0.5 * its 3 closest statements) this close matches the item."""
+KIND_PENALTY_Z = 0.4
+"""Similarities between an item and statements/themes of another kind count this much less."""
+ASSIGN_MIN_Z = 0.0
+"""A participant whose best persona score is below the mean pair similarity is assigned to none."""
+ASSIGN_MARGIN_Z = 0.15
+"""... and so is one whose best persona beats the second by less than this."""
+MIN_BASELINE_STD = 0.02
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Similarity thresholds of one enrichment run (see :meth:`calibrate`)."""
+
+    statement: float = 0.44
+    gist: float = 0.4
+    theme: float = 0.55
+    kind_penalty: float = 0.05
+    assign_min: float = 0.12
+    assign_margin: float = 0.02
+    baseline_mean: float = 0.12
+    baseline_std: float = 0.13
+
+    @classmethod
+    def calibrate(cls, items: np.ndarray, statements: np.ndarray) -> Thresholds:
+        """Thresholds from the mean and SD of all item x statement similarities.
+
+        Example:
+            >>> Thresholds.calibrate(np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)).statement
+            1.75
+        """
+        if not len(items) or not len(statements):
+            return cls()
+        sims = items @ statements.T
+        mean, std = float(sims.mean()), max(float(sims.std()), MIN_BASELINE_STD)
+        return cls(
+            statement=round(mean + STATEMENT_MATCH_Z * std, 4),
+            gist=round(mean + GIST_MATCH_Z * std, 4),
+            theme=round(mean + THEME_MATCH_Z * std, 4),
+            kind_penalty=round(KIND_PENALTY_Z * std, 4),
+            assign_min=round(mean + ASSIGN_MIN_Z * std, 4),
+            assign_margin=round(ASSIGN_MARGIN_Z * std, 4),
+            baseline_mean=round(mean, 4),
+            baseline_std=round(std, 4),
+        )
+
+
+ITEM_KIND_TO_STATEMENT_KIND: dict[str, str] = {name: name for name in KINDS}
+"""Persona-file item kind -> the statement kind it is checked against (``gist`` has none)."""
+
+
+@dataclass
+class Assignment:
+    """A participant's existing persona (index into the file's personas, its label) with a confidence."""
+
+    participant_id: str
+    persona_index: int | None
+    persona: str | None
+    confidence: float
+    score: float
+
+
+def kind_penalty(item_kind: str, statement_kinds: np.ndarray, penalty: float) -> np.ndarray:
+    target = ITEM_KIND_TO_STATEMENT_KIND.get(item_kind)
+    if target is None:
+        return np.zeros(len(statement_kinds))
+    return np.where(statement_kinds == target, 0.0, penalty)
+
+
+def best_item_similarity(
+    vectors: np.ndarray,
+    kinds: np.ndarray,
+    persona_items: list[list[tuple[str, np.ndarray]]],
+    thresholds: Thresholds,
+) -> np.ndarray:
+    """(statements, personas): each statement's best similarity to any item of each persona."""
+    columns = []
+    for items in persona_items:
+        if not items or not len(vectors):
+            columns.append(np.full(len(vectors), -1.0))
+            continue
+        sims = np.stack(
+            [
+                vectors @ vector - kind_penalty(kind, kinds, thresholds.kind_penalty)
+                for kind, vector in items
+            ],
+            axis=1,
+        )
+        columns.append(sims.max(axis=1))
+    return np.stack(columns, axis=1) if columns else np.zeros((len(vectors), 0))
+
+
+def covered_by_items(
+    vectors: np.ndarray,
+    kinds: np.ndarray,
+    items: list[tuple[str, np.ndarray]],
+    thresholds: Thresholds,
+) -> np.ndarray:
+    """Statements a persona already mentions: close to one of its items of the statement's kind,
+    or very close (theme threshold) to any of its items."""
+    covered = np.zeros(len(vectors), dtype=bool)
+    for kind, vector in items:
+        sims = vectors @ vector
+        same_kind = kinds == ITEM_KIND_TO_STATEMENT_KIND.get(kind, "")
+        covered |= (same_kind & (sims >= thresholds.statement)) | (sims >= thresholds.theme)
+    return covered
+
+
+def assign_participants(
+    participant_ids: list[str],
+    statement_rows: dict[str, list[int]],
+    best: np.ndarray,
+    labels: list[str],
+    thresholds: Thresholds,
+) -> list[Assignment]:
+    """Score every participant against every persona (see the module docstring)."""
+    assignments = []
+    for pid in participant_ids:
+        rows = statement_rows.get(pid, [])
+        if not rows or best.shape[1] == 0:
+            assignments.append(Assignment(pid, None, None, 0.0, 0.0))
+            continue
+        scores = best[rows].mean(axis=0)
+        order = np.argsort(-scores, kind="stable")
+        index = int(order[0])
+        margin = float(scores[index] - scores[order[1]]) if len(order) > 1 else float(scores[index])
+        if scores[index] < thresholds.assign_min or margin < thresholds.assign_margin:
+            assignments.append(Assignment(pid, None, None, 0.0, round(float(scores[index]), 4)))
+            continue
+        votes = Counter(int(np.argmax(best[row])) for row in rows)
+        confidence = votes[index] / len(rows)
+        assignments.append(
+            Assignment(
+                pid, index, labels[index], round(confidence, 4), round(float(scores[index]), 4)
+            )
+        )
+    return assignments
+
+
+def theme_vectors(
+    themes: list[Theme], statement_index: dict[str, int], vectors: np.ndarray, embedder: Embedder
+) -> np.ndarray:
+    centroids = np.zeros((len(themes), vectors.shape[1] if len(vectors) else 0), dtype=np.float32)
+    missing = []
+    for j, theme in enumerate(themes):
+        rows = [statement_index[s] for s in theme.statement_ids if s in statement_index]
+        if rows:
+            centroid = vectors[rows].mean(axis=0)
+            centroids[j] = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
+        else:
+            missing.append(j)
+    if missing:
+        encoded = embedder.encode(
+            [" ".join([themes[j].label, *themes[j].keywords]) for j in missing]
+        )
+        if centroids.shape[1] == 0:
+            centroids = np.zeros((len(themes), encoded.shape[1]), dtype=np.float32)
+        centroids[missing] = encoded
+    return centroids
+
+
+__all__ = [
+    "ASSIGN_MARGIN_Z",
+    "ASSIGN_MIN_Z",
+    "GIST_MATCH_Z",
+    "ITEM_KIND_TO_STATEMENT_KIND",
+    "KIND_PENALTY_Z",
+    "STATEMENT_MATCH_Z",
+    "THEME_MATCH_Z",
+    "Assignment",
+    "Thresholds",
+    "assign_participants",
+    "best_item_similarity",
+    "covered_by_items",
+    "kind_penalty",
+    "theme_vectors",
+]

@@ -1,0 +1,423 @@
+"""Sentence and clause segmentation of respondent turns, with exact character spans.
+
+Sentences come from a blank spaCy pipeline per language (tokenizer + rule-based
+``sentencizer``; no model download). Each sentence is then
+
+1. split into clauses at contrast/cause conjunctions (``but``, ``because``, ``men``, ``maar``,
+   ``tapi``, ``nhưng`` ...) and, more cautiously, at ``and``-type conjunctions, only where both
+   halves are substantive (each has enough words, and an ``and`` half starts like a new clause);
+2. trimmed: spoken fillers (``um``, ``you know``, ``[laughs]``, ``øh``, ``nou``, ``ừ`` ...),
+   leading discourse words and edge punctuation are stripped from both edges.
+
+A span is only ever narrowed, never rewritten, so ``text[start:end]`` of the turn is the
+segment's text: statement quotes stay verbatim.
+
+Adding a language: add an entry to ``data/clause_rules.json`` (conjunctions, clause starters,
+fillers; read into :data:`CLAUSE_RULES`).
+Languages spaCy has no blank pipeline for (or that need extra packages, such as Vietnamese,
+whose blank tokenizer wants ``pyvi``) use the multi-language ``xx`` pipeline.
+
+Example:
+    >>> spans = segment_texts(["Um, I always wait for the sale, but shipping kills it."], "en")[0]
+    >>> ["Um, I always wait for the sale, but shipping kills it."[s.start:s.end] for s in spans]
+    ['I always wait for the sale', 'shipping kills it']
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+MIN_CLAUSE_WORDS = 3
+"""Each half of a clause split must keep at least this many words."""
+
+MIN_AND_CLAUSE_WORDS = 4
+"""The right half of an ``and``-type split must have at least this many words."""
+
+_SPACY_FALLBACK = "xx"
+_SPACY_UNSUPPORTED = {"vi"}  # blank("vi") needs pyvi; the xx tokenizer splits punctuation well
+
+
+@dataclass(frozen=True)
+class ClauseRules:
+    """Per-language clause-splitting and filler rules.
+
+    Attributes:
+        contrast: Contrast conjunctions (``but``, ``although``): split before them; after a comma
+            even a one-word left half is kept (``"The price, but ..."``).
+        cause: Cause conjunctions (``because``): split before them.
+        weak: ``and``-type conjunctions: split only when the right half starts with a word in
+            ``starters`` (a subject) or the conjunction follows a comma.
+        comma_only: Conjunctions that only split after a comma (``, so``), being ambiguous otherwise.
+        starters: Words a new clause typically starts with (pronouns, determiners).
+        fillers: Spoken fillers and discourse words stripped from the start of a segment.
+        trailing: Fillers stripped from the end of a segment (``you know``, ``I guess``).
+        tags: Tag-question words (``right?``, ``ikke?``, ``toch?``): a sentence ending in one of
+            them plus ``?`` is a statement, not a question; the tag is stripped.
+    """
+
+    contrast: tuple[str, ...]
+    cause: tuple[str, ...]
+    weak: tuple[str, ...]
+    comma_only: tuple[str, ...]
+    starters: tuple[str, ...]
+    fillers: tuple[str, ...]
+    trailing: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+def _load_clause_rules() -> tuple[tuple[str, ...], dict[str, ClauseRules]]:
+    """Read ``data/clause_rules.json``: ``"@common"`` lists the fillers of every language and,
+    inside a language's lists, stands for them."""
+    data = json.loads(
+        resources.files("persona_nlp").joinpath("data", "clause_rules.json").read_text("utf-8")
+    )
+    common = tuple(data.pop("@common"))
+
+    def expand(values: list[str]) -> tuple[str, ...]:
+        out: list[str] = []
+        for value in values:
+            out.extend(common if value == "@common" else (value,))
+        return tuple(out)
+
+    rules = {
+        language: ClauseRules(**{name: expand(values) for name, values in fields.items()})
+        for language, fields in data.items()
+    }
+    return common, rules
+
+
+_COMMON_FILLERS, CLAUSE_RULES = _load_clause_rules()
+"""Fillers of every language, and the clause rules per language (``data/clause_rules.json``)."""
+
+_BRACKETED = r"(?:\[[^\]]{0,40}\]|\([^)]{0,40}\))"
+_EDGE_PUNCT = " \t\n\r,;:.!?…-–—\"'“”‘’«»()[]*/"
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A candidate statement span inside a turn.
+
+    Attributes:
+        start: Start character offset in the turn text.
+        end: End character offset (exclusive).
+        sentence: Index of the sentence the segment came from, within its turn.
+        question: Whether the segment is a question (ends with ``?`` that is not a tag).
+        joined: How the segment was split from the previous one of its sentence: ``""`` (first
+            or only segment), ``"contrast"`` (but-type), ``"cause"`` (because-type: the clause
+            usually explains the previous one) or ``"link"`` (and/so-type: often a
+            second statement).
+    """
+
+    start: int
+    end: int
+    sentence: int = 0
+    question: bool = False
+    joined: str = ""
+
+
+def _alternation(words: Sequence[str]) -> str:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    splitter: re.Pattern[str]
+    contrast: frozenset[str]
+    cause: frozenset[str]
+    starters: frozenset[str]
+    weak: frozenset[str]
+    comma_only: frozenset[str]
+    lead: re.Pattern[str]
+    trail: re.Pattern[str]
+    tag: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=64)
+def _compiled(language: str) -> _Compiled:
+    rules = CLAUSE_RULES.get(language, CLAUSE_RULES["en"] if language == "" else None)
+    if rules is None:
+        rules = ClauseRules(
+            contrast=(),
+            cause=(),
+            weak=(),
+            comma_only=(),
+            starters=(),
+            fillers=_COMMON_FILLERS,
+            trailing=_COMMON_FILLERS,
+        )
+    conj = (
+        _alternation((*rules.contrast, *rules.cause, *rules.weak, *rules.comma_only)) or r"(?!x)x"
+    )
+    splitter = re.compile(
+        rf"(?P<comma>,\s*|\s+[-–—]\s+|\s+)(?P<conj>{conj})(?=\s)", re.IGNORECASE | re.UNICODE
+    )
+    fillers = _alternation(rules.fillers)
+    filler_unit = rf"(?:{_BRACKETED}|(?:{fillers})(?![\w'’\-]))" if fillers else _BRACKETED
+    lead = re.compile(
+        rf"^(?:[\s,;:.!?…\-–—]*{filler_unit})+[\s,;:.!?…\-–—]*", re.IGNORECASE | re.UNICODE
+    )
+    trailing = _alternation(rules.trailing)
+    trail_unit = rf"(?:{_BRACKETED}|(?<![\w'’\-])(?:{trailing}))" if trailing else _BRACKETED
+    trail = re.compile(
+        rf"(?:[\s,;:.!?…\-–—]*{trail_unit})+[\s,;:.!?…\-–—]*$", re.IGNORECASE | re.UNICODE
+    )
+    tags = _alternation(rules.tags)
+    tag = (
+        re.compile(rf"[\s,]+(?:{tags})\s*\?[\s?!.]*$", re.IGNORECASE | re.UNICODE) if tags else None
+    )
+    return _Compiled(
+        splitter=splitter,
+        contrast=frozenset(rules.contrast),
+        cause=frozenset(re.sub(r"\s+", " ", c.lower()) for c in rules.cause),
+        starters=frozenset(rules.starters),
+        weak=frozenset(rules.weak),
+        comma_only=frozenset(rules.comma_only),
+        lead=lead,
+        trail=trail,
+        tag=tag,
+    )
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for part in text.split() if _WORD.search(part))
+
+
+def is_question(text: str, language: str) -> bool:
+    """Whether a sentence is a question: it ends with ``?`` that is not a tag question.
+
+    Example:
+        >>> is_question("The fit is awful, right?", "en"), is_question("Is it waterproof?", "en")
+        (False, True)
+    """
+    stripped = text.rstrip(" \t\n\r\"'”’)»")
+    if not stripped.endswith("?"):
+        return False
+    tag = _compiled(language).tag
+    return not (tag is not None and tag.search(stripped))
+
+
+def trim_span(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """Narrow ``text[start:end]`` by stripping fillers and edge punctuation from both edges.
+
+    A tag question at the end (``, right?``, ``, ikke?``) is stripped too. Returns
+    ``(start, end)`` with ``start == end`` when nothing substantive is left.
+
+    Example:
+        >>> text = "Um, you know, the shipping cost, I guess."
+        >>> s, e = trim_span(text, 0, len(text), "en")
+        >>> text[s:e]
+        'the shipping cost'
+    """
+    rules = _compiled(language)
+    if rules.tag is not None:
+        match = rules.tag.search(text, start, end)
+        if match and match.end() == end:
+            end = match.start()
+    for _ in range(4):
+        before = (start, end)
+        piece = text[start:end]
+        stripped = piece.lstrip(_EDGE_PUNCT)
+        start += len(piece) - len(stripped)
+        piece = text[start:end]
+        match = rules.lead.match(piece)
+        if match and match.end() < len(piece):
+            start += match.end()
+        elif match:
+            return start, start
+        piece = text[start:end]
+        stripped = piece.rstrip(_EDGE_PUNCT)
+        end -= len(piece) - len(stripped)
+        piece = text[start:end]
+        match = rules.trail.search(piece)
+        if match and match.start() > 0:
+            end = start + match.start()
+        if (start, end) == before:
+            break
+    if not _WORD.search(text[start:end]):
+        return start, start
+    # keep a closing bracket/quote that belongs to the span, never an unbalanced one
+    return start, end
+
+
+def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple[int, int, str]]:
+    """Split one sentence span at conjunctions where both halves are substantive.
+
+    Returns ``(start, end, joined)`` pieces; ``joined`` is ``""`` for the first piece.
+    """
+    rules = _compiled(language)
+    sentence = text[start:end]
+    cuts: list[tuple[int, int, str, int]] = []  # (left_end, right_start, joined, min_left)
+    for match in rules.splitter.finditer(sentence):
+        conj_key = re.sub(r"\s+", " ", match.group("conj").lower())
+        has_comma = match.group("comma").strip() != ""
+        left = sentence[: match.start()]
+        right = sentence[match.end() :]
+        contrast = conj_key in rules.contrast
+        if conj_key in rules.comma_only and not has_comma:
+            continue
+        if conj_key in rules.weak:
+            first = right.strip().split(" ", 1)[0].lower().strip(",.")
+            if _word_count(right) < MIN_AND_CLAUSE_WORDS or not (
+                has_comma or first in rules.starters
+            ):
+                continue
+        new_subject = right.strip().split(" ", 1)[0].lower().strip(",.") in rules.starters
+        if contrast and has_comma:
+            min_left = 1
+        elif has_comma and new_subject:
+            # a terse survey answer, then a new clause: "Lang leveringstid, og jeg kjøper aldri ..."
+            min_left = 2
+        else:
+            min_left = MIN_CLAUSE_WORDS
+        if _word_count(left) < min_left or _word_count(right) < MIN_CLAUSE_WORDS:
+            continue
+        joined = "contrast" if contrast else "cause" if conj_key in rules.cause else "link"
+        cuts.append((match.start(), match.end(), joined, min_left))
+    if not cuts:
+        return [(start, end, "")]
+    spans: list[tuple[int, int, str]] = []
+    left_start, joined = 0, ""
+    for left_end, right_start, kind, minimum in cuts:
+        if _word_count(sentence[left_start:left_end]) < minimum:
+            continue
+        spans.append((start + left_start, start + left_end, joined))
+        left_start, joined = right_start, kind
+    spans.append((start + left_start, end, joined))
+    if len(spans) > 1 and _word_count(text[spans[-1][0] : spans[-1][1]]) < MIN_CLAUSE_WORDS:
+        last = spans.pop()
+        spans[-1] = (spans[-1][0], last[1], spans[-1][2])
+    return spans
+
+
+@lru_cache(maxsize=32)
+def get_pipeline(language: str) -> Any:
+    """Return a cached blank spaCy pipeline with a sentencizer for a language.
+
+    Languages with an extraction cue table (:func:`~persona_nlp.extract.cues.available_cue_languages`)
+    use their own blank pipeline (for its abbreviations); every other language, and those whose
+    blank pipeline needs extra packages, use ``xx``. Loading a language class costs seconds the
+    first time in a process (French: about 3 s, for a few answers misdetected as French), and
+    the sentencizer splits at punctuation the same way in ``xx``.
+
+    Example:
+        >>> nlp = get_pipeline("da")
+        >>> [s.text for s in nlp("Jeg venter altid. Men fragten er dyr.").sents]
+        ['Jeg venter altid.', 'Men fragten er dyr.']
+        >>> get_pipeline("fr").lang
+        'xx'
+    """
+    from .cues import available_cue_languages
+
+    supported = language in available_cue_languages() and language not in _SPACY_UNSUPPORTED
+    name = language if language and supported else _SPACY_FALLBACK
+    try:
+        return _pipeline(name)
+    except Exception:  # unknown code or a tokenizer needing a missing package
+        logger.debug("no blank spaCy pipeline for %r; using %r", name, _SPACY_FALLBACK)
+        return _pipeline(_SPACY_FALLBACK)
+
+
+@lru_cache(maxsize=32)
+def _pipeline(name: str) -> Any:
+    """A blank pipeline whose tokenizer keeps only the exceptions that contain a period.
+
+    spaCy's blank pipelines load thousands of tokenizer exceptions (English contractions in
+    every casing, ...), which took most of the first extraction's time in a process. Only the
+    abbreviations ("e.g.", "ca.", "bl.a.", "dll.") matter for sentence boundaries; spans are
+    character offsets, so how a contraction is tokenized never shows.
+    """
+    from spacy.util import get_lang_class
+
+    base = get_lang_class(name)
+    exceptions = {
+        text: value for text, value in base.Defaults.tokenizer_exceptions.items() if "." in text
+    }
+    defaults = type("Defaults", (base.Defaults,), {"tokenizer_exceptions": exceptions})
+    nlp = type(base.__name__, (base,), {"Defaults": defaults})()
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@lru_cache(maxsize=32)
+def _sentence_punctuation(nlp: Any) -> tuple[frozenset[str], str]:
+    """The sentencizer's punctuation characters, as a set and as a string for ``rstrip``.
+
+    The sentencizer starts a sentence only after a token that is exactly one of these
+    characters, so a text (without surrounding whitespace) that has none of them before its
+    trailing punctuation is one sentence spanning the whole text.
+    """
+    chars = frozenset(nlp.get_pipe("sentencizer").punct_chars)
+    return chars, "".join(sorted(chars))
+
+
+def segment_texts(
+    texts: Sequence[str], language: str | None, *, split_clauses: bool = True, batch_size: int = 256
+) -> list[list[Segment]]:
+    """Segment texts of one language into trimmed sentence/clause spans.
+
+    Args:
+        texts: Turn texts.
+        language: ISO 639-1 code (``None`` uses English rules with the ``xx`` tokenizer).
+        split_clauses: Split sentences into clauses at but/and/because-type conjunctions.
+        batch_size: spaCy ``nlp.pipe`` batch size.
+
+    Returns:
+        One list of :class:`Segment` per text, in text order; every span is non-empty and
+        ``text[start:end]`` is its exact text.
+
+    Example:
+        >>> [(s.start, s.end) for s in segment_texts(["Yeah. I need new boots."], "en")[0]]
+        [(6, 22)]
+    """
+    code = (language or "").lower()
+    nlp = get_pipeline(code or _SPACY_FALLBACK)
+    rules_code = code if code in CLAUSE_RULES else ("en" if not code else code)
+    punct, trailing = _sentence_punctuation(nlp)
+    # a text whose only sentence punctuation is at its end is one sentence: spaCy is skipped
+    single = [bool(t) and t == t.strip() and punct.isdisjoint(t.rstrip(trailing)) for t in texts]
+    docs = iter(
+        nlp.pipe(
+            [t for t, one in zip(texts, single, strict=True) if not one], batch_size=batch_size
+        )
+    )
+    out: list[list[Segment]] = []
+    for text, one in zip(texts, single, strict=True):
+        sentences = (
+            [(0, len(text))] if one else [(s.start_char, s.end_char) for s in next(docs).sents]
+        )
+        segments: list[Segment] = []
+        for number, (s_start, s_end) in enumerate(sentences):
+            pieces = (
+                _split_clauses(text, s_start, s_end, rules_code)
+                if split_clauses
+                else [(s_start, s_end, "")]
+            )
+            for p_start, p_end, joined in pieces:
+                t_start, t_end = trim_span(text, p_start, p_end, rules_code)
+                if t_end > t_start:
+                    question = is_question(text[p_start:p_end], rules_code)
+                    segments.append(Segment(t_start, t_end, number, question, joined))
+        out.append(segments)
+    return out
+
+
+__all__ = [
+    "CLAUSE_RULES",
+    "ClauseRules",
+    "Segment",
+    "get_pipeline",
+    "is_question",
+    "segment_texts",
+    "trim_span",
+]

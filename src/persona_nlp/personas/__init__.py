@@ -1,0 +1,487 @@
+"""Personas: group participants by their theme profiles, then name and describe each group.
+
+Stage folder ``personas/`` (after ``themes``): building (this module), naming
+(:mod:`.naming`) and comparing personas (:mod:`.compare`).
+
+How it works (see ``docs/personas.md``):
+
+1. **Profile.** Each participant becomes a vector over themes (all kinds together):
+   ``log(1 + statements in the theme)`` times the theme's inverse participant prevalence
+   ``log((1 + N) / (1 + df))``, so a theme everyone mentions weighs almost nothing and two
+   participants sharing a rare theme count for a lot. Rows are L2-normalised. Themes mentioned by
+   a single participant cannot group anyone and are left out.
+2. **Group.** Participants with at least :data:`MIN_PROFILE_THEMES` distinct themes form the
+   core. k-means (fixed ``seed``, ``n_init=20``) on the core profiles for every k between
+   ``min_personas`` and ``max_personas``; among the k whose smallest persona holds at least
+   :data:`MIN_PERSONA_SHARE` of the core, the smallest k whose cosine silhouette is within
+   :data:`SILHOUETTE_TOLERANCE` of the best wins (fewer, broader personas when it is a tie), unless
+   ``PersonaConfig.n_personas`` fixes it. Rows are sorted by participant id first, so the input
+   order never matters.
+3. **Sparse participants** (typically survey respondents with one or two answers) join the
+   persona whose centroid is most similar to their profile, if that similarity is at least
+   :data:`SPARSE_MIN_SIMILARITY` and unambiguous; their confidence is scaled down by how few
+   themes they have. Otherwise they stay **unassigned**: in no persona's ``participant_ids``
+   (see :func:`unassigned_participants`).
+4. **Describe.** Per kind, the defining themes (share inside the persona at least
+   :data:`DEFINING_MIN_SHARE`, lift against everyone at least :data:`DEFINING_MIN_LIFT`), a name
+   from the top mindset/goal theme (:mod:`persona_nlp.personas.naming`), a summary, quotes from members,
+   and counts of categorical metadata values.
+
+Personas are ordered by size (largest first), then by their sorted member ids, and numbered
+``persona-1``, ``persona-2`` ...
+
+Example:
+    >>> from persona_nlp.config import PersonaConfig
+    >>> build_personas([], [], [], PersonaConfig())
+    []
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter, defaultdict, deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..config import PersonaConfig
+from ..schema import (
+    STATEMENT_KINDS,
+    Participant,
+    Persona,
+    PersonaMember,
+    PersonaTheme,
+    Quote,
+    Statement,
+    StatementKind,
+    Theme,
+)
+from ..themes.quotes import quote_of
+from .compare import (
+    PersonaTable,
+    SeparatingTheme,
+    persona_table,
+    separating_themes,
+    unassigned_participants,
+    unassigned_report,
+)
+from .naming import build_summary, name_personas
+
+logger = logging.getLogger(__name__)
+
+MIN_PARTICIPANTS = 4
+"""Fewer profiled participants than this give no personas."""
+MIN_PROFILE_THEMES = 3
+"""Distinct themes a participant needs to help form the personas (else: sparse)."""
+SPARSE_MIN_SIMILARITY = 0.2
+"""Cosine similarity to a persona centroid a sparse participant needs to be assigned."""
+CONFIDENCE_TEMPERATURE = 0.1
+"""Softmax temperature turning centroid similarities into a membership confidence."""
+DEFINING_MIN_SHARE = 0.3
+"""A defining theme is mentioned by at least this share of the persona's members ..."""
+DEFINING_MIN_LIFT = 1.5
+"""... and is at least this many times more common in the persona than among everyone."""
+SILHOUETTE_SAMPLE = 3000
+"""Silhouettes are computed on at most this many participants (sampled with the seed)."""
+SILHOUETTE_TOLERANCE = 0.05
+"""The smallest number of personas whose silhouette is this close to the best one wins."""
+MIN_PERSONA_SHARE = 0.1
+"""A number of personas is only chosen if its smallest persona holds this share of the core."""
+MAX_DEFINING_PER_KIND = 3
+"""At most this many defining themes per kind."""
+MAX_METADATA_VALUES = 12
+"""Metadata keys with more distinct values than this are not summarised (not categorical)."""
+_NAMING_KINDS: tuple[StatementKind, ...] = ("mindset", "goal")
+OTHER_KIND_NAMING_WEIGHT = 0.6
+"""Pain point, objection and channel themes count this much for the name (mindset/goal: 1)."""
+
+
+@dataclass
+class _Profiles:
+    """Participant x theme counts, rows and columns sorted by id."""
+
+    participant_ids: list[str]
+    theme_ids: list[str]
+    counts: np.ndarray  # (participants, themes) statement counts
+
+    @property
+    def presence(self) -> np.ndarray:
+        return self.counts > 0
+
+
+def _profiles(
+    participants: Sequence[Participant], statements: Sequence[Statement], themes: Sequence[Theme]
+) -> _Profiles:
+    theme_ids = sorted({t.id for t in themes})
+    column = {tid: j for j, tid in enumerate(theme_ids)}
+    counts: dict[tuple[str, str], int] = Counter()
+    for statement in statements:
+        if statement.theme_id in column:
+            counts[(statement.participant_id, statement.theme_id)] += 1
+    for theme in themes:  # themes may list participants whose statements were not passed
+        for pid in theme.participant_ids:
+            counts.setdefault((pid, theme.id), 1)
+    ids = sorted({p.id for p in participants} | {pid for pid, _ in counts})
+    row = {pid: i for i, pid in enumerate(ids)}
+    matrix = np.zeros((len(ids), len(theme_ids)), dtype=np.float64)
+    for (pid, tid), n in counts.items():
+        matrix[row[pid], column[tid]] = n
+    return _Profiles(ids, theme_ids, matrix)
+
+
+def _weighted(counts: np.ndarray, idf: np.ndarray) -> np.ndarray:
+    vectors = np.log1p(counts) * idf
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+def _cluster(vectors: np.ndarray, k: int, seed: int) -> np.ndarray:
+    from sklearn.cluster import KMeans
+
+    return KMeans(n_clusters=k, n_init=20, random_state=seed).fit_predict(vectors)
+
+
+def _choose_k(
+    vectors: np.ndarray, config: PersonaConfig, seed: int
+) -> tuple[int, np.ndarray, dict[int, float]]:
+    n = len(vectors)
+    if config.n_personas is not None:
+        k = max(1, min(config.n_personas, n))
+        labels = _cluster(vectors, k, seed) if k > 1 else np.zeros(n, dtype=int)
+        return k, labels, {}
+    from sklearn.metrics import silhouette_score
+
+    low = max(2, config.min_personas)
+    high = min(config.max_personas, n - 1)
+    scores: dict[int, float] = {}
+    runs: dict[int, np.ndarray] = {}
+    # silhouette keeps rising with k on small, sparse profiles; a persona of 3 people in 40 is
+    # no persona, so a k whose smallest group is below MIN_PERSONA_SHARE is not a candidate
+    min_size = max(2, math.ceil(MIN_PERSONA_SHARE * n))
+    too_small: dict[int, np.ndarray] = {}
+    for k in range(low, high + 1):
+        labels = _cluster(vectors, k, seed)
+        if len(set(labels.tolist())) < 2:
+            continue
+        if np.bincount(labels).min() < min_size:
+            too_small[k] = labels
+            continue
+        score = silhouette_score(
+            vectors,
+            labels,
+            metric="cosine",
+            sample_size=min(n, SILHOUETTE_SAMPLE),  # silhouette is quadratic in n
+            random_state=seed,
+        )
+        scores[k] = round(float(score), 4)
+        runs[k] = labels
+    if not scores and too_small:  # every k leaves a small persona: take the fewest personas
+        k = min(too_small)
+        return k, too_small[k], scores
+    if not scores:
+        k = max(1, min(config.min_personas, n))
+        return k, (_cluster(vectors, k, seed) if k > 1 else np.zeros(n, dtype=int)), scores
+    # parsimony: the smallest k whose silhouette is within SILHOUETTE_TOLERANCE of the best
+    best = max(scores.values())
+    k = min(k for k, score in scores.items() if score >= best - SILHOUETTE_TOLERANCE)
+    return k, runs[k], scores
+
+
+def _softmax(similarities: np.ndarray) -> np.ndarray:
+    z = similarities / CONFIDENCE_TEMPERATURE
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+@dataclass
+class _Group:
+    members: dict[str, float] = field(default_factory=dict)  # participant id -> confidence
+
+
+def _group(profiles: _Profiles, config: PersonaConfig, seed: int) -> list[_Group]:
+    presence = profiles.presence
+    n_all = len(profiles.participant_ids)
+    df = presence.sum(axis=0)
+    usable = df >= 2
+    if not usable.any():
+        return []
+    counts = profiles.counts[:, usable]
+    idf = np.log((1.0 + n_all) / (1.0 + df[usable]))
+    idf = np.maximum(idf, 1e-3)
+    vectors = _weighted(counts, idf)
+    n_themes = (counts > 0).sum(axis=1)
+    core = np.flatnonzero(n_themes >= MIN_PROFILE_THEMES)
+    if len(core) < MIN_PARTICIPANTS:  # small studies: let thinner profiles in
+        core = np.flatnonzero(n_themes >= 1)
+    if len(core) < MIN_PARTICIPANTS:
+        return []
+    k, labels, scores = _choose_k(vectors[core], config, seed)
+    logger.debug("persona silhouettes per k: %s; chose %d", scores, k)
+    centroids = np.stack([vectors[core][labels == c].mean(axis=0) for c in range(k)])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    groups = [_Group() for _ in range(k)]
+    core_confidence = _softmax(vectors[core] @ centroids.T)
+    for core_row, label, probabilities in zip(core, labels, core_confidence, strict=False):
+        groups[int(label)].members[profiles.participant_ids[core_row]] = round(
+            float(probabilities[label]), 4
+        )
+    core_set = set(core.tolist())
+    for row in range(n_all):
+        if row in core_set or n_themes[row] == 0:
+            continue
+        similarities = centroids @ vectors[row]
+        order = np.argsort(-similarities, kind="stable")
+        best = int(order[0])
+        ambiguous = k > 1 and similarities[order[1]] >= similarities[best] - 1e-9
+        if similarities[best] < SPARSE_MIN_SIMILARITY or ambiguous:
+            continue
+        coverage = min(1.0, n_themes[row] / MIN_PROFILE_THEMES)
+        confidence = float(_softmax(similarities)[best]) * coverage
+        groups[best].members[profiles.participant_ids[row]] = round(confidence, 4)
+    return [g for g in groups if g.members]
+
+
+def _defining_themes(
+    members: list[str], profiles: _Profiles, themes_by_id: dict[str, Theme]
+) -> list[tuple[float, PersonaTheme]]:
+    row_of = {pid: i for i, pid in enumerate(profiles.participant_ids)}
+    rows = [row_of[pid] for pid in members]
+    presence = profiles.presence
+    overall = presence.mean(axis=0)
+    inside = presence[rows].mean(axis=0)
+    inside_counts = presence[rows].sum(axis=0)
+    min_count = 2 if len(members) >= 4 else 1
+    scored = []
+    for j, tid in enumerate(profiles.theme_ids):
+        if overall[j] == 0 or inside_counts[j] < min_count:
+            continue
+        share, lift = float(inside[j]), float(inside[j] / overall[j])
+        if share < DEFINING_MIN_SHARE or lift < DEFINING_MIN_LIFT:
+            continue
+        theme = themes_by_id[tid]
+        scored.append(
+            (
+                share * lift,
+                PersonaTheme(
+                    theme_id=tid,
+                    kind=theme.kind,
+                    label=theme.label,
+                    share=round(share, 4),
+                    lift=round(lift, 4),
+                ),
+            )
+        )
+    scored.sort(key=lambda item: (-item[0], -item[1].share, item[1].theme_id))
+    kept: list[tuple[float, PersonaTheme]] = []
+    per_kind: Counter[str] = Counter()
+    for score, persona_theme in scored:
+        if per_kind[persona_theme.kind] < MAX_DEFINING_PER_KIND:
+            per_kind[persona_theme.kind] += 1
+            kept.append((score, persona_theme))
+    return kept
+
+
+def _quotes(
+    members: set[str],
+    defining: list[PersonaTheme],
+    statements_by_theme: dict[str, list[Statement]],
+    themes_by_id: dict[str, Theme],
+    limit: int,
+) -> list[Quote]:
+    """Round-robin over the defining themes: one quote each, from distinct members."""
+    if limit <= 0:
+        return []
+    queues: list[deque[Statement]] = []
+    for persona_theme in defining:
+        theme = themes_by_id[persona_theme.theme_id]
+        preferred = {q.statement_id: rank for rank, q in enumerate(theme.quotes)}
+        candidates = [
+            s for s in statements_by_theme.get(theme.id, []) if s.participant_id in members
+        ]
+        candidates.sort(
+            key=lambda s: (
+                preferred.get(s.id, len(preferred)),
+                -s.confidence,
+                abs(len(s.text) - 90),
+                s.id,
+            )
+        )
+        queues.append(deque(candidates))
+    rest = sorted(
+        (
+            s
+            for tid, group in statements_by_theme.items()
+            for s in group
+            if s.participant_id in members
+        ),
+        key=lambda s: (-s.confidence, abs(len(s.text) - 90), s.id),
+    )
+    queues.append(deque(rest))
+    quotes: list[Quote] = []
+    used_participants: set[str] = set()
+    used_statements: set[str] = set()
+    progress = True
+    while len(quotes) < limit and progress:
+        progress = False
+        for queue in queues:
+            while queue and (
+                queue[0].participant_id in used_participants or queue[0].id in used_statements
+            ):
+                queue.popleft()
+            if queue and len(quotes) < limit:
+                statement = queue.popleft()
+                quotes.append(quote_of(statement))
+                used_participants.add(statement.participant_id)
+                used_statements.add(statement.id)
+                progress = True
+    return quotes
+
+
+def _categorical_keys(participants: Sequence[Participant]) -> list[str]:
+    values: dict[str, set[str]] = defaultdict(set)
+    holders: Counter[str] = Counter()
+    for participant in participants:
+        for key, value in participant.metadata.items():
+            if value is None or str(value).strip() == "":
+                continue
+            values[key].add(str(value))
+            holders[key] += 1
+    keys = []
+    for key, distinct in values.items():
+        lowered = key.lower().replace("-", "_").replace(" ", "_")
+        if lowered in {"id", "name", "email", "phone"} or lowered.endswith(
+            ("_id", "_name", "email")
+        ):
+            continue
+        if len(distinct) <= MAX_METADATA_VALUES and (
+            len(distinct) < holders[key] or holders[key] <= 3
+        ):
+            keys.append(key)
+    return sorted(keys)
+
+
+def _metadata_summary(
+    members: list[str], participants: dict[str, Participant], keys: list[str]
+) -> dict[str, dict[str, int]]:
+    summary: dict[str, dict[str, int]] = {}
+    for key in keys:
+        counts = Counter(
+            str(participants[pid].metadata[key])
+            for pid in members
+            if pid in participants and str(participants[pid].metadata.get(key, "")).strip()
+        )
+        if counts:
+            summary[key] = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    return summary
+
+
+def build_personas(
+    participants: list[Participant],
+    statements: list[Statement],
+    themes: list[Theme],
+    config: PersonaConfig,
+    seed: int = 42,
+) -> list[Persona]:
+    """Group participants into personas by their theme profiles and describe each persona.
+
+    Args:
+        participants: Everyone in the corpus (metadata is summarised per persona).
+        statements: Statements with their ``theme_id`` (unthemed ones are ignored).
+        themes: The themes of all kinds.
+        config: Persona options (``n_personas`` fixes the number; else the best between
+            ``min_personas`` and ``max_personas`` by silhouette).
+        seed: Seed of the clustering.
+
+    Returns:
+        Personas ordered by size (largest first); ``[]`` when there are fewer than
+        :data:`MIN_PARTICIPANTS` participants with themes, or no theme shared by two people.
+
+    Example:
+        >>> personas = build_personas(corpus.participants, statements, themes, PersonaConfig())  # doctest: +SKIP
+        >>> personas[0].name, personas[0].size  # doctest: +SKIP
+        ('Frugal Fiona', 7)
+    """
+    if not themes:
+        return []
+    profiles = _profiles(participants, statements, themes)
+    groups = _group(profiles, config, seed)
+    if not groups:
+        return []
+    groups.sort(key=lambda g: (-len(g.members), sorted(g.members)))
+    themes_by_id = {t.id: t for t in themes}
+    statements_by_theme: dict[str, list[Statement]] = defaultdict(list)
+    for statement in sorted(statements, key=lambda s: s.id):
+        if statement.theme_id in themes_by_id:
+            statements_by_theme[statement.theme_id].append(statement)
+    participants_by_id = {p.id: p for p in participants}
+    metadata_keys = _categorical_keys(participants)
+    assigned_total = sum(len(g.members) for g in groups)
+    described = [
+        (group, _defining_themes(sorted(group.members), profiles, themes_by_id)) for group in groups
+    ]
+    names = name_personas(
+        [
+            [
+                (
+                    themes_by_id[pt.theme_id].label,
+                    themes_by_id[pt.theme_id].keywords,
+                    score * (1.0 if pt.kind in _NAMING_KINDS else OTHER_KIND_NAMING_WEIGHT),
+                )
+                for score, pt in scored
+            ]
+            for _, scored in described
+        ]
+    )
+    personas = []
+    for number, (group, scored) in enumerate(described, start=1):
+        members = sorted(group.members)
+        defining = [pt for _, pt in scored]
+        theme_ids: dict[StatementKind, list[str]] = {
+            kind: [pt.theme_id for pt in defining if pt.kind == kind] for kind in STATEMENT_KINDS
+        }
+        theme_ids = {kind: ids for kind, ids in theme_ids.items() if ids}
+        name = names[number - 1]
+        share = len(members) / assigned_total
+        labels_by_kind: dict[str, list[str]] = {
+            kind: [pt.label for pt in defining if pt.kind == kind] for kind in STATEMENT_KINDS
+        }
+        personas.append(
+            Persona(
+                id=f"persona-{number}",
+                name=name,
+                summary=build_summary(name.split(" ")[-1], len(members), share, labels_by_kind),
+                participant_ids=members,
+                size=len(members),
+                share=round(share, 4),
+                theme_ids=theme_ids,
+                themes=defining,
+                quotes=_quotes(
+                    set(members),
+                    defining,
+                    statements_by_theme,
+                    themes_by_id,
+                    config.quotes_per_persona,
+                ),
+                members=[
+                    PersonaMember(participant_id=pid, confidence=group.members[pid])
+                    for pid in members
+                ],
+                metadata_summary=_metadata_summary(members, participants_by_id, metadata_keys),
+            )
+        )
+    return personas
+
+
+__all__ = [
+    "PersonaTable",
+    "SeparatingTheme",
+    "build_personas",
+    "persona_table",
+    "separating_themes",
+    "unassigned_participants",
+    "unassigned_report",
+]

