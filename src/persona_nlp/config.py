@@ -127,6 +127,11 @@ class ThemeConfig(_Section):
     )
     quotes_per_theme: int = Field(default=3, ge=0, description="Representative quotes per theme.")
     max_keywords: int = Field(default=8, ge=1, description="Keywords per theme.")
+    max_themes_per_kind: int | None = Field(
+        default=None,
+        ge=1,
+        description="Merge the closest themes of a kind until at most this many remain. null: as many as the data has (close themes are merged by similarity), bounded only by a safety limit of 50 per kind; a number above 50 lifts that limit.",
+    )
     sample_above: int | None = Field(
         default=20_000,
         ge=100,
@@ -171,7 +176,7 @@ class ReportConfig(_Section):
         description="Replace e-mails, phone numbers, personal URLs and people's names with placeholders in all outputs.",
     )
     title: str = Field(
-        default="Customer personas",
+        default="Personas",
         min_length=1,
         description="Heading of the Markdown and HTML reports, e.g. the study's name.",
     )

@@ -142,7 +142,7 @@ def test_empty_analysis_renders():
     html = to_html(empty)
     assert "No personas were built" in html and "No themes were found" in html
     markdown = to_markdown(empty)
-    assert markdown.startswith("# Customer personas")
+    assert markdown.startswith("# Personas\n")
     assert "Nothing was skipped" in markdown
 
 

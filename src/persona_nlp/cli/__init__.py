@@ -141,6 +141,13 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--min-theme-size", type=int, metavar="N", help="smallest theme in statements (default 3)"
     )
+    group.add_argument(
+        "--max-themes-per-kind",
+        type=int,
+        metavar="N",
+        help="merge the closest themes of a kind until at most N remain (default: as many as the "
+        "data has, at most 50)",
+    )
     group.add_argument("--quotes", type=int, metavar="N", help="quotes per theme (default 3)")
     group.add_argument(
         "--personas",
@@ -156,7 +163,7 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--title",
         metavar="TEXT",
-        help='heading of report.md and report.html (default "Customer personas")',
+        help='heading of report.md and report.html (default "Personas")',
     )
     group.add_argument(
         "--format",
@@ -307,6 +314,7 @@ def config_from_args(args: argparse.Namespace) -> Any:
                 ("extract", "threshold"): args.threshold,
                 ("extract", "examples"): args.examples,
                 ("themes", "min_theme_size"): args.min_theme_size,
+                ("themes", "max_themes_per_kind"): args.max_themes_per_kind,
                 ("themes", "quotes_per_theme"): args.quotes,
                 ("personas", "n_personas"): args.personas,
                 ("report", "redact"): args.redact or None,

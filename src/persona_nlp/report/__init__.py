@@ -43,7 +43,7 @@ FORMATS: tuple[str, ...] = ("json", "csv", "md", "html")
 MAX_SKIPPED_ROWS = 200
 """Skipped items listed in the reports (all of them are in ``analysis.json``)."""
 
-TITLE = "Customer personas"
+TITLE = "Personas"
 """Default heading of the Markdown and HTML reports."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -122,7 +122,7 @@ def to_markdown(analysis: Analysis, *, title: str = TITLE) -> str:
     Example:
         >>> from persona_nlp.schema import Analysis, Manifest
         >>> to_markdown(Analysis(manifest=Manifest(package_version="0"))).splitlines()[0]
-        '# Customer personas'
+        '# Personas'
     """
     context = _common_context(analysis, title)
     text = _environment("md").get_template("report.md.j2").render(**context)

@@ -54,8 +54,23 @@ from .texts import ThemeResult, theme_canonical, theme_texts
 
 logger = logging.getLogger(__name__)
 
-MAX_THEMES_PER_KIND = 10
-"""Human scale: the closest themes of a kind are merged until at most this many remain."""
+THEME_SAFETY_LIMIT = 50
+"""Themes per kind when ``ThemeConfig.max_themes_per_kind`` is ``None``: a bound the data alone
+almost never reaches (similar themes are already merged by similarity), which keeps a report
+readable on a pathological input; set ``max_themes_per_kind`` to lower or lift it."""
+
+
+def max_themes_per_kind(config: ThemeConfig) -> int:
+    """The most themes a kind may have under ``config``.
+
+    Example:
+        >>> max_themes_per_kind(ThemeConfig()), max_themes_per_kind(ThemeConfig(max_themes_per_kind=80))
+        (50, 80)
+    """
+    if config.max_themes_per_kind is None:
+        return THEME_SAFETY_LIMIT
+    return config.max_themes_per_kind
+
 
 MAX_SEGMENT_VALUES = 6
 """Metadata keys with more distinct values than this (ids, ages, free text) are not segments."""
@@ -133,7 +148,8 @@ def build_themes(
         embedder: The sentence embedder.
         participants: Everyone in the study: the base of prevalence, and their metadata the
             segments (keys with 2 to 6 values shared by several participants).
-        config: ``min_theme_size``, ``quotes_per_theme``, ``max_keywords`` and ``sample_above``.
+        config: ``min_theme_size``, ``max_themes_per_kind``, ``quotes_per_theme``,
+            ``max_keywords`` and ``sample_above``.
         seed: The analysis seed: it draws the sample of a kind with more than
             ``config.sample_above`` statements (nothing else is random).
         in_place: Set ``theme_id`` on the given statements and return them, instead of
@@ -174,7 +190,7 @@ def build_themes(
             vectors,
             [s.language for s in members],
             config.min_theme_size,
-            MAX_THEMES_PER_KIND,
+            max_themes_per_kind(config),
             config.max_keywords,
             sample_above=config.sample_above,
             seed=seed,
@@ -322,4 +338,11 @@ def assign_to_themes(
     return assigned, misfits
 
 
-__all__ = ["ThemeResult", "assign_to_themes", "build_themes", "theme_texts"]
+__all__ = [
+    "THEME_SAFETY_LIMIT",
+    "ThemeResult",
+    "assign_to_themes",
+    "build_themes",
+    "max_themes_per_kind",
+    "theme_texts",
+]
