@@ -44,13 +44,22 @@ def _table(rows: list[tuple[str, str]]) -> str:
 def corpus_summary_rows(corpus: Corpus) -> list[tuple[str, str]]:
     """Summary rows of a corpus: documents, turns per role, participants, languages, skipped.
 
+    Languages count participants (each in the language of most of their answers), as the
+    report does, not documents: a survey file answered in two languages shows both.
+
     Example:
         >>> corpus_summary_rows(Corpus())[0]
         ('documents', '0 (0 interviews, 0 surveys)')
     """
+    from ..report import participant_languages
+
     kinds = Counter(d.kind for d in corpus.documents)
     roles = Counter(t.role for d in corpus.documents for t in d.turns)
-    languages = Counter(d.language or "?" for d in corpus.documents)
+    languages = participant_languages(corpus.documents)
+    # participants per language, most first; "?" for those whose language is unknown
+    language_counts = sorted(
+        ((code or "?", n) for code, n in languages.items()), key=lambda item: (-item[1], item[0])
+    )
     reasons: Counter[str] = Counter()
     for entry in corpus.skipped:
         reasons[entry.reason] += entry.count
@@ -61,7 +70,7 @@ def corpus_summary_rows(corpus: Corpus) -> list[tuple[str, str]]:
         ),
         ("turns", ", ".join(f"{n} {role}" for role, n in sorted(roles.items())) or "0"),
         ("participants", str(len(corpus.participants))),
-        ("languages", ", ".join(f"{code} {n}" for code, n in sorted(languages.items())) or "-"),
+        ("languages", ", ".join(f"{code} {n}" for code, n in language_counts) or "-"),
         (
             "skipped",
             f"{sum(reasons.values())}"

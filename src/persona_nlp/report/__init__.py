@@ -35,7 +35,7 @@ from ._tables import (
     write_statements_csv,
     write_themes_csv,
 )
-from ._view import ReportView, build_view
+from ._view import ReportView, build_view, participant_languages
 
 FORMATS: tuple[str, ...] = ("json", "csv", "md", "html")
 """Report formats, in the order they are written."""
@@ -283,6 +283,7 @@ __all__ = [
     "FORMATS",
     "STATEMENT_COLUMNS",
     "THEME_COLUMNS",
+    "participant_languages",
     "to_html",
     "to_markdown",
     "to_pandas",

@@ -8,6 +8,8 @@ only carrier of meaning.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +49,34 @@ def _f(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
 
 
+AXIS_FONT_PX = 12.5
+"""Font size of ``.axis-label`` in ``report.css``."""
+
+VALUE_FONT_PX = 12.0
+"""Font size of ``.value-label`` in ``report.css``."""
+
+
+def _text_width(text: str, font_px: float) -> float:
+    """A generous estimate of a text's rendered width in pixels (sans-serif, no measuring).
+
+    Upper-case letters and wide (East Asian) characters count more than the average glyph,
+    so the estimate errs on the wide side: a chart sized with it never clips its labels.
+
+    Example:
+        >>> _text_width("ab", 10.0) < _text_width("AB", 10.0) < _text_width("中文", 10.0)
+        True
+    """
+    ems = 0.0
+    for char in text:
+        if unicodedata.east_asian_width(char) in ("W", "F"):
+            ems += 1.05
+        elif char.isupper() or char in "mwMW@%":
+            ems += 0.78
+        else:
+            ems += 0.6
+    return ems * font_px
+
+
 def _truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -61,26 +91,32 @@ def kind_bars(rows: Sequence[tuple[str, str, int, int]]) -> Markup:
         >>> "<svg" in kind_bars([("goal", "Goals", 3, 1)])
         True
     """
-    width, label_w, bar_h, gap = 520, 110, 22, 10
-    top = 4
+    bar_h, gap, top, bar_span = 22, 10, 4, 260
+    values = [
+        f"{count} statement{'' if count == 1 else 's'} · {themes} theme{'' if themes == 1 else 's'}"
+        for _, _, count, themes in rows
+    ]
+    # widths from the texts themselves, so no label is clipped by the viewBox
+    label_w = 8 + max((_text_width(heading, AXIS_FONT_PX) for _, heading, _, _ in rows), default=0)
+    value_w = max((_text_width(value, VALUE_FONT_PX) for value in values), default=0)
+    width = math.ceil(label_w + bar_span + 6 + value_w + 4)
     height = top + len(rows) * (bar_h + gap)
     peak = max((count for _, _, count, _ in rows), default=0) or 1
-    usable = width - label_w - 150
     parts = [
         f'<svg class="chart kind-bars" viewBox="0 0 {width} {height}" width="{width}" '
         f'role="img" aria-label="Statements per kind">'
     ]
-    for i, (kind, heading, count, themes) in enumerate(rows):
+    for i, ((kind, heading, count, themes), value) in enumerate(zip(rows, values, strict=True)):
         y = top + i * (bar_h + gap)
-        bar = usable * count / peak
+        bar = max(bar_span * count / peak, 1.5)
         colour = KIND_COLOURS.get(kind, "#475569")
         parts.append(
-            f'<text x="{label_w - 8}" y="{_f(y + bar_h * 0.7)}" text-anchor="end" '
+            f'<text x="{_f(label_w - 8)}" y="{_f(y + bar_h * 0.7)}" text-anchor="end" '
             f'class="axis-label">{escape(heading)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{_f(max(bar, 1.5))}" height="{bar_h}" rx="3" '
+            f'<rect x="{_f(label_w)}" y="{y}" width="{_f(bar)}" height="{bar_h}" rx="3" '
             f'fill="{colour}"><title>{escape(heading)}: {count} statements, {themes} themes</title></rect>'
-            f'<text x="{_f(label_w + max(bar, 1.5) + 6)}" y="{_f(y + bar_h * 0.7)}" class="value-label">'
-            f"{count} statement{'' if count == 1 else 's'} · {themes} theme{'' if themes == 1 else 's'}</text>"
+            f'<text x="{_f(label_w + bar + 6)}" y="{_f(y + bar_h * 0.7)}" class="value-label">'
+            f"{escape(value)}</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))

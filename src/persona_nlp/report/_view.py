@@ -8,9 +8,19 @@ generator: the same analysis always gives the same report.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..schema import STATEMENT_KINDS, Analysis, Persona, Quote, Statement, StatementKind, Theme
+from ..schema import (
+    STATEMENT_KINDS,
+    Analysis,
+    Document,
+    Persona,
+    Quote,
+    Statement,
+    StatementKind,
+    Theme,
+)
 from ._format import (
     KIND_LABELS,
     format_timestamp,
@@ -291,10 +301,23 @@ def _heatmap(index: SourceIndex, max_rows: int) -> list[HeatmapRow]:
     return rows
 
 
-def _participant_languages(analysis: Analysis) -> Counter[str | None]:
-    """Participants per language: the language most of their respondent turns are in."""
+def participant_languages(documents: Iterable[Document]) -> Counter[str | None]:
+    """Participants per language: the language most of their respondent turns are in.
+
+    A participant counts once, in the language of most of their respondent turns (a turn's own
+    language, else its document's; ties go to the first code in alphabetical order), so a survey
+    file answered in Dutch and English counts its respondents in both.
+
+    Example:
+        >>> from persona_nlp.schema import Document, Turn
+        >>> turns = [Turn(index=i, speaker=p, role="respondent", participant_id=p, text="x",
+        ...               language=code) for i, (p, code) in enumerate([("a", "nl"), ("b", "en")])]
+        >>> sorted(participant_languages([Document(id="s", path="s.csv", kind="survey",
+        ...                                         language="en", turns=turns)]).items())
+        [('en', 1), ('nl', 1)]
+    """
     per_participant: dict[str, Counter[str | None]] = defaultdict(Counter)
-    for document in analysis.documents:
+    for document in documents:
         for turn in document.turns:
             if turn.role == "respondent" and turn.participant_id:
                 per_participant[turn.participant_id][turn.language or document.language] += 1
@@ -351,7 +374,7 @@ def build_view(
     kinds = Counter(d.kind for d in analysis.documents)
     statement_kinds = Counter(s.kind for s in analysis.statements)
     theme_kinds = Counter(t.kind for t in analysis.themes)
-    languages = _participant_languages(analysis)
+    languages = participant_languages(analysis.documents)
     language_rows = sorted(
         ((language_name(code), n) for code, n in languages.items()), key=lambda r: (-r[1], r[0])
     )
