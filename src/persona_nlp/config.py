@@ -139,6 +139,10 @@ class ThemeConfig(_Section):
     )
 
 
+NamingStyle = Literal["auto", "descriptive", "neutral"]
+"""How personas are named: see ``PersonaConfig.naming``."""
+
+
 class PersonaConfig(_Section):
     """Options of persona building and enrichment."""
 
@@ -155,6 +159,10 @@ class PersonaConfig(_Section):
     )
     quotes_per_persona: int = Field(
         default=5, ge=0, description="Representative quotes per persona."
+    )
+    naming: NamingStyle = Field(
+        default="auto",
+        description='`descriptive`: shopper-style names ("Frugal Fiona"). `neutral`: "Persona A: <top defining theme>". `auto`: descriptive when at least half of the personas\' defining themes match the curated consumer descriptor families (deals, quality, eco, health, family, sport, food), else neutral.',
     )
 
 
@@ -223,6 +231,7 @@ __all__ = [
     "EmbedConfig",
     "ExtractConfig",
     "IngestConfig",
+    "NamingStyle",
     "PersonaConfig",
     "ReportConfig",
     "RunConfig",

@@ -156,6 +156,12 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
         help="fix the number of personas (default: 2-6 from the data)",
     )
     group.add_argument(
+        "--persona-names",
+        choices=["auto", "descriptive", "neutral"],
+        help='persona names: "Frugal Fiona" (descriptive), "Persona A: <top theme>" (neutral), '
+        "or descriptive only for consumer studies (auto, the default)",
+    )
+    group.add_argument(
         "--redact",
         action="store_true",
         help="replace names, e-mails, phones and personal URLs in all outputs",
@@ -317,6 +323,7 @@ def config_from_args(args: argparse.Namespace) -> Any:
                 ("themes", "max_themes_per_kind"): args.max_themes_per_kind,
                 ("themes", "quotes_per_theme"): args.quotes,
                 ("personas", "n_personas"): args.personas,
+                ("personas", "naming"): args.persona_names,
                 ("report", "redact"): args.redact or None,
                 ("report", "formats"): args.formats,
                 ("report", "title"): args.title,

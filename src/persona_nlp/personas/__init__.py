@@ -67,7 +67,7 @@ from .compare import (
     unassigned_participants,
     unassigned_report,
 )
-from .naming import build_summary, name_personas
+from .naming import build_summary, choose_names
 
 logger = logging.getLogger(__name__)
 
@@ -423,7 +423,7 @@ def build_personas(
     described = [
         (group, _defining_themes(sorted(group.members), profiles, themes_by_id)) for group in groups
     ]
-    names = name_personas(
+    names = choose_names(
         [
             [
                 (
@@ -434,7 +434,8 @@ def build_personas(
                 for score, pt in scored
             ]
             for _, scored in described
-        ]
+        ],
+        config.naming,
     )
     personas = []
     for number, (group, scored) in enumerate(described, start=1):
@@ -452,8 +453,8 @@ def build_personas(
         personas.append(
             Persona(
                 id=f"persona-{number}",
-                name=name,
-                summary=build_summary(name.split(" ")[-1], len(members), share, labels_by_kind),
+                name=name.name,
+                summary=build_summary(name.subject, len(members), share, labels_by_kind),
                 participant_ids=members,
                 size=len(members),
                 share=round(share, 4),

@@ -15,6 +15,13 @@ earlier version made "Birken-minded Bella" from a Norwegian keyword). The first 
 the descriptor's letter where the name list allows it (alliteration). Everything is
 deterministic, and no two names are alike.
 
+Such names suit a study of shoppers and consumers; a study of engineers, clinicians or a
+software product gets neutral names instead, ``"Persona A: <its top defining theme>"``
+(:func:`choose_names`, option ``personas.naming``): ``auto`` (the default) names descriptively
+only when at least half of the personas get a consumer family (:data:`CONSUMER_DESCRIPTORS`:
+*Frugal*, *Green*, *Foodie* ...); the families that fit any study (time, trust, tech, plans)
+do not count towards that.
+
 Example:
     >>> descriptor_candidates("wait for a sale to get a deal", ["sale", "deal"])[:2]
     ['Frugal', 'Bargain-hunting']
@@ -27,8 +34,11 @@ Example:
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from ..config import NamingStyle
 from ..kinds import KINDS
 
 # (regex matched against keywords and label, descriptors of the family, best first).
@@ -242,21 +252,12 @@ def family_matches(label: str, keywords: Sequence[str] = ()) -> dict[int, float]
     return found
 
 
-def name_personas(theme_sets: Sequence[Sequence[tuple[str, Sequence[str], float]]]) -> list[str]:
-    """Unique names for several personas at once.
+ThemeSet = Sequence[tuple[str, Sequence[str], float]]
+"""A persona's defining themes as ``(label, keywords, weight)``, most defining first."""
 
-    Args:
-        theme_sets: Per persona (in persona order), its defining themes as
-            ``(label, keywords, weight)``, weight e.g. ``share x lift`` (x 0.6 for kinds other
-            than mindset and goal).
 
-    Returns:
-        One ``"<Descriptor> <First name>"`` per persona, in the same order.
-
-    Example:
-        >>> name_personas([[("fast delivery", ["fast"], 2.0)], [("save time", ["time"], 1.0)]])
-        ['Busy Bella', 'Pragmatic Paula']
-    """
+def _assign_families(theme_sets: Sequence[ThemeSet]) -> list[int | None]:
+    """The descriptor family of each persona (``None``: no family fits), one per family."""
     scores: list[dict[int, float]] = []
     for themes in theme_sets:
         per_family: dict[int, float] = {}
@@ -272,14 +273,128 @@ def name_personas(theme_sets: Sequence[Sequence[tuple[str, Sequence[str], float]
         ),
         key=lambda item: (-item[0], item[1], item[2]),
     )
-    descriptors: list[str | None] = [None] * len(theme_sets)
+    families: list[int | None] = [None] * len(theme_sets)
     used_families: set[int] = set()
     for _score, persona, family in ranked:
-        if descriptors[persona] is None and family not in used_families:
-            descriptors[persona] = _DESCRIPTOR_TABLE[family][1][0]
+        if families[persona] is None and family not in used_families:
+            families[persona] = family
             used_families.add(family)
+    return families
+
+
+def name_personas(theme_sets: Sequence[ThemeSet]) -> list[str]:
+    """Unique descriptive names for several personas at once.
+
+    Args:
+        theme_sets: Per persona (in persona order), its defining themes as
+            ``(label, keywords, weight)``, weight e.g. ``share x lift`` (x 0.6 for kinds other
+            than mindset and goal).
+
+    Returns:
+        One ``"<Descriptor> <First name>"`` per persona, in the same order.
+
+    Example:
+        >>> name_personas([[("fast delivery", ["fast"], 2.0)], [("save time", ["time"], 1.0)]])
+        ['Busy Bella', 'Pragmatic Paula']
+    """
     allocator = NameAllocator()
-    return [allocator.name([descriptor] if descriptor else []) for descriptor in descriptors]
+    return [
+        allocator.name([_DESCRIPTOR_TABLE[family][1][0]] if family is not None else [])
+        for family in _assign_families(theme_sets)
+    ]
+
+
+CONSUMER_DESCRIPTORS: frozenset[str] = frozenset(
+    {"Frugal", "Discerning", "Green", "Health-conscious", "Family-focused", "Active", "Foodie"}
+)
+"""Families (by first descriptor) that speak of shoppers and consumers. The other families
+(time, trust, research, tech, plans, habits ...) fit any study, so with ``naming="auto"`` only
+these are evidence that shopper-style names fit."""
+
+NEUTRAL_PHRASE_WORDS = 6
+"""Words of the top defining theme's label kept in a neutral name."""
+
+
+def descriptive_names_fit(theme_sets: Sequence[ThemeSet]) -> bool:
+    """Whether shopper-style names fit: at least half of the personas with defining themes get a
+    consumer family (:data:`CONSUMER_DESCRIPTORS`).
+
+    Example:
+        >>> descriptive_names_fit([[("wait for deals", ["deal"], 1.0)], [("plastic", ["plastic"], 1.0)]])
+        True
+        >>> descriptive_names_fit([[("code review takes time", ["review", "time"], 1.0)],
+        ...                        [("deploy pipeline", ["deploy"], 1.0)]])
+        False
+    """
+    described = [i for i, themes in enumerate(theme_sets) if themes]
+    if not described:
+        return False
+    consumer = sum(
+        1
+        for family, themes in zip(_assign_families(theme_sets), theme_sets, strict=True)
+        if themes and family is not None and _DESCRIPTOR_TABLE[family][1][0] in CONSUMER_DESCRIPTORS
+    )
+    return 2 * consumer >= len(described)
+
+
+def _letter(number: int) -> str:
+    """``A``..``Z``, then ``AA``, ``AB`` ... for the 27th persona on."""
+    letters = string.ascii_uppercase
+    return letters[number] if number < 26 else _letter(number // 26 - 1) + letters[number % 26]
+
+
+def _phrase(label: str) -> str:
+    words = label.strip().rstrip(".").split()
+    phrase = " ".join(words[:NEUTRAL_PHRASE_WORDS])
+    return phrase + ("…" if len(words) > NEUTRAL_PHRASE_WORDS else "")
+
+
+@dataclass(frozen=True)
+class PersonaName:
+    """A persona's name and how its summary refers to it.
+
+    Attributes:
+        name: The full name (``"Frugal Fiona"``, ``"Persona A: Code review speed"``).
+        subject: What the summary starts with (``"Fiona"``, ``"Persona A"``).
+    """
+
+    name: str
+    subject: str
+
+
+def choose_names(theme_sets: Sequence[ThemeSet], naming: NamingStyle = "auto") -> list[PersonaName]:
+    """Names for several personas in one style: descriptive, neutral or chosen from the themes.
+
+    Args:
+        theme_sets: Per persona (in persona order), its defining themes as
+            ``(label, keywords, weight)``; see :func:`name_personas`.
+        naming: ``descriptive``: ``"Frugal Fiona"`` (:func:`name_personas`). ``neutral``:
+            ``"Persona A: <label of the top defining theme>"`` (``"Persona A"`` without one).
+            ``auto``: descriptive when :func:`descriptive_names_fit`, else neutral.
+
+    Returns:
+        One :class:`PersonaName` per persona, in the same order; the same input always gives
+        the same names.
+
+    Example:
+        >>> [n.name for n in choose_names([[("Slow code reviews", ["review"], 1.0)], []])]
+        ['Persona A: Slow code reviews', 'Persona B']
+        >>> [n.subject for n in choose_names([[("wait for deals", ["deal"], 1.0)]])]
+        ['Fiona']
+    """
+    if naming == "descriptive" or (naming == "auto" and descriptive_names_fit(theme_sets)):
+        names = name_personas(theme_sets)
+        return [PersonaName(name=name, subject=name.split(" ")[-1]) for name in names]
+    chosen = []
+    for number, themes in enumerate(theme_sets):
+        subject = f"Persona {_letter(number)}"
+        # the most defining theme: highest weight, the first one on ties
+        top = max(themes, key=lambda theme: theme[2], default=None)
+        phrase = _phrase(top[0]) if top is not None else ""
+        chosen.append(
+            PersonaName(name=f"{subject}: {phrase}" if phrase else subject, subject=subject)
+        )
+    return chosen
 
 
 _SUMMARY_VERBS: dict[str, str] = {name: spec.summary_verb for name, spec in KINDS.items()}
@@ -323,9 +438,14 @@ def build_summary(
 
 
 __all__ = [
+    "CONSUMER_DESCRIPTORS",
     "FIRST_NAMES",
     "GENERIC_DESCRIPTORS",
     "NameAllocator",
+    "PersonaName",
     "build_summary",
+    "choose_names",
+    "descriptive_names_fit",
     "descriptor_candidates",
+    "name_personas",
 ]
