@@ -23,7 +23,7 @@ from typing import Any
 
 from .config import AnalysisConfig
 from .embed import Embedder, SharedRowVectors, load_embedder
-from .schema import Analysis, Corpus, Manifest
+from .schema import Analysis, Corpus, Manifest, Statement
 
 logger = logging.getLogger(__name__)
 
@@ -130,6 +130,39 @@ def _warn_if_english_only_model(corpus: Corpus, embedder: Embedder) -> None:
         )
 
 
+def locate_statements(corpus: Corpus, statements: Sequence[Statement]) -> None:
+    """Set each statement's ``line`` and ``timestamp`` to where the statement itself starts.
+
+    A turn merges consecutive lines or cues of one speaker; its
+    :attr:`~persona_nlp.schema.Turn.marks` say where each began, so a statement from the
+    middle of a long turn gets its own source line and cue start instead of the turn's first.
+    Statements are changed in place.
+
+    Example:
+        >>> from persona_nlp.schema import Document, SourceMark, Turn
+        >>> turn = Turn(index=0, speaker="A", role="respondent", participant_id="p",
+        ...             text="Hi there. I want more.", line=3, start=1.0,
+        ...             marks=[SourceMark(char=10, line=4, start=6.5)])
+        >>> corpus = Corpus(documents=[Document(id="p", path="p.vtt", kind="interview", turns=[turn])])
+        >>> statement = Statement(id="p:0:10-22", document_id="p", participant_id="p", turn_index=0,
+        ...     text="I want more.", start_char=10, end_char=22, timestamp=1.0, kind="goal",
+        ...     confidence=0.9)
+        >>> locate_statements(corpus, [statement])
+        >>> statement.line, statement.timestamp
+        (4, 6.5)
+    """
+    documents = {document.id: document for document in corpus.documents}
+    for statement in statements:
+        document = documents.get(statement.document_id)
+        if document is None or not 0 <= statement.turn_index < len(document.turns):
+            continue
+        turn = document.turns[statement.turn_index]
+        line, start = turn.source_at(statement.start_char)
+        statement.line = line
+        if start is not None:
+            statement.timestamp = start
+
+
 @dataclass
 class PipelineRun:
     """Everything a run produced: the analysis plus what reports and enrichment reuse.
@@ -224,6 +257,7 @@ def run_pipeline(
                 config.extract,
                 column_kinds=config.ingest.column_kinds or None,
             )
+    locate_statements(corpus, statements)
     _warn_if_english_only_model(corpus, embedder)
     with timer.stage("themes"):
         # per-language mean-centering of statement vectors (persona_nlp.embed.align)
@@ -373,6 +407,7 @@ __all__ = [
     "analyze",
     "enrich",
     "ingest_inputs",
+    "locate_statements",
     "package_version",
     "run_pipeline",
     "write_outputs",

@@ -76,6 +76,20 @@ class _Compact(_Model):
         return copied
 
 
+class SourceMark(_Compact):
+    """Where a later source line or cue begins inside a turn's merged text.
+
+    Attributes:
+        char: Offset in the turn's ``text`` where the line or cue's text begins.
+        line: Its 1-based line in the source file.
+        start: Its start time in seconds, where the format has timestamps.
+    """
+
+    char: int
+    line: int | None = None
+    start: float | None = None
+
+
 class Turn(_Compact):
     """One speaker's uninterrupted contribution (or one survey answer cell).
 
@@ -91,6 +105,8 @@ class Turn(_Compact):
         start: Start time in seconds, where the format has timestamps.
         end: End time in seconds, where the format has timestamps.
         line: 1-based line (text formats) or row (tables) in the source file where the turn starts.
+        marks: Where each later source line or cue merged into this turn begins in ``text``
+            (``None`` when the turn is one line or cue); :meth:`source_at` reads them.
         column: Survey only: the column the answer came from.
         question: Survey only: the question asked in that column, if known.
         language: ISO 639-1 code detected for this turn (survey answers), else ``None``.
@@ -104,9 +120,29 @@ class Turn(_Compact):
     start: float | None = None
     end: float | None = None
     line: int | None = None
+    marks: list[SourceMark] | None = None
     column: str | None = None
     question: str | None = None
     language: str | None = None
+
+    def source_at(self, char: int) -> tuple[int | None, float | None]:
+        """The source ``(line, start time)`` of the text at offset ``char`` of this turn.
+
+        Example:
+            >>> turn = Turn(index=0, speaker="A", role="respondent", text="One. Two.", line=3,
+            ...             start=1.0, marks=[SourceMark(char=5, line=4, start=2.5)])
+            >>> turn.source_at(0), turn.source_at(5)
+            ((3, 1.0), (4, 2.5))
+        """
+        line, start = self.line, self.start
+        for mark in self.marks or ():
+            if mark.char > char:
+                break
+            if mark.line is not None:
+                line = mark.line
+            if mark.start is not None:
+                start = mark.start
+        return line, start
 
 
 class Document(_Model):
@@ -196,7 +232,10 @@ class Statement(_Compact):
         text: Exact substring of the turn text.
         start_char: Start of the span in the turn text.
         end_char: End of the span in the turn text (exclusive).
-        timestamp: Start time of the source turn in seconds, where the format has one.
+        timestamp: Start time in seconds of the cue (or timed line) the statement starts in,
+            where the format has timestamps.
+        line: 1-based line (text formats) or row (tables) in the source file where the
+            statement starts, which in a turn of several lines or cues may be below the turn's.
         language: ISO 639-1 code of the statement's language.
         kind: The statement kind.
         confidence: Calibrated probability that the kind is right (0-1).
@@ -214,6 +253,7 @@ class Statement(_Compact):
     start_char: int
     end_char: int
     timestamp: float | None = None
+    line: int | None = None
     language: str | None = None
     kind: StatementKind
     confidence: float
@@ -222,7 +262,11 @@ class Statement(_Compact):
 
 
 class Quote(_Compact):
-    """A verbatim quote: an exact substring of a respondent turn, with where it came from."""
+    """A verbatim quote: an exact substring of a respondent turn, with where it came from.
+
+    ``timestamp`` and ``line`` are where the quote itself starts (its cue and source line), not
+    where its speaker's turn starts.
+    """
 
     statement_id: str
     participant_id: str
@@ -231,6 +275,7 @@ class Quote(_Compact):
     speaker: str = ""
     text: str
     timestamp: float | None = None
+    line: int | None = None
 
 
 class Prevalence(_Model):
@@ -523,6 +568,7 @@ __all__ = [
     "Role",
     "SegmentPrevalence",
     "Skipped",
+    "SourceMark",
     "Statement",
     "StatementKind",
     "Theme",

@@ -7,12 +7,12 @@ labelled line or cue, and hands them to :func:`build_interview`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import IngestConfig
 from ..errors import InputError
 from ..lang import MAX_CHARS, detect_language
-from ..schema import Document, Participant, Role, Turn
+from ..schema import Document, Participant, Role, SourceMark, Turn
 from ._common import ReadResult, clean_text
 from .roles import infer_roles, is_role_label, label_role
 
@@ -58,6 +58,42 @@ class Segment:
     line: int
     start: float | None = None
     end: float | None = None
+    marks: list[tuple[int, int, float | None]] = field(default_factory=list)
+    """``(offset in text, source line, start time)`` where a later source line begins."""
+
+    def extend(self, text: str, line: int, start: float | None = None) -> None:
+        """Append the next source line of this segment, remembering where it begins.
+
+        Example:
+            >>> segment = Segment("A", "I think", 1)
+            >>> segment.extend("so.", 2)
+            >>> segment.text, segment.marks
+            ('I think so.', [(8, 2, None)])
+        """
+        offset = len(self.text) + 1 if self.text.strip() else 0
+        self.text = f"{self.text} {text}" if offset else text
+        self.marks.append((offset, line, start))
+
+    def cleaned(self) -> tuple[str, list[SourceMark]]:
+        """The text cleaned line by line (:func:`clean_text`), with the marks moved along."""
+        bounds = [(0, self.line, self.start), *self.marks]
+        pieces: list[str] = []
+        marks: list[SourceMark] = []
+        length = 0
+        for number, (offset, line, start) in enumerate(bounds):
+            end = bounds[number + 1][0] if number + 1 < len(bounds) else len(self.text)
+            piece = clean_text(self.text[offset:end])
+            if not piece:
+                continue
+            if pieces:
+                length += 1
+                marks.append(SourceMark(char=length, line=line, start=start))
+            elif number:
+                # the segment's first line had no text (a speaker label alone on its line)
+                marks.append(SourceMark(char=0, line=line, start=start))
+            pieces.append(piece)
+            length += len(piece)
+        return " ".join(pieces), marks
 
 
 def looks_like_name(value: str) -> bool:
@@ -99,28 +135,52 @@ def header_interviewers(metadata: dict[str, str]) -> list[str]:
     return names
 
 
-def merge_segments(segments: list[Segment]) -> list[Segment]:
+@dataclass
+class MergedSegment:
+    """A speaker's turn-to-be: consecutive segments of one speaker, cleaned and joined."""
+
+    speaker: str | None
+    text: str
+    line: int
+    start: float | None
+    end: float | None
+    marks: list[SourceMark]
+    """Where each later source line or cue begins in ``text`` (line and start time)."""
+
+
+def merge_segments(segments: list[Segment]) -> list[MergedSegment]:
     """Join consecutive segments of one speaker (one space between), keeping first start/last end.
+
+    Each source line or cue after the first leaves a :class:`~persona_nlp.schema.SourceMark`
+    (offset in the merged text, line, start time), so a quote from the middle of a long turn
+    can be traced to its own line and cue.
 
     Example:
         >>> merged = merge_segments([Segment("A", "I think", 1, 0.0, 1.0), Segment("A", "so.", 2, 1.0, 2.0)])
-        >>> merged[0].text, merged[0].end
-        ('I think so.', 2.0)
+        >>> merged[0].text, merged[0].end, merged[0].marks[0].char, merged[0].marks[0].line
+        ('I think so.', 2.0, 8, 2)
     """
-    merged: list[Segment] = []
+    merged: list[MergedSegment] = []
     for segment in segments:
-        text = clean_text(segment.text)
+        text, marks = segment.cleaned()
         if not text:
             continue
         if merged and merged[-1].speaker == segment.speaker:
             last = merged[-1]
+            offset = len(last.text) + 1
+            last.marks.append(SourceMark(char=offset, line=segment.line, start=segment.start))
+            last.marks.extend(
+                mark.model_copy(update={"char": mark.char + offset}) for mark in marks
+            )
             last.text = f"{last.text} {text}"
             if segment.end is not None:
                 last.end = segment.end
             if last.start is None:
                 last.start = segment.start
             continue
-        merged.append(Segment(segment.speaker, text, segment.line, segment.start, segment.end))
+        merged.append(
+            MergedSegment(segment.speaker, text, segment.line, segment.start, segment.end, marks)
+        )
     return merged
 
 
@@ -205,6 +265,7 @@ def build_interview(
             start=s.start,
             end=s.end,
             line=s.line,
+            marks=s.marks or None,
         )
         for i, s in enumerate(merged)
     ]

@@ -307,8 +307,7 @@ def parse_transcript_lines(
             # unlabelled paragraphs stay apart until merged, so their shape can be judged
             segments.append(Segment(None, text, line.number, line.ts))
         elif segments:
-            previous = segments[-1]
-            previous.text = f"{previous.text} {text}" if previous.text.strip() else text
+            segments[-1].extend(text, line.number, line.ts)
         else:
             segments.append(Segment(None, text, line.number, line.ts))
     return ParsedTranscript(title=title, metadata=metadata, segments=segments)

@@ -122,7 +122,12 @@ class SourceIndex:
             self.theme_participants[theme.id].update(theme.participant_ids)
 
     def source(
-        self, participant_id: str, document_id: str, turn_index: int | None, timestamp: float | None
+        self,
+        participant_id: str,
+        document_id: str,
+        turn_index: int | None,
+        timestamp: float | None,
+        line: int | None = None,
     ) -> str:
         parts = [participant_id]
         stamp = format_timestamp(timestamp)
@@ -134,6 +139,8 @@ class SourceIndex:
             and 0 <= turn_index < len(document.turns)
         ):
             turn = document.turns[turn_index]
+        if line is None and turn is not None:
+            line = turn.line  # results made before statements kept their own line
         # The document is named only when it is not obvious from the participant id.
         named = [] if document_id in ("", participant_id) else [document_id]
         if stamp is not None:
@@ -141,20 +148,22 @@ class SourceIndex:
         elif document is not None and document.kind == "survey":
             column = (turn.column or turn.question) if turn is not None else None
             parts.append(column or document.id)
-        elif turn is not None and turn.line is not None:
-            parts.extend([*named, f"line {turn.line}"])
+        elif line is not None:
+            parts.extend([*named, f"line {line}"])
         elif named:
             parts.extend(named)
         return " · ".join(parts)
 
     def quote(self, quote: Quote, theme_label: str | None = None) -> QuoteView:
-        timestamp = quote.timestamp
-        if timestamp is None and quote.statement_id in self.statements:
-            timestamp = self.statements[quote.statement_id].timestamp
+        timestamp, line = quote.timestamp, quote.line
+        statement = self.statements.get(quote.statement_id)
+        if statement is not None:
+            timestamp = statement.timestamp if timestamp is None else timestamp
+            line = statement.line if line is None else line
         return QuoteView(
             text=quote.text,
             source=self.source(
-                quote.participant_id, quote.document_id, quote.turn_index, timestamp
+                quote.participant_id, quote.document_id, quote.turn_index, timestamp, line
             ),
             participant_id=quote.participant_id,
             theme_label=theme_label,
@@ -168,6 +177,7 @@ class SourceIndex:
                 statement.document_id,
                 statement.turn_index,
                 statement.timestamp,
+                statement.line,
             ),
             participant_id=statement.participant_id,
             theme_label=theme_label,

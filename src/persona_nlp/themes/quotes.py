@@ -60,6 +60,7 @@ def quote_of(statement: Statement) -> Quote:
         speaker=statement.speaker,
         text=statement.text,
         timestamp=statement.timestamp,
+        line=statement.line,
     )
 
 
