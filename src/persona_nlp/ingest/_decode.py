@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
+import stat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -242,11 +244,77 @@ def read_text(path: Path, display: str) -> str:
 
 
 def read_bytes(path: Path, display: str) -> bytes:
-    """Read a file's bytes; OS errors become :class:`InputError` (reason ``unreadable``)."""
+    """Read a regular file's bytes (see :func:`open_regular`)."""
+    with open_regular(path, display) as handle:
+        try:
+            return handle.read()
+        except OSError as error:
+            raise unreadable(display, error) from None
+
+
+def not_regular(display: str, mode: int) -> InputError:
+    """The error for a path that is not a regular file (FIFO, device, socket, folder)."""
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a folder"
+        if stat.S_ISDIR(mode)
+        else "not a regular file"
+    )
+    return InputError(
+        f"not a regular file: this is {kind}",
+        path=display,
+        fix="copy the data into a regular file and read that",
+        reason="unreadable",
+    )
+
+
+def open_regular(path: Path, display: str, max_bytes: int | None = None) -> BinaryIO:
+    """Open a user's path for binary reading, refusing anything but a regular file.
+
+    The path is opened without blocking (a FIFO with no writer would otherwise hang the
+    ``open`` call), then checked on the open descriptor, so a path swapped between a check and
+    the read cannot slip a pipe or a device (``/dev/zero`` behind a symlink) through. Every
+    reader opens user files through here.
+
+    Raises:
+        InputError: reason ``unreadable`` (not a regular file, or the OS refuses it) or
+            ``too_large`` (over ``max_bytes``).
+
+    Example:
+        >>> open_regular(Path("/dev/null"), "null.txt")  # doctest: +SKIP
+        Traceback (most recent call last):
+        persona_nlp.errors.InputError: null.txt: not a regular file: this is a device ...
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, flags)
     except OSError as error:
         raise unreadable(display, error) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise not_regular(display, info.st_mode)
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise InputError(
+                f"file is {info.st_size / 2**20:,.0f} MiB, over the {max_bytes / 2**20:,.0f} MiB limit",
+                path=display,
+                fix="split it into smaller files or raise max_file_mb in the config",
+                reason="too_large",
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except OSError as error:
+        os.close(descriptor)
+        raise unreadable(display, error) from None
+    except InputError:
+        os.close(descriptor)
+        raise
 
 
 def unreadable(display: str, error: OSError) -> InputError:
@@ -268,10 +336,7 @@ def open_text_stream(path: Path, display: str) -> io.TextIOWrapper:
     Raises:
         InputError: Empty, binary or unreadable file.
     """
-    try:
-        raw: BinaryIO = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
-    except OSError as error:
-        raise unreadable(display, error) from None
+    raw = open_regular(path, display)
     try:
         sample = raw.read(SAMPLE_BYTES)
         complete = len(sample) < SAMPLE_BYTES

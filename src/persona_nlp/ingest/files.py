@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from ..config import IngestConfig
 from ..errors import InputError
 from ..schema import Skipped
 from ._common import skipped_from
-from ._decode import unreadable
+from ._decode import not_regular, unreadable
 
 FORMATS: dict[str, str] = {
     ".txt": "txt",
@@ -189,13 +190,20 @@ def _available_memory() -> int | None:
 def check_size(path: Path, display: str, fmt: str, config: IngestConfig) -> None:
     """Refuse files over ``config.max_file_mb``, and whole-file formats too big for free memory.
 
+    A path that is not a regular file (a FIFO, a device such as ``/dev/zero`` behind a
+    symlink, a socket) is refused here, before any reader opens it.
+
     Raises:
-        InputError: reason ``too_large`` (or ``unreadable`` when the file cannot be stat'ed).
+        InputError: reason ``too_large``, or ``unreadable`` when the file cannot be stat'ed or
+            is not a regular file.
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as error:
         raise unreadable(display, error) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise not_regular(display, info.st_mode)
+    size = info.st_size
     mib = size / (1024 * 1024)
     if mib > config.max_file_mb:
         raise InputError(

@@ -87,11 +87,42 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
+class _LineFeed:
+    """The physical lines handed to ``csv.reader``, kept until the row they form is read."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.taken: list[str] = []
+        self.pending: list[str] = []  # lines to hand out again (after a runaway quote)
+
+    def __iter__(self) -> _LineFeed:
+        return self
+
+    def __next__(self) -> str:
+        if self.pending:
+            line = self.pending.pop(0)
+        else:
+            line = next(self._lines)
+        self.taken.append(line)
+        return line
+
+
+def _bad_quoting(raw: str, delimiter: str) -> bool:
+    """Whether a row's raw text misuses quotes: a quoted cell never closed, or closed and then
+    followed by more text in the same cell (``"abc"def``), the marks of a stray quote."""
+    try:
+        for _ in csv.reader(io.StringIO(raw), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return True
+    return False
+
+
 def _csv_rows(
     stream: io.TextIOWrapper, display: str, delimiter: str
 ) -> tuple[list[str], Iterator[RowItem]]:
-    lines = (line.replace("\0", "") for line in stream)
-    reader = csv.reader(lines, delimiter=delimiter)
+    feed = _LineFeed(line.replace("\0", "") for line in stream)
+    reader = csv.reader(feed, delimiter=delimiter)
     headers: list[str] = []
     try:
         while not headers:
@@ -110,49 +141,100 @@ def _csv_rows(
         ) from None
 
     def rows() -> Iterator[RowItem]:
+        nonlocal reader
         bad_in_a_row = 0
-        previous = reader.line_num
+        number = reader.line_num  # physical lines read so far
         while True:
+            feed.taken = []
+            cells: list[str] | None
             try:
                 cells = next(reader)
+                failure = None
             except StopIteration:
                 return
             except csv.Error as error:
+                cells, failure = None, error
+            row_number, taken = number + 1, feed.taken
+            number += len(taken)
+            if len(taken) > 1 and (failure is not None or _bad_quoting("".join(taken), delimiter)):
+                # a stray quote swallowed the following lines into one cell (up to the end of
+                # the file, another stray quote or the csv field size limit): report it, read
+                # its line with the quote as a plain character, and read the lines after it
+                # again as rows of their own
+                yield (
+                    row_number,
+                    InputError(
+                        f"unbalanced quote: a quoted cell opens here and runs over the "
+                        f"{len(taken) - 1} line(s) after it; the quote was read as a plain "
+                        "character and those lines as rows of their own",
+                        path=display,
+                        line=row_number,
+                        fix="close or remove the stray quote",
+                        reason="malformed",
+                    ),
+                )
+                quoted_as_text = csv.reader([taken[0]], delimiter=delimiter, quoting=csv.QUOTE_NONE)
+                cells, failure = next(quoted_as_text, []), None
+                feed.pending = taken[1:] + feed.pending
+                reader = csv.reader(feed, delimiter=delimiter)
+                number = row_number
+            if failure is not None or cells is None:
                 bad_in_a_row += 1
                 if bad_in_a_row > MAX_BAD_ROWS_IN_A_ROW:
                     raise InputError(
                         "too many unparsable rows: this is not a table",
                         path=display,
-                        line=reader.line_num,
+                        line=number,
                         fix="check the file's delimiter and quoting",
                         reason="malformed",
                     ) from None
                 yield (
-                    previous + 1,
+                    row_number,
                     InputError(
-                        f"unparsable row ({error})",
+                        f"unparsable row ({failure})",
                         path=display,
-                        line=previous + 1,
+                        line=row_number,
                         fix="check the quoting",
                         reason="malformed",
                     ),
                 )
-                previous = reader.line_num
                 continue
             bad_in_a_row = 0
-            number = previous + 1
-            previous = reader.line_num
             if not cells:
                 continue
             row = dict(zip(headers, cells, strict=False))
-            if len(cells) > len(headers):
-                extra = [c for c in cells[len(headers) :] if c.strip()]
-                if extra:
+            if len(cells) != len(headers) and any(c.strip() for c in cells):
+                note = _ragged(cells, headers, delimiter, display, row_number)
+                if note is not None:
+                    yield row_number, note
+                if len(cells) > len(headers):
                     last = headers[-1]
                     row[last] = delimiter.join([row[last], *cells[len(headers) :]])
-            yield number, row
+            yield row_number, row
 
     return headers, rows()
+
+
+def _ragged(
+    cells: list[str], headers: list[str], delimiter: str, display: str, line: int
+) -> InputError | None:
+    """The note for a row with more (non-empty) or fewer cells than the header has columns."""
+    if len(cells) > len(headers):
+        if not any(c.strip() for c in cells[len(headers) :]):
+            return None  # trailing empty cells: a spreadsheet's habit, nothing lost
+        what = (
+            f"row has {len(cells)} cells for {len(headers)} columns; the extra cells were "
+            f"kept, joined to the last column {headers[-1]!r} with {delimiter!r}"
+        )
+    else:
+        what = (
+            f"row has {len(cells)} cells for {len(headers)} columns; the missing ones "
+            f"({', '.join(repr(h) for h in headers[len(cells) :][:3])}"
+            f"{', ...' if len(headers) - len(cells) > 3 else ''}) are read as blank"
+        )
+    return InputError(
+        what, path=display, line=line, fix="check the delimiters and quotes", reason="ragged"
+    )
 
 
 def read_csv(
