@@ -25,6 +25,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import logging
 import re
@@ -41,6 +43,11 @@ MIN_CLAUSE_WORDS = 3
 
 MIN_AND_CLAUSE_WORDS = 4
 """The right half of an ``and``-type split must have at least this many words."""
+
+MAX_SEGMENT_CHARS = 4000
+"""A clause longer than this (unpunctuated captions or ASR output run together) is cut at word
+boundaries into pieces of at most this size: the embedding model reads only its first few
+hundred words, and nothing of a statement that long would reach a report quote intact."""
 
 _SPACY_FALLBACK = "xx"
 _SPACY_UNSUPPORTED = {"vi"}  # blank("vi") needs pyvi; the xx tokenizer splits punctuation well
@@ -250,29 +257,86 @@ def trim_span(text: str, start: int, end: int, language: str) -> tuple[int, int]
     return start, end
 
 
+class _WordCounter:
+    """Word counts of any slice of one sentence in O(log n), after one O(n) pass.
+
+    A word is a whitespace-separated token holding a word character (:func:`_word_count`). A
+    slice may cut a token; its clipped end is checked with a prefix count of word characters.
+    Counting each clause candidate by re-splitting the sentence made clause splitting
+    quadratic: minutes for one long unpunctuated turn (raw captions, ASR output).
+    """
+
+    def __init__(self, sentence: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words_before = [0]  # tokens holding a word character, before token i
+        for token in _TOKEN.finditer(sentence):
+            self.starts.append(token.start())
+            self.ends.append(token.end())
+            counted = _WORD.search(token.group()) is not None
+            self.words_before.append(self.words_before[-1] + counted)
+        marks = bytearray(len(sentence))
+        for char in _WORD.finditer(sentence):
+            marks[char.start()] = 1
+        self.chars_before = [0, *itertools.accumulate(marks)]  # word characters before i
+
+    def _has_word(self, start: int, end: int) -> bool:
+        return self.chars_before[end] > self.chars_before[start]
+
+    def count(self, start: int, end: int) -> int:
+        """``_word_count(sentence[start:end])``."""
+        first = bisect.bisect_right(self.ends, start)  # first token ending after start
+        last = bisect.bisect_left(self.starts, end) - 1  # last token starting before end
+        if first > last:
+            return 0
+        if first == last:
+            return int(self._has_word(max(start, self.starts[first]), min(end, self.ends[first])))
+        inner = self.words_before[last] - self.words_before[first + 1]
+        head = self._has_word(max(start, self.starts[first]), self.ends[first])
+        tail = self._has_word(self.starts[last], min(end, self.ends[last]))
+        return inner + int(head) + int(tail)
+
+
+_TOKEN = re.compile(r"\S+")
+_FIRST_WORD_WINDOW = 256
+"""How far a clause's first word is looked at (starters are short words)."""
+
+
+def _first_word(sentence: str, position: int) -> str:
+    """``sentence[position:].strip().split(" ", 1)[0].lower().strip(",.")`` without copying the
+    rest of the sentence (a copy per conjunction made long sentences quadratic)."""
+    found = _TOKEN.search(sentence, position)
+    if found is None:
+        return ""
+    window = sentence[found.start() : found.start() + _FIRST_WORD_WINDOW]
+    return window.split(" ", 1)[0].strip().lower().strip(",.")
+
+
 def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple[int, int, str]]:
     """Split one sentence span at conjunctions where both halves are substantive.
 
-    Returns ``(start, end, joined)`` pieces; ``joined`` is ``""`` for the first piece.
+    Returns ``(start, end, joined)`` pieces; ``joined`` is ``""`` for the first piece. Linear
+    in the sentence's length (word counts come from :class:`_WordCounter`).
     """
     rules = _compiled(language)
     sentence = text[start:end]
+    words: _WordCounter | None = None
     cuts: list[tuple[int, int, str, int]] = []  # (left_end, right_start, joined, min_left)
     for match in rules.splitter.finditer(sentence):
+        if words is None:
+            words = _WordCounter(sentence)
         conj_key = re.sub(r"\s+", " ", match.group("conj").lower())
         has_comma = match.group("comma").strip() != ""
-        left = sentence[: match.start()]
-        right = sentence[match.end() :]
         contrast = conj_key in rules.contrast
         if conj_key in rules.comma_only and not has_comma:
             continue
-        if conj_key in rules.weak:
-            first = right.strip().split(" ", 1)[0].lower().strip(",.")
-            if _word_count(right) < MIN_AND_CLAUSE_WORDS or not (
-                has_comma or first in rules.starters
-            ):
-                continue
-        new_subject = right.strip().split(" ", 1)[0].lower().strip(",.") in rules.starters
+        first = _first_word(sentence, match.end())
+        right_words = words.count(match.end(), len(sentence))
+        if conj_key in rules.weak and (
+            right_words < MIN_AND_CLAUSE_WORDS or not (has_comma or first in rules.starters)
+        ):
+            continue
+        new_subject = first in rules.starters
         if contrast and has_comma:
             min_left = 1
         elif has_comma and new_subject:
@@ -280,21 +344,24 @@ def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple
             min_left = 2
         else:
             min_left = MIN_CLAUSE_WORDS
-        if _word_count(left) < min_left or _word_count(right) < MIN_CLAUSE_WORDS:
+        if words.count(0, match.start()) < min_left or right_words < MIN_CLAUSE_WORDS:
             continue
         joined = "contrast" if contrast else "cause" if conj_key in rules.cause else "link"
         cuts.append((match.start(), match.end(), joined, min_left))
-    if not cuts:
+    if not cuts or words is None:
         return [(start, end, "")]
     spans: list[tuple[int, int, str]] = []
     left_start, joined = 0, ""
     for left_end, right_start, kind, minimum in cuts:
-        if _word_count(sentence[left_start:left_end]) < minimum:
+        if words.count(left_start, left_end) < minimum:
             continue
         spans.append((start + left_start, start + left_end, joined))
         left_start, joined = right_start, kind
     spans.append((start + left_start, end, joined))
-    if len(spans) > 1 and _word_count(text[spans[-1][0] : spans[-1][1]]) < MIN_CLAUSE_WORDS:
+    if (
+        len(spans) > 1
+        and words.count(spans[-1][0] - start, spans[-1][1] - start) < MIN_CLAUSE_WORDS
+    ):
         last = spans.pop()
         spans[-1] = (spans[-1][0], last[1], spans[-1][2])
     return spans
@@ -392,6 +459,7 @@ def segment_texts(
         )
     )
     out: list[list[Segment]] = []
+    cut_turns = 0
     for text, one in zip(texts, single, strict=True):
         sentences = (
             [(0, len(text))] if one else [(s.start_char, s.end_char) for s in next(docs).sents]
@@ -403,13 +471,37 @@ def segment_texts(
                 if split_clauses
                 else [(s_start, s_end, "")]
             )
+            if any(p_end - p_start > MAX_SEGMENT_CHARS for p_start, p_end, _ in pieces):
+                cut_turns += 1
+                pieces = [piece for whole in pieces for piece in _cut_long(text, *whole)]
             for p_start, p_end, joined in pieces:
                 t_start, t_end = trim_span(text, p_start, p_end, rules_code)
                 if t_end > t_start:
                     question = is_question(text[p_start:p_end], rules_code)
                     segments.append(Segment(t_start, t_end, number, question, joined))
         out.append(segments)
+    if cut_turns:
+        logger.warning(
+            "%d turn(s) hold a stretch of over %d characters without sentence punctuation "
+            "(raw captions or speech-to-text?); cut into pieces at word boundaries",
+            cut_turns,
+            MAX_SEGMENT_CHARS,
+        )
     return out
+
+
+def _cut_long(text: str, start: int, end: int, joined: str) -> list[tuple[int, int, str]]:
+    """Cut ``text[start:end]`` at whitespace into pieces of at most :data:`MAX_SEGMENT_CHARS`
+    (a piece with no whitespace at all is cut at the limit)."""
+    pieces: list[tuple[int, int, str]] = []
+    while end - start > MAX_SEGMENT_CHARS:
+        limit = start + MAX_SEGMENT_CHARS
+        cut = text.rfind(" ", start + 1, limit + 1)
+        cut = cut if cut > start else limit
+        pieces.append((start, cut, joined))
+        start, joined = cut, "link"
+    pieces.append((start, end, joined))
+    return pieces
 
 
 __all__ = [
