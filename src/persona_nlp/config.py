@@ -25,6 +25,9 @@ DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 DEFAULT_SEED = 42
 
+MAX_PERSONAS = 20
+"""The largest number of personas that may be asked for (``personas.n_personas``)."""
+
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -66,6 +69,7 @@ class IngestConfig(_Section):
     )
     max_file_mb: float = Field(
         default=2048.0,
+        gt=0,
         description="Files larger than this many MiB are refused with a clear error.",
     )
     strict: bool = Field(
@@ -149,7 +153,9 @@ class PersonaConfig(_Section):
     n_personas: int | None = Field(
         default=None,
         ge=1,
-        description="Fix the number of personas; chosen from the data (2-6) when not given.",
+        le=MAX_PERSONAS,
+        description="Fix the number of personas (1-20, and at most one per participant); chosen "
+        "from the data (2-6) when not given.",
     )
     min_personas: int = Field(
         default=2, ge=1, description="Smallest number of personas to consider."
@@ -227,6 +233,7 @@ class AnalysisConfig(_Section):
 __all__ = [
     "DEFAULT_MODEL",
     "DEFAULT_SEED",
+    "MAX_PERSONAS",
     "AnalysisConfig",
     "EmbedConfig",
     "ExtractConfig",

@@ -10,7 +10,9 @@
     └── DependencyError        an optional dependency is missing (names the pip command)
 
 Every message is one line: what failed, where, and how to fix it. The CLI prints it and exits
-non-zero without a traceback.
+non-zero without a traceback: 1 for an ``InputError`` (nothing usable read, or a strict stop),
+2 for a ``ConfigError`` (a usage error), 3 for a missing model or dependency; 70 is kept for
+real bugs.
 
 Example:
     >>> from persona_nlp.errors import InputError
@@ -36,9 +38,11 @@ class InputError(PersonaNLPError):
         line: 1-based line or row number, where it applies.
         fix: How to fix it.
         reason: Short reason code, reused in ``Skipped.reason`` when the item is skipped.
+
+    The command line exits with 1 on it (an input problem); 2 is kept for usage errors.
     """
 
-    exit_code = 2
+    exit_code = 1
 
     def __init__(
         self,

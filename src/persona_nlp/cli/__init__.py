@@ -11,6 +11,10 @@ Sub-commands::
     persona-nlp config init [PATH]                  write a config file with every default
 
 Errors print one line (what, where, fix) and exit non-zero; no tracebacks unless ``-v -v``.
+Exit codes: 0 done; 1 an input problem (nothing usable read, or ``--strict`` stopped at a bad
+input); 2 a usage error (an option, config value or output path that cannot work, checked
+before any work); 3 a missing model or optional dependency; 70 an internal error (a bug);
+130 interrupted.
 Nothing heavy is imported until a sub-command runs, so ``persona-nlp --help`` is fast.
 
 Example:
@@ -31,6 +35,8 @@ from ..errors import ConfigError, PersonaNLPError
 logger = logging.getLogger("persona_nlp")
 
 EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 
@@ -350,6 +356,37 @@ def config_from_args(args: argparse.Namespace) -> Any:
         ) from None
 
 
+def check_args(args: argparse.Namespace, config: Any) -> None:
+    """Refuse, before any work, options and output paths that cannot work (exit code 2).
+
+    ``--out`` must be a folder or creatable as one (no file in its way); language codes must be
+    known ISO 639-1 codes. An unusable ``--cache-dir`` is not an error: the run warns once and
+    continues without a disk cache (docs: Large datasets).
+
+    Example:
+        >>> args = build_parser().parse_args(["ingest", "d", "--out", "o", "--lang", "xx"])
+        >>> check_args(args, config_from_args(args))
+        Traceback (most recent call last):
+        persona_nlp.errors.ConfigError: unknown language code 'xx' (fix: use ISO 639-1 codes such as en, da, nb, nl, id, vi)
+    """
+    from pathlib import Path
+
+    from ..lang import check_language_codes
+
+    out = Path(args.out).expanduser()
+    for folder in (out, *out.parents):
+        if folder.exists() or folder.is_symlink():
+            if not folder.is_dir():
+                what = "is" if folder == out else f"is inside {str(folder)!r}, which is"
+                raise ConfigError(
+                    f"--out {args.out!r} {what} a file, not a folder "
+                    "(fix: name a folder for the outputs)"
+                )
+            break
+    codes = [config.ingest.language] if config.ingest.language else config.ingest.languages
+    check_language_codes(codes)
+
+
 def _setup_logging(args: argparse.Namespace) -> None:
     level = logging.WARNING
     if args.verbose == 1:
@@ -389,9 +426,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "analyze": commands.run_analyze,
         "enrich": commands.run_enrich,
     }
-    return _guarded(
-        lambda: runner[args.command](args, config_from_args(args)), verbose=args.verbose
-    )
+
+    def run() -> None:
+        config = config_from_args(args)
+        check_args(args, config)
+        runner[args.command](args, config)
+
+    return _guarded(run, verbose=args.verbose)
 
 
 def _guarded(action: Any, verbose: int) -> int:
@@ -420,4 +461,4 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-__all__ = ["build_parser", "config_from_args", "main"]
+__all__ = ["build_parser", "check_args", "config_from_args", "main"]

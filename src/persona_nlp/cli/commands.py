@@ -13,14 +13,27 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import sys
 import time
+import warnings
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..config import AnalysisConfig
-from ..schema import STATEMENT_KINDS, Analysis, Corpus
+from ..errors import ConfigError, InputError
+from ..schema import STATEMENT_KINDS, Analysis, Corpus, Skipped
+
+logger = logging.getLogger(__name__)
+
+SKIPS_SHOWN = 10
+"""File-level skips printed one per line on stderr; the rest are counted in one more line."""
+
+_SHOWN_ITEMS = ("file", "sheet", "row")
+"""Skipped items worth a line on the terminal (blank cells are routine and only counted)."""
 
 
 class _Progress:
@@ -131,6 +144,89 @@ def _print_summary(
             print(f"  {path}")
 
 
+def print_skips(skipped: Sequence[Skipped], quiet: bool, limit: int = SKIPS_SHOWN) -> None:
+    """Print skipped files, sheets and rows on stderr: the first ``limit``, then a count.
+
+    Example:
+        >>> print_skips([Skipped(path="a.txt", reason="empty", message="empty file")], False)  # doctest: +SKIP
+        skipped a.txt: empty file
+    """
+    shown = [entry for entry in skipped if entry.item in _SHOWN_ITEMS]
+    if quiet or not shown:
+        return
+    for entry in shown[:limit]:
+        where = entry.path if entry.line is None else f"{entry.path}:{entry.line}"
+        print(f"skipped {where}: {entry.message or entry.reason}", file=sys.stderr)
+    if len(shown) > limit:
+        print(
+            f"... and {len(shown) - limit} more skipped (listed in skipped[] of the output)",
+            file=sys.stderr,
+        )
+
+
+def check_corpus(corpus: Corpus, n_personas: int | None, quiet: bool) -> None:
+    """Show what was skipped, then refuse a corpus with nothing usable in it (exit code 1).
+
+    Raises:
+        InputError: No document was read from the inputs (reason ``nothing_usable``).
+        ConfigError: ``n_personas`` (``--personas N``) is more than there are participants.
+    """
+    print_skips(corpus.skipped, quiet)
+    if not corpus.documents:
+        files = [entry for entry in corpus.skipped if entry.item == "file"]
+        why = (
+            f"{len(files)} file(s) skipped; first {files[0].path}: {files[0].reason}"
+            if files
+            else "no readable files found"
+        )
+        raise InputError(
+            f"nothing usable was read from the inputs ({why})",
+            fix="check the paths and formats (docs/formats.md)",
+            reason="nothing_usable",
+        )
+    if n_personas is not None and n_personas > len(corpus.participants):
+        raise ConfigError(
+            f"--personas {n_personas}: the data has only {len(corpus.participants)} participant(s) "
+            f"(fix: ask for at most {len(corpus.participants)} personas, or leave it out)"
+        )
+
+
+@contextlib.contextmanager
+def library_warnings() -> Iterator[None]:
+    """Turn the warnings of numerical libraries (sklearn, numpy) into one log line each kind.
+
+    Raw warning blocks on stderr are noise to a user; a repeated ``ConvergenceWarning`` (fewer
+    distinct points than clusters, with many duplicate answers) becomes one warning line, and
+    numpy's ``Mean of empty slice`` (an empty group, handled by the caller) a debug line.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    kinds: dict[str, list[str]] = {}
+    for item in caught:
+        kinds.setdefault(item.category.__name__, []).append(str(item.message).splitlines()[0])
+    for kind, messages in sorted(kinds.items()):
+        if kind == "ConvergenceWarning":
+            logger.warning(
+                "clustering stopped early %d time(s) (%s); usually many identical answers",
+                len(messages),
+                messages[0],
+            )
+        else:
+            logger.debug("%d %s from a library, e.g. %s", len(messages), kind, messages[0])
+
+
+def _ingest_checked(args: argparse.Namespace, config: AnalysisConfig) -> Any:
+    """The inputs to analyse: an ingested, checked corpus (local runs), or the paths (Dask)."""
+    from ..pipeline import ingest_inputs
+
+    if config.run.executor != "local":
+        return args.inputs
+    corpus = ingest_inputs(args.inputs, config)
+    check_corpus(corpus, config.personas.n_personas, args.quiet)
+    return corpus
+
+
 def run_ingest(args: argparse.Namespace, config: AnalysisConfig) -> None:
     """``persona-nlp ingest``: read inputs, write ``DIR/corpus.json``, print a summary."""
     from ..pipeline import ingest_inputs
@@ -138,6 +234,7 @@ def run_ingest(args: argparse.Namespace, config: AnalysisConfig) -> None:
     progress = _Progress(args.quiet)
     progress("ingest")
     corpus = ingest_inputs(args.inputs, config)
+    check_corpus(corpus, None, args.quiet)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     path = out / "corpus.json"
@@ -161,7 +258,12 @@ def run_analyze(args: argparse.Namespace, config: AnalysisConfig) -> None:
     from ..pipeline import run_pipeline, write_outputs
 
     progress, config = _config_with_progress(args, config)
-    run = run_pipeline(args.inputs, config, on_stage=progress)
+    inputs = _ingest_checked(args, config)
+    with library_warnings():
+        run = run_pipeline(inputs, config, on_stage=progress)
+    if inputs is args.inputs:  # a Dask run reads its inputs on the workers: checked after
+        read = Corpus(documents=run.analysis.documents, skipped=run.analysis.skipped)
+        check_corpus(read, None, args.quiet)
     outputs = write_outputs(run, Path(args.out), config)
     _print_summary("analysis:", analysis_summary_rows(run.analysis), outputs, args.quiet)
 
@@ -171,9 +273,11 @@ def run_enrich(args: argparse.Namespace, config: AnalysisConfig) -> None:
     from ..pipeline import enrich
 
     progress, config = _config_with_progress(args, config)
-    run, _, outputs = enrich(
-        args.personas_file, args.inputs, config, out=Path(args.out), on_stage=progress
-    )
+    inputs = _ingest_checked(args, config)
+    with library_warnings():
+        run, _, outputs = enrich(
+            args.personas_file, inputs, config, out=Path(args.out), on_stage=progress
+        )
     _print_summary("enriched:", analysis_summary_rows(run.analysis), outputs, args.quiet)
 
 

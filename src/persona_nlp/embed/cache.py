@@ -124,14 +124,25 @@ class CachedEmbedder:
     # -- disk ---------------------------------------------------------------------------------
 
     def _db(self) -> sqlite3.Connection | None:
-        if self.cache_dir is None:
+        if self.cache_dir is None or (self._write_failed and self._connection is None):
             return None
         if self._connection is None:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            path = cache_file(self.cache_dir, self.fingerprint)
-            connection = sqlite3.connect(
-                path, timeout=_BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
-            )
+            try:
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+                path = cache_file(self.cache_dir, self.fingerprint)
+                connection = sqlite3.connect(
+                    path, timeout=_BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+                )
+            except (OSError, sqlite3.Error) as error:
+                # a file where the folder should be, or a folder we may not create: the docs
+                # promise one warning and a run from memory, not a failed analysis
+                self._write_failed = True
+                logger.warning(
+                    "embedding cache folder %s is not usable (%s); continuing without a disk cache",
+                    self.cache_dir,
+                    getattr(error, "strerror", None) or error,
+                )
+                return None
             # Switching to WAL needs a moment of exclusive access; another process creating the
             # same file at the same instant can make it fail once with "database is locked".
             deadline = time.monotonic() + _BUSY_TIMEOUT_S
