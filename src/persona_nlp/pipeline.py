@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from .config import AnalysisConfig
 from .embed import Embedder, SharedRowVectors, load_embedder
@@ -31,10 +31,34 @@ ProgressCallback = Callable[[str], None]
 """Called with a stage name when the stage starts (the CLI shows it)."""
 
 
+@runtime_checkable
+class StageProgress(Protocol):
+    """An ``on_stage`` callback that also follows the long stages as they advance.
+
+    Called with the stage name when a stage starts, like a :data:`ProgressCallback`; then
+    :meth:`advance` with ``(stage, done, total)`` as the stage's parts are done (turns
+    extracted, kinds themed), which is enough for a progress bar with an ETA (the CLI draws
+    one with tqdm).
+    """
+
+    def __call__(self, stage: str) -> None:
+        """A stage starts."""
+
+    def advance(self, stage: str, done: int, total: int) -> None:
+        """``done`` of ``total`` units of ``stage`` are finished."""
+
+
 class _Timer:
-    def __init__(self, on_stage: ProgressCallback | None) -> None:
+    def __init__(self, on_stage: ProgressCallback | StageProgress | None) -> None:
         self.timings: dict[str, float] = {}
         self._on_stage = on_stage
+
+    def advancer(self, stage: str) -> Callable[[int, int], None] | None:
+        """A ``(done, total)`` callback for ``stage`` when the caller follows progress."""
+        follower = self._on_stage
+        if not isinstance(follower, StageProgress):
+            return None
+        return lambda done, total: follower.advance(stage, done, total)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -210,7 +234,7 @@ def run_pipeline(
     config: AnalysisConfig | None = None,
     *,
     embedder: Embedder | None = None,
-    on_stage: ProgressCallback | None = None,
+    on_stage: ProgressCallback | StageProgress | None = None,
 ) -> PipelineRun:
     """Run the whole analysis and keep the statement embeddings and the embedder.
 
@@ -256,6 +280,7 @@ def run_pipeline(
                 cached,
                 config.extract,
                 column_kinds=config.ingest.column_kinds or None,
+                progress=timer.advancer("extract"),
             )
     locate_statements(corpus, statements)
     _warn_if_english_only_model(corpus, embedder)
@@ -263,7 +288,13 @@ def run_pipeline(
         # per-language mean-centering of statement vectors (persona_nlp.embed.align)
         aligned = align_languages(cached, statements, config.embed.language_align)
         statements, themes = build_themes(
-            statements, aligned, corpus.participants, config.themes, seed=config.seed, in_place=True
+            statements,
+            aligned,
+            corpus.participants,
+            config.themes,
+            seed=config.seed,
+            in_place=True,
+            progress=timer.advancer("themes"),
         )
     with timer.stage("personas"):
         personas = build_personas(
@@ -318,7 +349,7 @@ def analyze(
     config: AnalysisConfig | None = None,
     *,
     embedder: Embedder | None = None,
-    on_stage: ProgressCallback | None = None,
+    on_stage: ProgressCallback | StageProgress | None = None,
 ) -> Analysis:
     """Run the whole analysis: ingest, extract statements, theme them, build personas.
 
@@ -327,7 +358,8 @@ def analyze(
         config: Configuration (defaults everywhere when not given).
         embedder: An embedder to use instead of the one named by ``config.embed.model``
             (any object implementing :class:`~persona_nlp.embed.Embedder`).
-        on_stage: Called with each stage's name when it starts.
+        on_stage: Called with each stage's name when it starts; a :class:`StageProgress`
+            also hears how far the long stages (extraction, themes) are.
 
     Returns:
         The :class:`~persona_nlp.schema.Analysis` (the ``analysis.json`` contract).
@@ -371,7 +403,7 @@ def enrich(
     *,
     out: str | Path | None = None,
     embedder: Embedder | None = None,
-    on_stage: ProgressCallback | None = None,
+    on_stage: ProgressCallback | StageProgress | None = None,
 ) -> tuple[PipelineRun, Any, list[Path]]:
     """Analyse ``inputs`` and enrich the persona file at ``personas_path`` with their evidence.
 
@@ -404,6 +436,8 @@ def enrich(
 
 __all__ = [
     "PipelineRun",
+    "ProgressCallback",
+    "StageProgress",
     "analyze",
     "enrich",
     "ingest_inputs",

@@ -21,7 +21,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..config import AnalysisConfig
 from ..errors import ConfigError, InputError
@@ -36,17 +36,54 @@ _SHOWN_ITEMS = ("file", "sheet", "row")
 """Skipped items worth a line on the terminal (blank cells are routine and only counted)."""
 
 
-class _Progress:
-    """Stage messages on stderr, only on a terminal and never with --quiet."""
+PROGRESS_UNITS: dict[str, str] = {"extract": "turns", "themes": "statements"}
+"""What the progress bar of each long stage counts."""
 
-    def __init__(self, quiet: bool) -> None:
-        self.enabled = not quiet and sys.stderr.isatty()
+
+class _Progress:
+    """Progress on stderr: a line per stage, and a tqdm bar with an ETA for the long stages.
+
+    Only on a terminal and never with ``--quiet``. A
+    :class:`~persona_nlp.pipeline.StageProgress`: the pipeline calls it when a stage starts
+    and :meth:`advance` as extraction and theming advance.
+    """
+
+    def __init__(self, quiet: bool, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = not quiet and self.stream.isatty()
         self._started = time.perf_counter()
+        self._bar: Any = None
 
     def __call__(self, stage: str) -> None:
+        self.close()
         if self.enabled:
             elapsed = time.perf_counter() - self._started
-            print(f"\r[{elapsed:6.1f}s] {stage} ...", file=sys.stderr, flush=True)
+            print(f"[{elapsed:6.1f}s] {stage} ...", file=self.stream, flush=True)
+
+    def advance(self, stage: str, done: int, total: int) -> None:
+        """Move ``stage``'s bar to ``done`` of ``total``; the bar closes when it is full."""
+        if not self.enabled or total <= 0:
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                total=total,
+                desc=stage,
+                unit=f" {PROGRESS_UNITS.get(stage, 'items')}",
+                file=self.stream,
+                dynamic_ncols=True,
+                leave=True,
+            )
+        self._bar.update(done - self._bar.n)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        """Close the current bar, if any."""
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
 
 def _table(rows: list[tuple[str, str]]) -> str:

@@ -14,6 +14,8 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..config import ExtractConfig
 from ..embed import Embedder
 from ..schema import Corpus, Document, Statement
@@ -82,12 +84,15 @@ def extract_in_parts(
     *,
     column_kinds: dict[str, str] | None = None,
     part_turns: int = EXTRACT_PART_TURNS,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Statement]:
     """``extract_statements`` on parts of about ``part_turns`` turns, merged in its own order.
 
     The parts are those of the Dask path (:func:`persona_nlp.run.distributed.partition_corpus`:
     surveys split between rows, interviews whole), so the statements are the same as one call
     on the whole corpus; a corpus of at most ``part_turns`` turns is extracted in one call.
+    ``progress`` is called with ``(turns done, turns in all)`` before the first part and after
+    each part (a progress bar's input; the parts do not depend on it).
 
     Example:
         >>> from persona_nlp.embed import HashingEmbedder
@@ -97,11 +102,21 @@ def extract_in_parts(
     """
     from ..extract import extract_statements
 
-    if sum(len(document.turns) for document in corpus.documents) <= part_turns:
-        return extract_statements(corpus, embedder, config, column_kinds=column_kinds)
-    statements: list[Statement] = []
+    total = sum(len(document.turns) for document in corpus.documents)
+    if progress is not None:
+        progress(0, total)
+    if total <= part_turns:
+        statements = extract_statements(corpus, embedder, config, column_kinds=column_kinds)
+        if progress is not None:
+            progress(total, total)
+        return statements
+    statements = []
+    done = 0
     for part in partition_corpus(corpus, part_turns):
         statements.extend(extract_statements(part, embedder, config, column_kinds=column_kinds))
+        done += sum(len(document.turns) for document in part.documents)
+        if progress is not None:
+            progress(done, total)
     statements.sort(key=statement_order)
     return statements
 

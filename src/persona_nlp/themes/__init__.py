@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -139,6 +139,7 @@ def build_themes(
     seed: int = 42,
     *,
     in_place: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Statement], list[Theme]]:
     """Cluster each kind's statements into themes with labels, keywords, prevalence and quotes.
 
@@ -154,6 +155,8 @@ def build_themes(
             ``config.sample_above`` statements (nothing else is random).
         in_place: Set ``theme_id`` on the given statements and return them, instead of
             copies (the pipeline does, which saves a copy of every statement at scale).
+        progress: Called with ``(statements themed, statements in all)`` before the first kind
+            and after each kind (a progress bar's input).
 
     Returns:
         ``(statements, themes)``: copies of the statements (the statements themselves with
@@ -178,6 +181,9 @@ def build_themes(
     groups = _segment_groups(base, _segment_keys(base))
     theme_of: dict[str, str] = {}
     themes: list[Theme] = []
+    done = 0
+    if progress is not None:
+        progress(done, len(canonical))
     for kind in STATEMENT_KINDS:
         rows = [i for i, s in enumerate(canonical) if s.kind == kind]
         if not rows:
@@ -210,6 +216,9 @@ def build_themes(
             )
             themes.append(theme)
             theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
+        done += len(rows)
+        if progress is not None:
+            progress(done, len(canonical))
     logger.info("%d themes from %d statements", len(themes), len(statements))
     if in_place:
         for statement in statements:
