@@ -49,7 +49,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,7 +112,7 @@ class EnrichmentResult:
 
     def to_json(self) -> str:
         """The enriched data as JSON (key order kept)."""
-        return json.dumps(self.data, indent=2, ensure_ascii=False, default=str)
+        return dumps(self.data, "json").rstrip("\n")
 
 
 def _coerce(persona_file_data: Any) -> PersonaFile:
@@ -344,7 +343,8 @@ def write_enriched(
             else result.personas_file.format
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps(result.data, format), encoding="utf-8")
+    source = result.personas_file.text if format == result.personas_file.format else None
+    path.write_text(dumps(result.data, format, source), encoding="utf-8")
     return path
 
 

@@ -2,9 +2,15 @@
 
 A persona file is JSON or YAML holding either a list of personas or an object with a
 ``personas`` list (any key spelled ``personas``/``Personas``; a ``personas`` *object* mapping
-names to personas works too). Parsed dicts keep their key order; the enriched copy is written
-back in the same format with the same key order, every original key and value untouched, and one
-``evidence`` key appended to each persona.
+names to personas works too). The enriched copy is written back in the same format exactly as
+the user wrote it, with one ``evidence`` key appended to each persona (a free name when the
+persona already has a key of that name: no key of the user's is ever overwritten):
+
+* YAML is read and written by ruamel.yaml's round trip (YAML 1.2): comments, quoting, scalar
+  styles, anchors and ``<<`` merge keys, ``NO``, ``0123``, ``12:30`` and ``3.10`` stay as written;
+  so does a number too large for a float (``1e400``).
+* JSON numbers keep their text (``1e400`` is not turned into ``Infinity``, ``3.10`` not into
+  ``3.1``); everything else is written with 2-space indents in the file's key order.
 
 Field names are recognised case- and format-insensitively (``painPoints``, ``pain_points``,
 ``Pain points``, ``PAIN-POINTS`` are the same): see :data:`FIELD_ALIASES`. Items may be strings
@@ -21,7 +27,10 @@ Example:
 from __future__ import annotations
 
 import copy
+import io
+import itertools
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,6 +169,112 @@ def field_items(value: Any, kind: str, path: list[int | str] | None = None) -> l
     return []
 
 
+class _KeptFloat(float):
+    """A number from the user's file whose text a float would not give back (``1e400``,
+    ``3.10``): it computes as its float value and is written back as its text."""
+
+    text: str
+
+    def __new__(cls, text: str, value: float) -> _KeptFloat:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_KeptFloat, (self.text, float(self)))
+
+    def __deepcopy__(self, memo: dict) -> _KeptFloat:
+        return self
+
+
+class _KeptInt(int):
+    """An integer written in a way ``str(int)`` would not give back (``-0`` in JSON, ``0x1F``
+    or ``0123`` in YAML): it computes as its value and is written back as its text."""
+
+    text: str
+
+    def __new__(cls, text: str, value: int | None = None) -> _KeptInt:
+        number = super().__new__(cls, int(text) if value is None else value)
+        number.text = text
+        return number
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_KeptInt, (self.text, int(self)))
+
+    def __deepcopy__(self, memo: dict) -> _KeptInt:
+        return self
+
+
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+
+
+def _json_float(text: str) -> float:
+    value = float(text)
+    return value if repr(value) == text else _KeptFloat(text, value)
+
+
+def _json_int(text: str) -> int:
+    value = int(text)
+    return value if str(value) == text else _KeptInt(text)
+
+
+def _json_loads(text: str) -> Any:
+    return json.loads(text, parse_float=_json_float, parse_int=_json_int)
+
+
+def _yaml() -> Any:
+    """A round-trip ruamel.yaml instance that also keeps floats too large for a float."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    def construct_float(constructor: Any, node: Any) -> Any:
+        # every float keeps its text: re-formatting a float (ruamel's ScalarFloat) can change
+        # its last digit, and 1e400 would come back as .inf
+        value = RoundTripConstructor.construct_yaml_float(constructor, node)
+        return _KeptFloat(str(node.value), float(value))
+
+    def represent_kept(tag: str) -> Any:
+        return lambda representer, number: representer.represent_scalar(tag, number.text)
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the user's long lines
+    yaml.constructor.add_constructor("tag:yaml.org,2002:float", construct_float)
+    yaml.representer.add_representer(_KeptFloat, represent_kept("tag:yaml.org,2002:float"))
+    yaml.representer.add_representer(_KeptInt, represent_kept("tag:yaml.org,2002:int"))
+    return yaml
+
+
+_BLOCK_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
+
+
+def _yaml_indents(text: str) -> tuple[int, int]:
+    """``(sequence, offset)`` indents of the file's first block sequence under a key, so the
+    list items are written back where the user put them (``- a`` or ``  - a``)."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        item = _BLOCK_ITEM.match(line)
+        if item is None or number == 0:
+            continue
+        parent = next((p for p in reversed(lines[:number]) if p.strip()), "")
+        if parent.rstrip().endswith(":") and not parent.lstrip().startswith("-"):
+            offset = len(item.group(1)) - (len(parent) - len(parent.lstrip()))
+            if offset >= 0:
+                return offset + 2, offset
+        break
+    return 2, 0
+
+
+def _load_yaml(text: str) -> Any:
+    return _yaml().load(text)
+
+
 def persona_label(persona: dict, index: int) -> str:
     """A readable label for a persona: its name, else its id, else ``persona N``."""
     for keys in (_NAME_KEYS, _ID_KEYS):
@@ -178,6 +293,8 @@ class PersonaFile:
         personas: The persona dicts inside ``data`` (the same objects, in file order).
         format: ``json`` or ``yaml``.
         path: The file it was read from, if any.
+        text: The file's text, when read from one (the enriched copy is parsed from it afresh,
+            so anchors and comments survive).
         container: Key of the personas list/object in ``data``; ``None`` for a top-level list.
         labels: A readable label per persona (name, else id).
     """
@@ -188,6 +305,7 @@ class PersonaFile:
     path: str | None = None
     container: str | None = None
     labels: list[str] = field(default_factory=list)
+    text: str | None = None
 
 
 def parse_personas(data: Any, format: FileFormat = "json", path: str | None = None) -> PersonaFile:
@@ -265,16 +383,10 @@ def load_personas_file(path: str | Path) -> PersonaFile:
     if suffix not in (".json", ".yaml", ".yml") and not text.lstrip().startswith(("{", "[")):
         format = "yaml"
     try:
-        if format == "json":
-            data = json.loads(text)
-        else:
-            import yaml
-
-            data = yaml.safe_load(text)
-    except (ValueError, Exception) as error:  # json.JSONDecodeError, yaml.YAMLError
-        line = getattr(error, "lineno", None) or getattr(
-            getattr(error, "problem_mark", None), "line", None
-        )
+        data = _json_loads(text) if format == "json" else _load_yaml(text)
+    except (ValueError, Exception) as error:  # json.JSONDecodeError, ruamel's YAMLError
+        mark = getattr(error, "problem_mark", None)
+        line = getattr(error, "lineno", None) or (mark.line + 1 if mark is not None else None)
         raise InputError(
             f"invalid {format.upper()}: {str(error).splitlines()[0]}",
             path=str(path),
@@ -282,31 +394,110 @@ def load_personas_file(path: str | Path) -> PersonaFile:
             fix=f"fix the {format.upper()} syntax",
             reason="invalid",
         ) from error
-    return parse_personas(data, format, str(path))
+    persona_file = parse_personas(data, format, str(path))
+    persona_file.text = text
+    return persona_file
+
+
+def _free_key(persona: dict) -> str:
+    """The first of ``evidence``, ``persona_nlp_evidence``, ``persona_nlp_evidence_2`` ... that
+    the persona does not use for its own data (a previous run's evidence may be replaced)."""
+    candidates = itertools.chain(
+        (EVIDENCE_KEY, "persona_nlp_evidence"),
+        (f"persona_nlp_evidence_{n}" for n in itertools.count(2)),
+    )
+    for key in candidates:
+        existing = persona.get(key)
+        if existing is None and key not in persona:
+            return key
+        if isinstance(existing, dict) and "generated_by" in existing:
+            return key
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def enriched_copy(persona_file: PersonaFile, evidence: list[dict]) -> Any:
-    """A deep copy of the file's data with one evidence object appended to each persona."""
-    data = copy.deepcopy(persona_file.data)
+    """A copy of the file's data with one evidence object appended to each persona, under a
+    key the persona does not use (see :func:`_free_key`).
+
+    Example:
+        >>> data = enriched_copy(parse_personas([{"name": "Ben", "evidence": "mine"}]), [{"n": 1}])
+        >>> data[0]["evidence"], data[0]["persona_nlp_evidence"]
+        ('mine', {'n': 1})
+    """
+    if persona_file.text is not None:
+        # parsed afresh rather than deep-copied: a deep copy loses YAML anchors and merge keys
+        text = persona_file.text
+        data = _json_loads(text) if persona_file.format == "json" else _load_yaml(text)
+    else:
+        data = copy.deepcopy(persona_file.data)
     copied = parse_personas(data, persona_file.format, persona_file.path).personas
     for persona, persona_evidence in zip(copied, evidence, strict=False):
-        key = EVIDENCE_KEY
-        existing = persona.get(EVIDENCE_KEY)
-        if existing is not None and not (isinstance(existing, dict) and "generated_by" in existing):
-            key = "persona_nlp_evidence"
-        persona[key] = persona_evidence
+        persona[_free_key(persona)] = persona_evidence
     return data
 
 
-def dumps(data: Any, format: FileFormat) -> str:
-    """Serialise enriched data: JSON with 2-space indents, or block-style YAML; key order kept."""
-    if format == "yaml":
-        import yaml
-
-        return yaml.safe_dump(
-            data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+def _json_text(value: Any, indent: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False, default=str)``, but numbers from the
+    user's file are written as they were (``1e400``, ``3.10``) and a non-finite float of ours
+    as a string, so the output is always valid JSON."""
+    if isinstance(value, (_KeptFloat, _KeptInt)) and _JSON_NUMBER.fullmatch(value.text):
+        return value.text
+    if value is None or isinstance(value, (bool, str)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, float):
+        number = float(value)
+        return json.dumps(number) if math.isfinite(number) else json.dumps(str(number))
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        members = (
+            f"{inner}{json.dumps(_json_key(key), ensure_ascii=False)}: {_json_text(item, inner)}"
+            for key, item in value.items()
         )
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+        return "{\n" + ",\n".join(members) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        elements = (f"{inner}{_json_text(item, inner)}" for item in value)
+        return "[\n" + ",\n".join(elements) + "\n" + indent + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _json_key(key: Any) -> str:
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool) or key is None:
+        return json.dumps(key)
+    return str(key)
+
+
+def dumps(data: Any, format: FileFormat, source: str | None = None) -> str:
+    """Serialise enriched data in the user's format, as the user wrote it.
+
+    YAML goes through ruamel.yaml's round trip (comments, quoting, styles, anchors kept; the
+    list indentation of the source file when the data came from one); JSON is written with
+    2-space indents, numbers as they were written. ``source`` is the text the data was read
+    from, if any.
+
+    Example:
+        >>> print(dumps(_json_loads('{"big": 1e400, "v": 3.10}'), "json"))
+        {
+          "big": 1e400,
+          "v": 3.10
+        }
+        <BLANKLINE>
+    """
+    if format == "yaml":
+        yaml = _yaml()
+        sequence, offset = _yaml_indents(source) if source else (2, 0)
+        yaml.indent(mapping=2, sequence=sequence, offset=offset)
+        buffer = io.StringIO()
+        yaml.dump(data, buffer)
+        return buffer.getvalue()
+    return _json_text(data) + "\n"
 
 
 __all__ = [
