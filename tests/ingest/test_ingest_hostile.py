@@ -191,3 +191,13 @@ def test_a_stray_quote_never_loses_a_row_silently(tmp_path, answers, data):
     noted = {e.line for e in corpus.skipped if e.line is not None}
     for number in range(len(answers)):
         assert f"R{number}" in ids or number + 2 in noted
+
+
+def test_a_json_list_of_strings_is_not_object(tmp_path):
+    # issue 17 item 10: reported as "no header row found"
+    path = tmp_path / "answers.json"
+    path.write_text('["The price was too high", "Shipping took too long"]', encoding="utf-8")
+    [entry] = ingest([path], IngestConfig()).skipped
+    assert entry.reason == "not_object" and entry.item == "file" and "str" in entry.message
+    with pytest.raises(InputError, match="no objects"):
+        ingest([path], IngestConfig(strict=True))

@@ -505,6 +505,14 @@ def read_json(
             fix='export a list of objects, e.g. [{"id": "R1", "q1": "..."}]',
             reason="invalid_json",
         )
+    if records and not any(isinstance(record, dict) for record in records):
+        kinds = sorted({type(record).__name__ for record in records})
+        raise InputError(
+            f"the JSON list holds {len(records)} item(s) of type {', '.join(kinds)}, no objects",
+            path=display,
+            fix='export one object per answer, e.g. [{"id": "R1", "q1": "..."}]',
+            reason="not_object",
+        )
     items: list[RowItem] = []
     for number, record in enumerate(records, 1):
         if isinstance(record, dict):
