@@ -241,18 +241,28 @@ class Redactor:
         folded = name.casefold()
         if folded in self._aliases:
             return self._aliases[folded]
-        placeholder = self._placeholder("PERSON", name)
+        parts = [
+            part.casefold()
+            for part in name.split(" ")
+            if len(part) > 1
+            and part.casefold() not in words.NAME_PARTICLES
+            and part.casefold() not in words.ALL_STOP_WORDS
+            and part.casefold() not in self.keep
+        ]
+        # a person first met by one name ("Chloe", a speaker label) and later in full ("Chloe
+        # Evans", the document's author) is one person: the full name takes that placeholder
+        known = (
+            self._aliases[part]
+            for part in parts
+            if len(parts) > 1
+            and part in self._aliases
+            and self._values.get(("PERSON", part)) == self._aliases[part]
+        )
+        placeholder = next(known, None) or self._placeholder("PERSON", name)
         self._aliases[folded] = placeholder
         self._memo.clear()
-        for part in name.split(" "):
-            part_folded = part.casefold()
-            if (
-                len(part) > 1
-                and part_folded not in words.NAME_PARTICLES
-                and part_folded not in words.ALL_STOP_WORDS
-                and part_folded not in self.keep
-            ):
-                self._aliases.setdefault(part_folded, placeholder)
+        for part in parts:
+            self._aliases.setdefault(part, placeholder)
         return placeholder
 
     @property
