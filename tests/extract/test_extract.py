@@ -199,7 +199,7 @@ def test_examples_files_csv_json_jsonl(tmp_path):
 def test_column_kinds_win_and_are_validated():
     from persona_nlp.embed import HashingEmbedder
 
-    corpus = Corpus(documents=[_survey("s02", [("r1", "Q7", "the colour range")])])
+    corpus = Corpus(documents=[_survey("s02", [("r1", "Q7", "more colours to choose from")])])
     kinds = {
         s.kind for s in extract_statements(corpus, HashingEmbedder(), column_kinds={"Q7": "goal"})
     }

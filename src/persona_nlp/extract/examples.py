@@ -1,13 +1,19 @@
 """Labelled examples: the shipped exemplar banks and the user's own examples.
 
-The exemplar bank of a language is ``banks/<code>.jsonl`` (package data), one example a line::
+The exemplar bank of a language is ``banks/<code>.jsonl`` plus ``banks/industries/<code>.jsonl``
+(package data), one example a line::
 
     {"text": "I always wait for the sale", "kind": "mindset"}
     {"text": "shipping", "kind": "objection", "question": "What almost stopped you from buying?"}
 
 ``kind`` is one of ``goal``, ``pain_point``, ``objection``, ``mindset``, ``channel`` or ``none``
 (hard negatives: questions, biography, small talk, negated or hedged themes, backchannels).
-The optional ``question`` is the survey question or interviewer turn the text answers.
+The optional ``question`` is the survey question or interviewer turn the text answers. The
+first file holds retail examples; ``industries/`` holds examples from ten industries (retail
+beyond sports, B2B software, banking, telecom, travel, health services, food delivery,
+education, insurance, utilities) in four registers (interview speech, short survey answers,
+reviews, support messages), each line with ``industry`` and ``register`` fields, written for
+this project (see ``docs/extraction.md``).
 
 Users adapt the classifier to their domain with their own examples, from Python
 (:class:`Example`) or from CSV / JSON / JSONL files with the columns ``text,kind[,language]``
@@ -70,6 +76,8 @@ class Example:
         language: ISO 639-1 code (``None`` when unknown; cue features then use no table).
         question: The question the text answers, if any (survey question, interviewer turn).
         source: Where it came from (``bank:en``, a file path, ``user``).
+        industry: The industry of a bank example (``retail``, ``banking``, ...), if known.
+        register: ``interview``, ``survey``, ``review`` or ``support`` for bank examples.
     """
 
     text: str
@@ -77,6 +85,8 @@ class Example:
     language: str | None = None
     question: str | None = None
     source: str = "user"
+    industry: str | None = None
+    register: str | None = None
 
 
 def normalise_kind(kind: str, *, where: str = "example") -> str:
@@ -116,21 +126,29 @@ def available_bank_languages() -> tuple[str, ...]:
 
 @lru_cache(maxsize=32)
 def _load_bank_language(language: str) -> tuple[Example, ...]:
-    path = bank_folder().joinpath(f"{language}.jsonl")
     examples = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
+    for name, default_industry in (
+        (f"{language}.jsonl", "retail"),
+        (f"industries/{language}.jsonl", None),
+    ):
+        path = bank_folder().joinpath(name)
+        if not path.is_file():
             continue
-        row = json.loads(line)
-        examples.append(
-            Example(
-                text=row["text"],
-                kind=normalise_kind(row["kind"], where=f"banks/{language}.jsonl:{number}"),
-                language=row.get("language", language),
-                question=row.get("question"),
-                source=f"bank:{language}",
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            examples.append(
+                Example(
+                    text=row["text"],
+                    kind=normalise_kind(row["kind"], where=f"banks/{name}:{number}"),
+                    language=row.get("language", language),
+                    question=row.get("question"),
+                    source=f"bank:{language}",
+                    industry=row.get("industry", default_industry),
+                    register=row.get("register"),
+                )
             )
-        )
     return tuple(examples)
 
 
