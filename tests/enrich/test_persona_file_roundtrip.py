@@ -164,3 +164,12 @@ def test_any_yaml_persona_file_round_trips_value_identical(tmp_path, personas):
         assert _same(
             json.loads(json.dumps(original, default=str)), json.loads(json.dumps(back, default=str))
         )
+
+
+def test_our_evidence_reads_back_the_same_with_a_yaml_1_1_reader(tmp_path):
+    import yaml
+
+    persona_file = _write(tmp_path, "p.yaml", YAML_FILE)
+    evidence = {"generated_by": "persona-nlp", "quote": "yes", "at": "12:30", "id": "0123"}
+    text = dumps(enriched_copy(persona_file, [evidence]), "yaml", persona_file.text)
+    assert yaml.safe_load(text)["personas"][0]["evidence"] == evidence

@@ -432,8 +432,32 @@ def enriched_copy(persona_file: PersonaFile, evidence: list[dict]) -> Any:
         data = copy.deepcopy(persona_file.data)
     copied = parse_personas(data, persona_file.format, persona_file.path).personas
     for persona, persona_evidence in zip(copied, evidence, strict=False):
-        persona[_free_key(persona)] = persona_evidence
+        added = _quoted_for_any_yaml(persona_evidence) if persona_file.format == "yaml" else None
+        persona[_free_key(persona)] = persona_evidence if added is None else added
     return data
+
+
+def _quoted_for_any_yaml(value: Any) -> Any:
+    """Our evidence, with every string a YAML 1.1 reader would re-type (``yes``, ``off``,
+    ``12:30``) marked to be quoted: the file is YAML 1.2, but many readers (PyYAML) are 1.1."""
+    from ruamel.yaml.scalarstring import SingleQuotedScalarString
+    from yaml.nodes import ScalarNode
+    from yaml.resolver import Resolver
+
+    resolver = Resolver()
+
+    def visit(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {visit(key): visit(element) for key, element in item.items()}
+        if isinstance(item, list):
+            return [visit(element) for element in item]
+        if isinstance(item, str) and (
+            resolver.resolve(ScalarNode, item, (True, False)) != "tag:yaml.org,2002:str"
+        ):
+            return SingleQuotedScalarString(item)
+        return item
+
+    return visit(value)
 
 
 def _json_text(value: Any, indent: str = "") -> str:
