@@ -201,3 +201,10 @@ def test_a_json_list_of_strings_is_not_object(tmp_path):
     assert entry.reason == "not_object" and entry.item == "file" and "str" in entry.message
     with pytest.raises(InputError, match="no objects"):
         ingest([path], IngestConfig(strict=True))
+
+
+def test_jsonl_without_any_object_is_not_object(tmp_path):
+    path = tmp_path / "answers.jsonl"
+    path.write_text('"The price was too high"\n"Shipping took too long"\n', encoding="utf-8")
+    [entry] = ingest([path], IngestConfig()).skipped
+    assert (entry.reason, entry.item) == ("not_object", "file")

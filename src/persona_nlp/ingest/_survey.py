@@ -179,6 +179,15 @@ def build_survey(
     sample_items = list(itertools.islice(table.rows, SAMPLE_ROWS))
     sample_items, header_questions = _strip_subheaders(sample_items)
     sample = [row for _, row in sample_items if isinstance(row, dict)]
+    if not table.headers and any(
+        isinstance(row, InputError) and row.reason == "not_object" for _, row in sample_items
+    ):
+        raise InputError(
+            "no answers: no line or item is a JSON object",
+            path=display,
+            fix='give one object per answer, e.g. {"id": "R1", "q1": "..."}',
+            reason="not_object",
+        )
     if not table.headers:
         raise InputError(
             "no header row found",
