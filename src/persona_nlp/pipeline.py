@@ -296,12 +296,17 @@ def run_pipeline(
             in_place=True,
             progress=timer.advancer("themes"),
         )
-    with timer.stage("personas"):
-        personas = build_personas(
-            corpus.participants, statements, themes, config.personas, seed=config.seed
-        )
     # each distinct statement text embedded once (memory: distinct texts, not statements)
     vectors = SharedRowVectors.from_texts([s.text for s in statements], aligned.encode)
+    with timer.stage("personas"):
+        personas = build_personas(
+            corpus.participants,
+            statements,
+            themes,
+            config.personas,
+            seed=config.seed,
+            embeddings=vectors,
+        )
     manifest = Manifest(
         package_version=package_version(),
         model_name=embedder.name,

@@ -5,25 +5,25 @@ Stage folder ``personas/`` (after ``themes``): building (this module), naming
 
 How it works (see ``docs/personas.md``):
 
-1. **Profile.** Each participant becomes a vector over themes (all kinds together):
-   ``log(1 + statements in the theme)`` times the theme's inverse participant prevalence
-   ``log((1 + N) / (1 + df))``, so a theme everyone mentions weighs almost nothing and two
-   participants sharing a rare theme count for a lot. Rows are L2-normalised. Themes mentioned by
-   a single participant cannot group anyone and are left out.
-2. **Group.** Participants with at least :data:`MIN_PROFILE_THEMES` distinct themes form the
-   core. k-means (fixed ``seed``, ``n_init=20``) on the core profiles for every k between
-   ``min_personas`` and ``max_personas``; among the k whose smallest persona holds at least
-   :data:`MIN_PERSONA_SHARE` of the core, the smallest k whose cosine silhouette is within
-   :data:`SILHOUETTE_TOLERANCE` of the best wins (fewer, broader personas when it is a tie), unless
+1. **Profile.** With statement vectors (the pipeline passes them), each participant is described
+   by what they say, per kind, against everyone (:mod:`.profiles`); without them, by a vector
+   over themes: ``log(1 + statements in the theme)`` times the theme's inverse participant
+   prevalence ``log((1 + N) / (1 + df))``, rows L2-normalised.
+2. **Group.** The participants with the most evidence form the core (interviewees when there are
+   enough of them, see :func:`.profiles.choose_core`; else those with 3+ themes or statements).
+   k-means (fixed ``seed``, ``n_init=20``) on the core for every k between ``min_personas`` and
+   ``max_personas``; among the k whose smallest persona holds at least
+   :data:`MIN_PERSONA_SHARE` of the core, the best cosine silhouette wins (with theme profiles:
+   the smallest k within :data:`SILHOUETTE_TOLERANCE` of the best), unless
    ``PersonaConfig.n_personas`` fixes it. Rows are sorted by participant id first, so the input
    order never matters.
-3. **Sparse participants** (typically survey respondents with one or two answers) join the
-   persona whose centroid is most similar to their profile, if that similarity is at least
-   :data:`SPARSE_MIN_SIMILARITY` and unambiguous; their confidence is scaled down by how few
-   themes they have. Otherwise they stay **unassigned**: in no persona's ``participant_ids``
-   (see :func:`unassigned_participants`).
-4. **Describe.** Per kind, the defining themes (share inside the persona at least
-   :data:`DEFINING_MIN_SHARE`, lift against everyone at least :data:`DEFINING_MIN_LIFT`), a name
+3. **Everyone else** joins the most similar persona when clearly so, with a confidence scaled
+   down by how little they said; otherwise they stay **unassigned** (see
+   :func:`unassigned_participants`).
+4. **Describe.** Per kind, the defining themes (share among the persona's core members at least
+   :data:`DEFINING_MIN_SHARE`, lift against the whole core at least :data:`DEFINING_MIN_LIFT`;
+   with theme profiles: among all members, against everyone);
+   a group with fewer than :data:`MIN_DEFINING_THEMES` is dissolved into the others; a name
    from the top mindset/goal theme (:mod:`persona_nlp.personas.naming`), a summary, quotes from members,
    and counts of categorical metadata values.
 
@@ -43,6 +43,7 @@ import math
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -68,6 +69,13 @@ from .compare import (
     unassigned_report,
 )
 from .naming import build_summary, choose_names
+from .profiles import (
+    JOIN_MIN_MARGIN,
+    JOIN_MIN_SIMILARITY,
+    RICH_STATEMENTS,
+    SemanticSpace,
+    choose_core,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +99,8 @@ MIN_PERSONA_SHARE = 0.1
 """A number of personas is only chosen if its smallest persona holds this share of the core."""
 MAX_DEFINING_PER_KIND = 3
 """At most this many defining themes per kind."""
+MIN_DEFINING_THEMES = 2
+"""A group with fewer defining themes is not reported as a persona (its members move)."""
 MAX_METADATA_VALUES = 12
 """Metadata keys with more distinct values than this are not summarised (not categorical)."""
 _NAMING_KINDS: tuple[StatementKind, ...] = ("mindset", "goal")
@@ -145,7 +155,10 @@ def _cluster(vectors: np.ndarray, k: int, seed: int) -> np.ndarray:
 
 
 def _choose_k(
-    vectors: np.ndarray, config: PersonaConfig, seed: int
+    vectors: np.ndarray,
+    config: PersonaConfig,
+    seed: int,
+    tolerance: float = SILHOUETTE_TOLERANCE,
 ) -> tuple[int, np.ndarray, dict[int, float]]:
     n = len(vectors)
     if config.n_personas is not None:
@@ -186,7 +199,7 @@ def _choose_k(
         return k, (_cluster(vectors, k, seed) if k > 1 else np.zeros(n, dtype=int)), scores
     # parsimony: the smallest k whose silhouette is within SILHOUETTE_TOLERANCE of the best
     best = max(scores.values())
-    k = min(k for k, score in scores.items() if score >= best - SILHOUETTE_TOLERANCE)
+    k = min(k for k, score in scores.items() if score >= best - tolerance)
     return k, runs[k], scores
 
 
@@ -200,6 +213,12 @@ def _softmax(similarities: np.ndarray) -> np.ndarray:
 @dataclass
 class _Group:
     members: dict[str, float] = field(default_factory=dict)  # participant id -> confidence
+    core: set[str] = field(default_factory=set)  # members who formed the group
+
+
+def _core_of(groups: Sequence[_Group]) -> list[str]:
+    """Everyone who formed a group: the population defining themes are measured against."""
+    return sorted(set().union(*(g.core for g in groups))) if groups else []
 
 
 def _group(profiles: _Profiles, config: PersonaConfig, seed: int) -> list[_Group]:
@@ -226,9 +245,9 @@ def _group(profiles: _Profiles, config: PersonaConfig, seed: int) -> list[_Group
     groups = [_Group() for _ in range(k)]
     core_confidence = _softmax(vectors[core] @ centroids.T)
     for core_row, label, probabilities in zip(core, labels, core_confidence, strict=False):
-        groups[int(label)].members[profiles.participant_ids[core_row]] = round(
-            float(probabilities[label]), 4
-        )
+        pid = profiles.participant_ids[core_row]
+        groups[int(label)].members[pid] = round(float(probabilities[label]), 4)
+        groups[int(label)].core.add(pid)
     core_set = set(core.tolist())
     for row in range(n_all):
         if row in core_set or n_themes[row] == 0:
@@ -245,13 +264,119 @@ def _group(profiles: _Profiles, config: PersonaConfig, seed: int) -> list[_Group
     return [g for g in groups if g.members]
 
 
+def _group_semantic(
+    profiles: _Profiles, space: SemanticSpace, config: PersonaConfig, seed: int
+) -> tuple[list[_Group], np.ndarray]:
+    """Personas from what participants say (:mod:`.profiles`); also returns the centroids."""
+    ids = profiles.participant_ids
+    counts = space.statement_counts(ids)
+    core = choose_core(counts, MIN_PARTICIPANTS, seed)
+    if len(core) < MIN_PARTICIPANTS:
+        return [], np.zeros((0, 0), dtype=np.float32)
+    core_ids = [ids[i] for i in core]
+    vectors = space.profiles(core_ids)
+    # meaning profiles: silhouettes are small (about 0.1) and close together, so a tolerance
+    # in absolute units would always pick the fewest personas; the best silhouette wins
+    k, labels, scores = _choose_k(vectors, config, seed, tolerance=0.0)
+    logger.debug("persona silhouettes per k (meaning profiles): %s; chose %d", scores, k)
+    centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(k)])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    groups = [_Group() for _ in range(k)]
+    confidence = _softmax(vectors @ centroids.T)
+    for pid, label, probabilities in zip(core_ids, labels, confidence, strict=True):
+        groups[int(label)].members[pid] = round(float(probabilities[label]), 4)
+        groups[int(label)].core.add(pid)
+    core_set = set(core_ids)
+    others = [pid for pid, n in zip(ids, counts, strict=True) if n and pid not in core_set]
+    _join(groups, others, space.similarities(others, centroids), space.statement_counts(others))
+    return groups, centroids
+
+
+def _join(
+    groups: list[_Group],
+    participant_ids: list[str],
+    similarities: np.ndarray,
+    counts: np.ndarray,
+    *,
+    require_lead: bool = True,
+) -> None:
+    """Add each participant to its most similar group when clearly so (see :mod:`.profiles`)."""
+    if not len(groups):
+        return
+    for pid, row, n in zip(participant_ids, similarities, counts, strict=True):
+        order = np.argsort(-row, kind="stable")
+        best = int(order[0])
+        if require_lead:
+            if row[best] < JOIN_MIN_SIMILARITY:
+                continue
+            if len(order) > 1 and row[best] - row[order[1]] < JOIN_MIN_MARGIN:
+                continue
+        coverage = min(1.0, float(n) / RICH_STATEMENTS)
+        groups[best].members[pid] = round(float(_softmax(row)[best]) * max(coverage, 0.1), 4)
+
+
+def _describable(
+    groups: list[_Group],
+    centroids: np.ndarray,
+    profiles: _Profiles,
+    themes_by_id: dict[str, Theme],
+    space: SemanticSpace | None,
+) -> list[_Group]:
+    """Drop groups with fewer than :data:`MIN_DEFINING_THEMES` defining themes.
+
+    With meaning profiles the members of a dropped group join the most similar remaining group
+    (they do belong somewhere; their confidence says how well); with theme profiles they stay
+    unassigned. The weakest group goes first, then the rest are described again.
+    """
+    groups = list(groups)
+    keep = list(range(len(groups)))
+    while groups:
+        core = _core_of(groups) if space is not None else []
+        counts = [
+            len(_defining_themes(sorted(g.members), profiles, themes_by_id, core)) for g in groups
+        ]
+        weak = [i for i, n in enumerate(counts) if n < MIN_DEFINING_THEMES]
+        if not weak:
+            break
+        drop = min(
+            weak, key=lambda i: (counts[i], len(groups[i].members), sorted(groups[i].members))
+        )
+        members = sorted(groups[drop].members)
+        del groups[drop], keep[drop]
+        if space is not None and groups and len(centroids):
+            _join(
+                groups,
+                members,
+                space.similarities(members, centroids[keep]),
+                space.statement_counts(members),
+                require_lead=False,
+            )
+    return [g for g in groups if g.members]
+
+
 def _defining_themes(
-    members: list[str], profiles: _Profiles, themes_by_id: dict[str, Theme]
+    members: list[str],
+    profiles: _Profiles,
+    themes_by_id: dict[str, Theme],
+    core: Sequence[str] = (),
 ) -> list[tuple[float, PersonaTheme]]:
+    """Themes that set the group apart: share inside, and lift against the reference population.
+
+    With ``core`` (everyone who formed a group), share is measured among the group's core
+    members and lift against the whole core: a survey respondent who joined with one answer
+    says little about which themes define a persona, and would dilute every share.
+    """
     row_of = {pid: i for i, pid in enumerate(profiles.participant_ids)}
-    rows = [row_of[pid] for pid in members]
     presence = profiles.presence
-    overall = presence.mean(axis=0)
+    if core:
+        core_set = set(core)
+        inner = [pid for pid in members if pid in core_set]
+        if len(inner) >= 2:
+            members = inner
+        overall = presence[[row_of[pid] for pid in core]].mean(axis=0)
+    else:
+        overall = presence.mean(axis=0)
+    rows = [row_of[pid] for pid in members]
     inside = presence[rows].mean(axis=0)
     inside_counts = presence[rows].sum(axis=0)
     min_count = 2 if len(members) >= 4 else 1
@@ -385,8 +510,10 @@ def build_personas(
     themes: list[Theme],
     config: PersonaConfig,
     seed: int = 42,
+    *,
+    embeddings: Any | None = None,
 ) -> list[Persona]:
-    """Group participants into personas by their theme profiles and describe each persona.
+    """Group participants into personas and describe each persona by its defining themes.
 
     Args:
         participants: Everyone in the corpus (metadata is summarised per persona).
@@ -395,6 +522,10 @@ def build_personas(
         config: Persona options (``n_personas`` fixes the number; else the best between
             ``min_personas`` and ``max_personas`` by silhouette).
         seed: Seed of the clustering.
+        embeddings: The statements' vectors, row-aligned with ``statements`` (an array or a
+            :class:`~persona_nlp.embed.SharedRowVectors`). With them participants are grouped by
+            what they say (:mod:`.profiles`: robust to how finely themes were cut, and
+            interviews outweigh short survey rows); without them by their theme profiles.
 
     Returns:
         Personas ordered by size (largest first); ``[]`` when there are fewer than
@@ -408,11 +539,21 @@ def build_personas(
     if not themes:
         return []
     profiles = _profiles(participants, statements, themes)
-    groups = _group(profiles, config, seed)
+    themes_by_id = {t.id: t for t in themes}
+    space: SemanticSpace | None = None
+    centroids = np.zeros((0, 0), dtype=np.float32)
+    if embeddings is not None and len(statements):
+        space = SemanticSpace(
+            [s.participant_id for s in statements], [s.kind for s in statements], embeddings
+        )
+        groups, centroids = _group_semantic(profiles, space, config, seed)
+    else:
+        groups = _group(profiles, config, seed)
+    if config.n_personas is None:  # a number the user fixed is kept, described or not
+        groups = _describable(groups, centroids, profiles, themes_by_id, space)
     if not groups:
         return []
     groups.sort(key=lambda g: (-len(g.members), sorted(g.members)))
-    themes_by_id = {t.id: t for t in themes}
     statements_by_theme: dict[str, list[Statement]] = defaultdict(list)
     for statement in sorted(statements, key=lambda s: s.id):
         if statement.theme_id in themes_by_id:
@@ -420,8 +561,10 @@ def build_personas(
     participants_by_id = {p.id: p for p in participants}
     metadata_keys = _categorical_keys(participants)
     assigned_total = sum(len(g.members) for g in groups)
+    core = _core_of(groups) if space is not None else []
     described = [
-        (group, _defining_themes(sorted(group.members), profiles, themes_by_id)) for group in groups
+        (group, _defining_themes(sorted(group.members), profiles, themes_by_id, core))
+        for group in groups
     ]
     names = choose_names(
         [
