@@ -121,3 +121,25 @@ def test_cli_analyze_writes_outputs(tmp_path):
         assert (out / name).stat().st_size > 0, name
     data = json.loads((out / "analysis.json").read_text())
     assert data["manifest"]["seed"] == 3
+
+
+def test_bundled_example_personas_are_described_and_labels_stay_in_one_language(real_embedder):
+    """The example `make demo` runs: every persona has defining themes; no mixed labels."""
+    import re
+
+    example = analyze(["examples/data"], AnalysisConfig(seed=0), embedder=real_embedder)
+    assert example.personas
+    assert all(len(persona.themes) >= 2 for persona in example.personas)
+    by_id = {s.id: s for s in example.statements}
+    for theme in example.themes:
+        words_by_language: dict[str, set[str]] = {}
+        for statement_id in theme.statement_ids:
+            statement = by_id[statement_id]
+            words_by_language.setdefault(statement.language or "?", set()).update(
+                re.findall(r"\w+", statement.text.lower())
+            )
+        label = set(re.findall(r"\w+", theme.label.lower())) - {"and", "og", "en", "dan", "và"}
+        keywords = set().union(*(re.findall(r"\w+", k) for k in theme.keywords))
+        assert any(
+            label <= words and keywords <= words for words in words_by_language.values()
+        ), f"{theme.id} mixes languages: {theme.label!r} {theme.keywords}"

@@ -136,6 +136,10 @@ class ThemeConfig(_Section):
         ge=1,
         description="Merge the closest themes of a kind until at most this many remain. null: as many as the data has (close themes are merged by similarity), bounded only by a safety limit of 50 per kind; a number above 50 lifts that limit.",
     )
+    label_language: str | None = Field(
+        default=None,
+        description="Language of theme labels and keywords (ISO 639-1, e.g. 'en'): each theme is described from its statements in this language, or in its own most common language when it has none. null: the study's most common statement language. Quotes always stay verbatim.",
+    )
     sample_above: int | None = Field(
         default=20_000,
         ge=100,

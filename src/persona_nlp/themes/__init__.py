@@ -31,7 +31,7 @@ Example:
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -131,6 +131,18 @@ def _segments(
     ]
 
 
+def study_language(statements: Sequence[Statement]) -> str | None:
+    """The most common statement language (ties: the first code alphabetically), or ``None``.
+
+    Example:
+        >>> study_language([])
+    """
+    counts = Counter(s.language for s in statements if s.language)
+    if not counts:
+        return None
+    return min(counts, key=lambda code: (-counts[code], code))
+
+
 def build_themes(
     statements: list[Statement],
     embedder: Embedder,
@@ -184,6 +196,7 @@ def build_themes(
     done = 0
     if progress is not None:
         progress(done, len(canonical))
+    label_language = config.label_language or study_language(canonical)
     for kind in STATEMENT_KINDS:
         rows = [i for i, s in enumerate(canonical) if s.kind == kind]
         if not rows:
@@ -200,6 +213,7 @@ def build_themes(
             config.max_keywords,
             sample_above=config.sample_above,
             seed=seed,
+            label_language=label_language,
         )
         for number in range(len(result.sizes)):
             inside = np.flatnonzero(result.labels == number)

@@ -35,6 +35,22 @@ MAX_LABEL_TEXTS = 2000
 """Distinct texts of a theme (most central first) whose phrases compete for its label: bounds
 the label's cost on themes of tens of thousands of statements."""
 
+AND_WORDS: dict[str, str] = {
+    "en": "and",
+    "da": "og",
+    "nb": "og",
+    "nn": "og",
+    "no": "og",
+    "nl": "en",
+    "id": "dan",
+    "vi": "và",
+    "de": "und",
+    "sv": "och",
+    "fr": "et",
+    "es": "y",
+}
+"""The word that joins two keywords in a label, per language ("Pris og fragt"); others: "&"."""
+
 PAIR_COVERAGE = 0.5
 """A second keyword joins a one-word label when it covers at least this share of what the first
 keyword covers."""
@@ -98,6 +114,7 @@ def describe_clusters(
     languages: Sequence[str | None] | None = None,
     max_keywords: int = 8,
     order: Sequence[Sequence[int]] | None = None,
+    label_language: str | None = None,
 ) -> tuple[list[list[str]], list[str]]:
     """Keywords and a readable label for each cluster ``0..k-1`` of ``texts``.
 
@@ -110,6 +127,10 @@ def describe_clusters(
         max_keywords: Keywords per cluster.
         order: Per cluster, its rows most representative first; the label's casing comes from the
             first of them that contains the phrase (default: row order).
+        label_language: With ``languages``, each cluster is described from its texts in one
+            language only, so a label never mixes languages ("Venner and friends"): this
+            language when the cluster has texts in it, else the cluster's most common language.
+            ``None``: every text, whatever its language.
 
     Returns:
         ``(keywords, labels)``: one list of keywords and one label per cluster.
@@ -125,6 +146,13 @@ def describe_clusters(
     for row, label in enumerate(labels):
         if label >= 0:
             members[label].append(row)
+    if label_language is not None and any(languages):
+        members = [_one_language(rows, languages, label_language) for rows in members]
+        if order is not None:
+            keep = [set(rows) for rows in members]
+            order = [
+                [row for row in rows if row in kept] for rows, kept in zip(order, keep, strict=True)
+            ]
     # survey answers repeat ("Too expensive."): tokenise and count each distinct text once
     words_of: dict[str, list[tuple[str, int, int]]] = {}
     tokenised = [words_of[t] if t in words_of else words_of.setdefault(t, _words(t)) for t in texts]
@@ -159,9 +187,26 @@ def describe_clusters(
                 chosen.append(term)
         keywords.append(chosen)
         cluster_order = list(order[cluster]) if order is not None else rows
-        name = _label(cluster_order, texts, tokenised, stops, weights, counts, chosen)
+        spoken = Counter(languages[row] for row in rows if len(languages) > 1 and languages[row])
+        language = min(spoken, key=lambda c: (-spoken[c], c)) if spoken else languages[0]
+        joiner = AND_WORDS.get(language or "en", "&")
+        name = _label(cluster_order, texts, tokenised, stops, weights, counts, chosen, joiner)
         names.append(_tidy(name, proper))
     return keywords, names
+
+
+def _one_language(rows: list[int], languages: Sequence[str | None], preferred: str) -> list[int]:
+    """The rows in ``preferred``, else in the rows' most common language (ties: by code)."""
+    if len(languages) == 1:  # one language for every text (or unknown): nothing to choose
+        return rows
+    inside = [row for row in rows if languages[row] == preferred]
+    if inside:
+        return inside
+    counts = Counter(languages[row] for row in rows if languages[row])
+    if not counts:
+        return rows
+    best = min(counts, key=lambda code: (-counts[code], code or ""))
+    return [row for row in rows if languages[row] == best]
 
 
 def _key(word: str) -> str:
@@ -177,6 +222,7 @@ def _label(
     weights: dict[str, float],
     counts: Counter[str],
     keywords: list[str],
+    joiner: str = "and",
 ) -> str:
     """The best-scoring phrase: coverage (texts using it) times the weight of its words.
 
@@ -253,7 +299,7 @@ def _label(
             if pair in surface and (coverage[pair] >= floor or len(surface[pair].split()) <= 3):
                 label = surface[pair]
             else:
-                label = f"{label} and {surface.get(_key(second), second)}"
+                label = f"{label} {joiner} {surface.get(_key(second), second)}"
     return label
 
 

@@ -78,8 +78,12 @@ def theme_canonical(
     *,
     sample_above: int | None = None,
     seed: int = 0,
+    label_language: str | None = None,
 ) -> ThemeResult:
     """Cluster, number and describe rows that are already in canonical order.
+
+    ``label_language``: labels and keywords come from the theme's texts in that language (see
+    :func:`~persona_nlp.themes.labels.describe_clusters`).
 
     :func:`theme_texts` sorts plain texts by text; ``build_themes`` sorts statements by id.
     Above ``sample_above`` rows, a seeded sample of that many is clustered exactly and the rest
@@ -105,7 +109,9 @@ def theme_canonical(
     for theme in range(k):
         rows = np.flatnonzero(labels == theme)
         order.append(rows[np.argsort(-(vectors[rows] @ centroids[theme]), kind="stable")].tolist())
-    keywords, names = describe_clusters(texts, labels.tolist(), languages, max_keywords, order)
+    keywords, names = describe_clusters(
+        texts, labels.tolist(), languages, max_keywords, order, label_language=label_language
+    )
     return ThemeResult(
         labels=labels,
         theme_labels=names,
