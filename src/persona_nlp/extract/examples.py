@@ -1,6 +1,6 @@
 """Labelled examples: the shipped exemplar banks and the user's own examples.
 
-The exemplar bank of a language is ``banks/<code>.jsonl`` plus ``banks/industries/<code>.jsonl``
+The exemplar bank of a language is ``banks/<code>.jsonl`` plus ``banks/industries/<code>*.jsonl``
 (package data), one example a line::
 
     {"text": "I always wait for the sale", "kind": "mindset"}
@@ -127,10 +127,12 @@ def available_bank_languages() -> tuple[str, ...]:
 @lru_cache(maxsize=32)
 def _load_bank_language(language: str) -> tuple[Example, ...]:
     examples = []
-    for name, default_industry in (
-        (f"{language}.jsonl", "retail"),
-        (f"industries/{language}.jsonl", None),
-    ):
+    extra = sorted(
+        f"industries/{p.name}"
+        for p in bank_folder().joinpath("industries").iterdir()
+        if p.name.startswith(f"{language}.") and p.name.endswith(".jsonl")
+    )
+    for name, default_industry in ((f"{language}.jsonl", "retail"), *((n, None) for n in extra)):
         path = bank_folder().joinpath(name)
         if not path.is_file():
             continue
