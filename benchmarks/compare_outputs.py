@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("after", type=Path)
     args = parser.parse_args(argv)
     names = sorted(
-        p.name for p in args.before.iterdir() if p.is_file() and p.name != "log" and p.suffix != ".log"
+        p.name
+        for p in args.before.iterdir()
+        if p.is_file() and p.name != "log" and p.suffix != ".log"
     )
     differing = 0
     for name in names:
