@@ -232,3 +232,27 @@ def test_empty_analysis_and_personas_without_recognised_fields(embedder):
     assert result.evidence[0]["fields"]["goals"][0]["status"] == "unsupported"
     assert result.evidence[1]["fields"] == {} and result.assignments == []
     assert result.data[1]["avatar"] == "x.png" and "evidence" in result.data[1]
+
+
+def test_sparse_participants_borrow_the_evidence_of_their_built_persona():
+    import numpy as np
+
+    from persona_nlp.enrich.scoring import Thresholds, assign_participants
+
+    # statements x existing personas (best item similarity); persona 0 vs persona 1
+    best = np.array(
+        [
+            [0.60, 0.20],  # rich participant "a" (three statements) clearly fits persona 0
+            [0.55, 0.25],
+            [0.58, 0.22],
+            [0.40, 0.42],  # sparse participant "s": one statement, a slight lean to persona 1
+        ]
+    )
+    rows = {"a": [0, 1, 2], "s": [3]}
+    thresholds = Thresholds(assign_min=0.1, assign_margin=0.05)
+    alone = assign_participants(["a", "s"], rows, best, ["P0", "P1"], thresholds)
+    assert [x.persona for x in alone] == ["P0", None]  # too close to call on its own
+    grouped = assign_participants(
+        ["a", "s"], rows, best, ["P0", "P1"], thresholds, groups={"a": "g", "s": "g"}
+    )
+    assert [x.persona for x in grouped] == ["P0", "P0"]

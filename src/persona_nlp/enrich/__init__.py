@@ -203,7 +203,10 @@ def enrich_personas(
         np.stack([item_vectors[t] for t in item_texts]) if item_texts else np.zeros((0, 0)), vectors
     )
     best = best_item_similarity(vectors, kinds, persona_item_vectors, thresholds)
-    assignments = assign_participants(participant_ids, statement_rows, best, labels, thresholds)
+    built = {pid: persona.id for persona in analysis.personas for pid in persona.participant_ids}
+    assignments = assign_participants(
+        participant_ids, statement_rows, best, labels, thresholds, groups=built
+    )
     members_of: dict[int, list[str]] = defaultdict(list)
     confidence_of = {a.participant_id: a for a in assignments}
     for assignment in assignments:

@@ -37,6 +37,10 @@ ASSIGN_MIN_Z = 0.0
 """A participant whose best persona score is below the mean pair similarity is assigned to none."""
 ASSIGN_MARGIN_Z = 0.15
 """... and so is one whose best persona beats the second by less than this."""
+GROUP_PRIOR_STATEMENTS = 6.0
+"""Weight, in statements, of a participant's built persona when scoring them against the
+user's personas: a respondent with two answers is scored mostly by the persona the analysis put
+them in, an interviewee with forty statements mostly by their own (empirical-Bayes shrinkage)."""
 MIN_BASELINE_STD = 0.02
 
 
@@ -144,15 +148,33 @@ def assign_participants(
     best: np.ndarray,
     labels: list[str],
     thresholds: Thresholds,
+    groups: dict[str, str] | None = None,
 ) -> list[Assignment]:
-    """Score every participant against every persona (see the module docstring)."""
+    """Score every participant against every persona (see the module docstring).
+
+    ``groups``: participant -> the persona the analysis built for them. A participant's scores
+    are then shrunk toward their group's mean scores with the weight of
+    :data:`GROUP_PRIOR_STATEMENTS` statements: sparse respondents borrow the evidence of the
+    people they were grouped with.
+    """
     assignments = []
+    group_scores: dict[str, np.ndarray] = {}
+    if groups and best.shape[1]:
+        members: dict[str, list[int]] = {}
+        for pid, group in groups.items():
+            members.setdefault(group, []).extend(statement_rows.get(pid, []))
+        group_scores = {g: best[rows].mean(axis=0) for g, rows in members.items() if rows}
     for pid in participant_ids:
         rows = statement_rows.get(pid, [])
         if not rows or best.shape[1] == 0:
             assignments.append(Assignment(pid, None, None, 0.0, 0.0))
             continue
         scores = best[rows].mean(axis=0)
+        prior = group_scores.get((groups or {}).get(pid, ""))
+        if prior is not None:
+            scores = (len(rows) * scores + GROUP_PRIOR_STATEMENTS * prior) / (
+                len(rows) + GROUP_PRIOR_STATEMENTS
+            )
         order = np.argsort(-scores, kind="stable")
         index = int(order[0])
         margin = float(scores[index] - scores[order[1]]) if len(order) > 1 else float(scores[index])
@@ -195,6 +217,7 @@ __all__ = [
     "ASSIGN_MARGIN_Z",
     "ASSIGN_MIN_Z",
     "GIST_MATCH_Z",
+    "GROUP_PRIOR_STATEMENTS",
     "ITEM_KIND_TO_STATEMENT_KIND",
     "KIND_PENALTY_Z",
     "STATEMENT_MATCH_Z",
