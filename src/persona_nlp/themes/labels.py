@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..lang.stopwords import stop_words
+from ..lang.wordseg import SYLLABLE_JOINER, compound_spans
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 
@@ -59,8 +60,32 @@ keyword covers."""
 _BREAK = re.compile(r"[.!?;:,()\[\]\"“”«»/\n]")
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+def _words(text: str, language: str | None = None) -> list[tuple[str, int, int]]:
+    """Lower-case words with their spans; in a syllable language (Vietnamese) the syllables of
+    one word are joined into one ("sinh_viên", spanning "Sinh viên" in the text)."""
+    words = [
+        (m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)
+    ]
+    spans = compound_spans(text, language)
+    if not spans:
+        return words
+    joined: list[tuple[str, int, int]] = []
+    span_index = 0
+    for word in words:
+        while span_index < len(spans) and spans[span_index][1] <= word[1]:
+            span_index += 1
+        inside = span_index < len(spans) and spans[span_index][0] <= word[1]
+        if inside and joined and joined[-1][1] >= spans[span_index][0]:
+            previous = joined[-1]
+            joined[-1] = (previous[0] + SYLLABLE_JOINER + word[0], previous[1], word[2])
+        else:
+            joined.append(word)
+    return joined
+
+
+def _display(term: str) -> str:
+    """A term as shown: the syllables of a joined word with spaces ("sinh viên")."""
+    return term.replace(SYLLABLE_JOINER, " ")
 
 
 def _clauses(words: list[tuple[str, int, int]], text: str) -> list[list[tuple[str, int, int]]]:
@@ -154,8 +179,12 @@ def describe_clusters(
                 [row for row in rows if row in kept] for rows, kept in zip(order, keep, strict=True)
             ]
     # survey answers repeat ("Too expensive."): tokenise and count each distinct text once
+    # (a text's words depend on its language only in a syllable language such as Vietnamese)
     words_of: dict[str, list[tuple[str, int, int]]] = {}
-    tokenised = [words_of[t] if t in words_of else words_of.setdefault(t, _words(t)) for t in texts]
+    tokenised = [
+        words_of[t] if t in words_of else words_of.setdefault(t, _words(t, language))
+        for t, language in zip(texts, _per_text(languages, len(texts)), strict=True)
+    ]
     proper = _proper_nouns(texts, tokenised)
     terms_of: dict[str, set[str]] = {}
     term_counts: list[Counter[str]] = []
@@ -185,7 +214,7 @@ def describe_clusters(
                 break
             if not _near_duplicate(term, chosen):
                 chosen.append(term)
-        keywords.append(chosen)
+        keywords.append([_display(term) for term in chosen])
         cluster_order = list(order[cluster]) if order is not None else rows
         spoken = Counter(languages[row] for row in rows if len(languages) > 1 and languages[row])
         language = min(spoken, key=lambda c: (-spoken[c], c)) if spoken else languages[0]
@@ -193,6 +222,11 @@ def describe_clusters(
         name = _label(cluster_order, texts, tokenised, stops, weights, counts, chosen, joiner)
         names.append(_tidy(name, proper))
     return keywords, names
+
+
+def _per_text(languages: Sequence[str | None], count: int) -> Sequence[str | None]:
+    """The language of each of ``count`` texts: one code given for all, or one per text."""
+    return list(languages) * count if len(languages) == 1 else languages
 
 
 def _one_language(rows: list[int], languages: Sequence[str | None], preferred: str) -> list[int]:
@@ -299,7 +333,7 @@ def _label(
             if pair in surface and (coverage[pair] >= floor or len(surface[pair].split()) <= 3):
                 label = surface[pair]
             else:
-                label = f"{label} {joiner} {surface.get(_key(second), second)}"
+                label = f"{label} {joiner} {surface.get(_key(second), _display(second))}"
     return label
 
 
