@@ -9,7 +9,7 @@ $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	# torch first, pinned: a plain `torch` requirement could pull a multi-GB CUDA build
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[dev,offline-model,multilingual,distributed,docs]'
+	$(PY) -m pip install -q -e '.[dev,offline-model,multilingual,distributed,docs,fast]'
 	touch $@
 
 setup: $(VENV)/.installed

@@ -404,6 +404,10 @@ def load_embedder(
     if name.startswith("hashing"):
         _, _, dim = name.partition("-")
         return HashingEmbedder(int(dim) if dim else 64)
+    from .onnx import INT8_NAMES, OnnxInt8Embedder
+
+    if name in INT8_NAMES:
+        return OnnxInt8Embedder(name, batch_size=batch_size)
     embedder = SentenceTransformerEmbedder(name, batch_size=batch_size, device=device)
     embedder.show_progress = show_progress
     return embedder
