@@ -123,6 +123,38 @@ class EmbedConfig(_Section):
     )
 
 
+CODEBOOK_THRESHOLD_Z = 1.0
+"""Default ``themes.codebook_threshold``: standard deviations above the mean statement x entry
+similarity (chosen on the project's own studies, ``benchmarks/bench_codebook.py``)."""
+
+
+class CodebookEntry(BaseModel):
+    """One theme of a codebook (deductive coding; see ``docs/themes.md``, Codebook).
+
+    Attributes:
+        id: The theme id the coded statements get (unique in the codebook).
+        kind: The statement kind it codes (a kind name or a persona-file field name such as
+            ``pain points``, ``challenges``).
+        label: The theme's label in the outputs.
+        description: What belongs in the theme, in the team's words.
+        examples: Example phrases (any language).
+        language: ISO 639-1 code of the entry's text; detected when not given.
+
+    Example:
+        >>> CodebookEntry(id="price", kind="objection", label="Too expensive").examples
+        []
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    kind: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    description: str = ""
+    examples: list[str] = Field(default_factory=list)
+    language: str | None = None
+
+
 class ThemeConfig(_Section):
     """Options of theme clustering, labels and quotes."""
 
@@ -144,6 +176,14 @@ class ThemeConfig(_Section):
         default=20_000,
         ge=100,
         description="Above this many statements of a kind, cluster a seeded sample of this many exactly and assign the rest to the nearest theme (near-linear time); null: always exact.",
+    )
+    codebook: str | list[CodebookEntry] | None = Field(
+        default=None,
+        description="A codebook: a CSV, JSON or YAML file (or, from Python, a list of entries) of themes with id, kind, label, description and optional examples. Statements close to an entry of their kind are coded to it (theme id = the entry's id, origin 'codebook'); the rest are clustered into discovered themes. null: every theme is discovered.",
+    )
+    codebook_threshold: float = Field(
+        default=CODEBOOK_THRESHOLD_Z,
+        description="A statement is coded to its most similar codebook entry of its kind when their cosine similarity is at least this many standard deviations above the mean similarity of all statement x entry pairs of the analysis (so it means the same with any embedding model). Higher: fewer, surer codes.",
     )
 
 
@@ -235,10 +275,12 @@ class AnalysisConfig(_Section):
 
 
 __all__ = [
+    "CODEBOOK_THRESHOLD_Z",
     "DEFAULT_MODEL",
     "DEFAULT_SEED",
     "MAX_PERSONAS",
     "AnalysisConfig",
+    "CodebookEntry",
     "EmbedConfig",
     "ExtractConfig",
     "IngestConfig",

@@ -156,6 +156,19 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--quotes", type=int, metavar="N", help="quotes per theme (default 3)")
     group.add_argument(
+        "--codebook",
+        metavar="FILE",
+        help="your own themes (CSV/JSON/YAML: id, kind, label, description[, examples]): "
+        "statements that match an entry are coded to it, the rest are clustered",
+    )
+    group.add_argument(
+        "--codebook-threshold",
+        type=float,
+        metavar="Z",
+        help="code a statement to an entry when their similarity is Z standard deviations above "
+        "the mean statement-entry similarity (default 1.0)",
+    )
+    group.add_argument(
         "--personas",
         type=int,
         metavar="N",
@@ -256,6 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
     enrich.add_argument(
         "personas_file", metavar="PERSONAS", help="existing personas (JSON or YAML)"
     )
+    enrich.add_argument(
+        "--codebook-from-personas",
+        action="store_true",
+        help="use the items of PERSONAS (goals, pain points, ...) as the codebook of the themes",
+    )
     _add_ingest_options(enrich)
     _add_analysis_options(enrich)
     _add_common(enrich)
@@ -328,6 +346,8 @@ def config_from_args(args: argparse.Namespace) -> Any:
                 ("themes", "min_theme_size"): args.min_theme_size,
                 ("themes", "max_themes_per_kind"): args.max_themes_per_kind,
                 ("themes", "quotes_per_theme"): args.quotes,
+                ("themes", "codebook"): args.codebook,
+                ("themes", "codebook_threshold"): args.codebook_threshold,
                 ("personas", "n_personas"): args.personas,
                 ("personas", "naming"): args.persona_names,
                 ("report", "redact"): args.redact or None,

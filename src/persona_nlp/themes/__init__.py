@@ -2,8 +2,8 @@
 
 Stage folder ``themes/`` (after ``extract``): this module's :func:`build_themes`, clustering
 (:mod:`.clustering`, :mod:`.sampled` for near-linear clustering at scale), labels
-(:mod:`.labels`), quotes (:mod:`.quotes`), prevalence statistics (:mod:`.stats`) and theming
-of any texts (:mod:`.texts`).
+(:mod:`.labels`), quotes (:mod:`.quotes`), prevalence statistics (:mod:`.stats`), theming
+of any texts (:mod:`.texts`) and coding to a user's codebook (:mod:`.codebook`).
 
 Three public functions:
 
@@ -33,10 +33,11 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from typing import cast
 
 import numpy as np
 
-from ..config import ThemeConfig
+from ..config import CodebookEntry, ThemeConfig
 from ..embed import Embedder
 from ..errors import InputError
 from ..schema import (
@@ -48,6 +49,8 @@ from ..schema import (
     StatementKind,
     Theme,
 )
+from .codebook import SimilarityBaseline, code_to_entries, embed_entries, load_codebook
+from .labels import describe_clusters
 from .quotes import quote_of, select_quotes
 from .stats import prevalence
 from .texts import ThemeResult, theme_canonical, theme_texts
@@ -152,8 +155,14 @@ def build_themes(
     *,
     in_place: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    codebook: Sequence[CodebookEntry] | None = None,
 ) -> tuple[list[Statement], list[Theme]]:
     """Cluster each kind's statements into themes with labels, keywords, prevalence and quotes.
+
+    With a codebook (``codebook``, else ``config.codebook``), each statement is first coded to
+    the most similar entry of its kind when the similarity clears ``config.codebook_threshold``
+    (:mod:`.codebook`); those themes keep the entry's id and label (``origin="codebook"``, listed
+    with prevalence 0 when nobody mentions them) and only the other statements are clustered.
 
     Args:
         statements: Respondent statements (any order). Identical texts are embedded once when
@@ -162,21 +171,25 @@ def build_themes(
         participants: Everyone in the study: the base of prevalence, and their metadata the
             segments (keys with 2 to 6 values shared by several participants).
         config: ``min_theme_size``, ``max_themes_per_kind``, ``quotes_per_theme``,
-            ``max_keywords`` and ``sample_above``.
+            ``max_keywords``, ``sample_above``, ``codebook`` and ``codebook_threshold``.
         seed: The analysis seed: it draws the sample of a kind with more than
             ``config.sample_above`` statements (nothing else is random).
         in_place: Set ``theme_id`` on the given statements and return them, instead of
             copies (the pipeline does, which saves a copy of every statement at scale).
         progress: Called with ``(statements themed, statements in all)`` before the first kind
             and after each kind (a progress bar's input).
+        codebook: Codebook entries to code to (overrides ``config.codebook``; see
+            :func:`~persona_nlp.themes.codebook.load_codebook`).
 
     Returns:
         ``(statements, themes)``: copies of the statements (the statements themselves with
-        ``in_place``) in input order with ``theme_id`` set (``None`` when unthemed), and the
-        themes, kind by kind, largest first. Theme ids are ``f"{kind}-{n:02d}"``.
+        ``in_place``) in input order with ``theme_id`` set (``None`` when unthemed) and
+        ``codebook_similarity`` where coded, and the themes, kind by kind: codebook themes in
+        codebook order, then discovered ones largest first. Discovered theme ids are
+        ``f"{kind}-{n:02d}"``.
 
     Raises:
-        InputError: if a statement's role is not ``respondent``.
+        InputError: if a statement's role is not ``respondent``, or the codebook is invalid.
 
     Example:
         >>> statements, themes = build_themes(statements, embedder, corpus.participants,
@@ -185,6 +198,7 @@ def build_themes(
         ('objection-01', 'Shipping costs')
     """
     _check_respondents(statements)
+    entries = load_codebook(codebook if codebook is not None else config.codebook)
     canonical = sorted(statements, key=lambda s: s.id)
     everyone = {p.id: p for p in participants}
     for statement in canonical:
@@ -192,44 +206,72 @@ def build_themes(
     base = sorted(everyone.values(), key=lambda p: p.id)
     groups = _segment_groups(base, _segment_keys(base))
     theme_of: dict[str, str] = {}
+    similarity_of: dict[str, float] = {}
     themes: list[Theme] = []
     done = 0
     if progress is not None:
         progress(done, len(canonical))
     label_language = config.label_language or study_language(canonical)
+    entry_vectors, code_threshold = _codebook_space(entries, canonical, embedder, config)
     for kind in STATEMENT_KINDS:
         rows = [i for i, s in enumerate(canonical) if s.kind == kind]
-        if not rows:
+        kind_entries = [i for i, entry in enumerate(entries) if entry.kind == kind]
+        if not rows and not kind_entries:
             continue
         members = [canonical[i] for i in rows]
         # one kind's float32 vectors at a time (memory: the largest kind, not all statements)
-        vectors = np.asarray(embedder.encode([s.text for s in members]), dtype=np.float32)
-        result = theme_canonical(
-            [s.text for s in members],
-            vectors,
-            [s.language for s in members],
-            config.min_theme_size,
-            max_themes_per_kind(config),
-            config.max_keywords,
-            sample_above=config.sample_above,
-            seed=seed,
-            label_language=label_language,
-        )
-        for number in range(len(result.sizes)):
-            inside = np.flatnonzero(result.labels == number)
-            theme = _make_theme(
-                f"{kind}-{number + 1:02d}",
-                kind,
-                [members[i] for i in inside],
-                vectors[inside],
-                result,
-                number,
-                base,
-                groups,
-                config.quotes_per_theme,
+        vectors = _encode(embedder, [s.text for s in members])
+        rest = np.arange(len(members))
+        if kind_entries:
+            best, similarity = code_to_entries(vectors, entry_vectors[kind_entries], code_threshold)
+            for column, index in enumerate(kind_entries):
+                inside = np.flatnonzero(best == column)
+                theme = _codebook_theme(
+                    entries[index],
+                    [members[i] for i in inside],
+                    vectors[inside],
+                    entry_vectors[index],
+                    code_threshold,
+                    base,
+                    groups,
+                    config,
+                    label_language,
+                )
+                themes.append(theme)
+                theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
+                similarity_of.update(
+                    {members[i].id: round(float(similarity[i]), 4) for i in inside}
+                )
+            rest = np.flatnonzero(best < 0)
+        if len(rest):
+            left = [members[i] for i in rest]
+            left_vectors = vectors[rest]
+            result = theme_canonical(
+                [s.text for s in left],
+                left_vectors,
+                [s.language for s in left],
+                config.min_theme_size,
+                max_themes_per_kind(config),
+                config.max_keywords,
+                sample_above=config.sample_above,
+                seed=seed,
+                label_language=label_language,
             )
-            themes.append(theme)
-            theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
+            for number in range(len(result.sizes)):
+                inside = np.flatnonzero(result.labels == number)
+                theme = _make_theme(
+                    f"{kind}-{number + 1:02d}",
+                    kind,
+                    [left[i] for i in inside],
+                    left_vectors[inside],
+                    result,
+                    number,
+                    base,
+                    groups,
+                    config.quotes_per_theme,
+                )
+                themes.append(theme)
+                theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
         done += len(rows)
         if progress is not None:
             progress(done, len(canonical))
@@ -237,9 +279,102 @@ def build_themes(
     if in_place:
         for statement in statements:
             statement.theme_id = theme_of.get(statement.id)
+            statement.codebook_similarity = similarity_of.get(statement.id)
         return statements, themes
-    updated = [s.model_copy(update={"theme_id": theme_of.get(s.id)}) for s in statements]
+    updated = [
+        s.model_copy(
+            update={
+                "theme_id": theme_of.get(s.id),
+                "codebook_similarity": similarity_of.get(s.id),
+            }
+        )
+        for s in statements
+    ]
     return updated, themes
+
+
+def _encode(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    return np.asarray(embedder.encode(texts), dtype=np.float32)
+
+
+def _codebook_space(
+    entries: list[CodebookEntry],
+    canonical: list[Statement],
+    embedder: Embedder,
+    config: ThemeConfig,
+) -> tuple[np.ndarray, float]:
+    """The entries' vectors and the cosine threshold ``config.codebook_threshold`` SDs above the
+    mean statement x entry similarity (a first pass over the kinds, one kind's vectors at a
+    time; a cached embedder hands the main pass the same vectors without recomputing them)."""
+    if not entries:
+        return np.zeros((0, 1), dtype=np.float32), 0.0
+    entry_vectors = embed_entries(entries, embedder)
+    baseline = SimilarityBaseline()
+    for kind in STATEMENT_KINDS:
+        texts = [s.text for s in canonical if s.kind == kind]
+        if texts:
+            baseline.add(_encode(embedder, texts) @ entry_vectors.T)
+    threshold = baseline.threshold(config.codebook_threshold)
+    logger.info(
+        "codebook of %d entries: threshold %.3f (mean %.3f + %.2f x SD %.3f)",
+        len(entries),
+        threshold,
+        baseline.mean,
+        config.codebook_threshold,
+        baseline.std,
+    )
+    return entry_vectors, threshold
+
+
+def _codebook_theme(
+    entry: CodebookEntry,
+    members: list[Statement],
+    vectors: np.ndarray,
+    entry_vector: np.ndarray,
+    threshold: float,
+    participants: list[Participant],
+    segment_groups: list[tuple[str, str, frozenset[str]]],
+    config: ThemeConfig,
+    label_language: str | None,
+) -> Theme:
+    """The theme of one codebook entry: its id and label, the statements coded to it."""
+    keywords: list[str] = []
+    picks: list[int] = []
+    if members:
+        order = np.argsort(-(vectors @ entry_vector), kind="stable").tolist()
+        keyword_lists, _ = describe_clusters(
+            [s.text for s in members],
+            [0] * len(members),
+            [s.language for s in members],
+            config.max_keywords,
+            [order],
+            label_language=label_language,
+        )
+        keywords = keyword_lists[0]
+        picks = select_quotes(
+            vectors,
+            entry_vector,
+            [s.participant_id for s in members],
+            [len(s.text.split()) for s in members],
+            k=config.quotes_per_theme,
+        )
+    speakers = {s.participant_id for s in members}
+    return Theme(
+        id=entry.id,
+        kind=cast("StatementKind", entry.kind),
+        label=entry.label,
+        keywords=keywords,
+        statement_ids=[s.id for s in members],
+        participant_ids=sorted(speakers),
+        quotes=[quote_of(members[i]) for i in picks],
+        prevalence=prevalence(speakers, len(participants)),
+        segments=_segments(speakers, segment_groups),
+        centroid=[round(float(x), CENTROID_DECIMALS) for x in entry_vector],
+        min_similarity=round(threshold, 4),
+        origin="codebook",
+    )
 
 
 def _make_theme(
@@ -363,9 +498,11 @@ def assign_to_themes(
 
 __all__ = [
     "THEME_SAFETY_LIMIT",
+    "CodebookEntry",
     "ThemeResult",
     "assign_to_themes",
     "build_themes",
+    "load_codebook",
     "max_themes_per_kind",
     "theme_texts",
 ]
