@@ -23,7 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from .config import AnalysisConfig
 from .embed import Embedder, SharedRowVectors, load_embedder
-from .schema import Analysis, Corpus, Manifest, Statement
+from .schema import Analysis, Corpus, Manifest, Statement, Uncoded
 
 logger = logging.getLogger(__name__)
 
@@ -250,10 +250,9 @@ def run_pipeline(
     from .personas import build_personas, unassigned_report
     from .run.memory import check_memory
     from .run.parts import extract_in_parts
-    from .themes import build_themes, load_codebook
+    from .themes import build_themes
 
     config = config or AnalysisConfig()
-    codebook = load_codebook(config.themes.codebook)  # a bad codebook fails before any work
     timer = _Timer(on_stage)
     if embedder is None:
         embedder = load_embedder(
@@ -263,11 +262,15 @@ def run_pipeline(
             show_progress=config.embed.show_progress,
         )
     cached = CachedEmbedder(embedder, cache_dir=config.embed.cache_dir)
+    # every respondent turn that gave no statement, with why (Analysis.uncoded)
+    uncoded: list[Uncoded] = []
     if config.run.executor == "dask":
         # -- scale-out: ingest, extraction and embedding on Dask workers (persona_nlp.run.distributed)
         from .run.distributed import ingest_and_extract
 
-        corpus, statements = ingest_and_extract(inputs, config, cached, stage=timer.stage)
+        corpus, statements = ingest_and_extract(
+            inputs, config, cached, stage=timer.stage, uncoded=uncoded
+        )
         # -- end of scale-out branch; themes, personas and reports run here as usual
     else:
         with timer.stage("ingest"):
@@ -282,6 +285,7 @@ def run_pipeline(
                 config.extract,
                 column_kinds=config.ingest.column_kinds or None,
                 progress=timer.advancer("extract"),
+                uncoded=uncoded,
             )
     locate_statements(corpus, statements)
     _warn_if_english_only_model(corpus, embedder)
@@ -296,7 +300,6 @@ def run_pipeline(
             seed=config.seed,
             in_place=True,
             progress=timer.advancer("themes"),
-            codebook=codebook,
         )
     # each distinct statement text embedded once (memory: distinct texts, not statements)
     vectors = SharedRowVectors.from_texts([s.text for s in statements], aligned.encode)
@@ -323,6 +326,7 @@ def run_pipeline(
             "turns": sum(len(d.turns) for d in corpus.documents),
             "participants": len(corpus.participants),
             "statements": len(statements),
+            "uncoded": len(uncoded),
             "themes": len(themes),
             "personas": len(personas),
             "skipped": sum(entry.count for entry in corpus.skipped),
@@ -333,6 +337,7 @@ def run_pipeline(
         documents=corpus.documents,
         participants=corpus.participants,
         statements=statements,
+        uncoded=uncoded,
         themes=themes,
         personas=personas,
         unassigned_participants=unassigned_report(
@@ -411,15 +416,12 @@ def enrich(
     out: str | Path | None = None,
     embedder: Embedder | None = None,
     on_stage: ProgressCallback | StageProgress | None = None,
-    codebook_from_personas: bool = False,
 ) -> tuple[PipelineRun, Any, list[Path]]:
     """Analyse ``inputs`` and enrich the persona file at ``personas_path`` with their evidence.
 
     The persona file is read first, so a bad file fails before any analysis. With ``out``, the
     analysis outputs (:func:`write_outputs`) and ``personas.json`` (``personas.yaml`` for a YAML
-    input) are written there. With ``codebook_from_personas``, the persona file's items are the
-    codebook of the analysis (:func:`~persona_nlp.enrich.codebook.codebook_from_personas`):
-    statements close to an item become evidence organised by the team's own words.
+    input) are written there.
 
     Returns:
         The run, the :class:`~persona_nlp.enrich.EnrichmentResult` and the paths written.
@@ -430,13 +432,9 @@ def enrich(
         ['r17']
     """
     from .enrich import enrich_personas, load_personas_file, write_enriched
-    from .enrich.codebook import codebook_from_personas as personas_codebook
 
     config = config or AnalysisConfig()
     personas_file = load_personas_file(personas_path)
-    if codebook_from_personas:
-        config = config.model_copy(deep=True)
-        config.themes.codebook = personas_codebook(personas_file)
     run = run_pipeline(inputs, config, embedder=embedder, on_stage=on_stage)
     result = enrich_personas(personas_file, run.analysis, run.embedder, config.personas)
     written: list[Path] = []

@@ -241,8 +241,6 @@ class Statement(_Compact):
         confidence: Calibrated probability that the kind is right (0-1).
         cues: Evidence used by the classifier (matched cue words, nearest exemplars ...).
         theme_id: The theme the statement belongs to, or ``None`` if unthemed.
-        codebook_similarity: Cosine similarity to the codebook entry the statement was coded to
-            (``None`` when it was not coded by a codebook; see ``docs/themes.md``).
     """
 
     id: str
@@ -261,7 +259,52 @@ class Statement(_Compact):
     confidence: float
     cues: list[str] = Field(default_factory=list)
     theme_id: str | None = None
-    codebook_similarity: float | None = None
+
+
+UncodedReason = Literal[
+    "no_statement",
+    "below_threshold",
+    "non_answer",
+    "backchannel",
+    "question",
+    "unsupported_language",
+    "empty",
+]
+"""Why a respondent turn gave no statement (see :class:`Uncoded`)."""
+
+
+class Uncoded(_Compact):
+    """A respondent turn (interview turn or survey answer) that gave no statement, and why.
+
+    Every respondent turn ends in exactly one place: a turn with at least one statement is
+    accounted for by its statements; a turn with none is one ``Uncoded`` entry (input items that
+    never became a turn are in ``skipped``).
+
+    Attributes:
+        document_id: Source document.
+        turn_index: Index of the turn in its document.
+        participant_id: Who said it.
+        text: The turn's text, verbatim, cut to its first 300 characters.
+        reason: ``no_statement`` (nothing in it reads as a statement: narrative, a bare product
+            name), ``below_threshold`` (a kind was the best guess, below the confidence
+            threshold: see ``kind`` and ``confidence``), ``non_answer``, ``backchannel`` or
+            ``question`` (filtered before classification), ``unsupported_language`` (the
+            turn's language has no cue table) or ``empty`` (nothing but blanks or punctuation).
+        kind: The best kind found below the threshold, where there was one.
+        confidence: Its confidence.
+        language: ISO 639-1 code of the turn's language, as the extractor saw it.
+        line: 1-based line (text formats) or row (tables) of the turn in the source file.
+    """
+
+    document_id: str
+    turn_index: int
+    participant_id: str
+    text: str
+    reason: UncodedReason
+    kind: StatementKind | None = None
+    confidence: float | None = None
+    language: str | None = None
+    line: int | None = None
 
 
 class Quote(_Compact):
@@ -307,10 +350,6 @@ class SegmentPrevalence(_Model):
     prevalence: Prevalence
 
 
-ThemeOrigin = Literal["codebook", "discovered"]
-"""Where a theme comes from: the user's codebook or clustering (see :class:`Theme`)."""
-
-
 class Theme(_Model):
     """A cluster of statements of one kind, with a readable label and quotes.
 
@@ -328,9 +367,6 @@ class Theme(_Model):
             wave can be assigned to the theme without the original embeddings.
         min_similarity: Cosine similarity to the centroid at which a statement joins the theme
             (the threshold the clustering used for outliers).
-        origin: ``codebook`` when the theme is an entry of the user's codebook (its id and label
-            are the entry's; it is listed even when nobody mentions it), ``discovered`` when it
-            was found by clustering.
     """
 
     id: str
@@ -344,7 +380,6 @@ class Theme(_Model):
     segments: list[SegmentPrevalence] = Field(default_factory=list)
     centroid: list[float] | None = None
     min_similarity: float | None = None
-    origin: ThemeOrigin = "discovered"
 
 
 class PersonaTheme(_Model):
@@ -474,6 +509,7 @@ class Analysis(_Model):
     documents: list[Document] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
+    uncoded: list[Uncoded] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
     personas: list[Persona] = Field(default_factory=list)
     unassigned_participants: list[UnassignedParticipant] = Field(default_factory=list)
@@ -585,4 +621,6 @@ __all__ = [
     "Theme",
     "Turn",
     "UnassignedParticipant",
+    "Uncoded",
+    "UncodedReason",
 ]

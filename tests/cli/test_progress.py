@@ -67,7 +67,9 @@ def test_extraction_in_parts_and_themes_report_how_far_they_are(monkeypatch):
     import persona_nlp.extract
 
     # the parts, not the extractor, are under test: a fake extractor keeps this fast
-    monkeypatch.setattr(persona_nlp.extract, "extract_statements", lambda *args, **kwargs: [])
+    monkeypatch.setattr(
+        persona_nlp.extract, "extract_statements_and_uncoded", lambda *args, **kwargs: ([], [])
+    )
     turns = [
         Turn(index=i, speaker=f"r{i}", role="respondent", participant_id=f"r{i}", text="x")
         for i in range(5)
@@ -113,7 +115,7 @@ def test_the_pipeline_passes_progress_to_a_stage_progress(monkeypatch):
     import persona_nlp.run.parts
     from persona_nlp.pipeline import run_pipeline
 
-    def fake_extract(corpus, embedder, config, *, column_kinds=None, progress=None):
+    def fake_extract(corpus, embedder, config, *, column_kinds=None, progress=None, uncoded=None):
         if progress is not None:
             progress(0, 3)
             progress(3, 3)

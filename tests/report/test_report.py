@@ -61,6 +61,7 @@ def test_write_reports_writes_every_format(tmp_path, analysis):
         "analysis.json",
         "statements.csv",
         "themes.csv",
+        "uncoded.csv",
         "report.md",
         "report.html",
     ]
@@ -191,7 +192,14 @@ def test_themes_csv_and_formula_guard(tmp_path, analysis):
 def test_to_pandas(analysis):
     pytest.importorskip("pandas")
     frames = analysis.to_pandas()
-    assert set(frames) == {"statements", "themes", "personas", "participants", "skipped"}
+    assert set(frames) == {
+        "statements",
+        "themes",
+        "uncoded",
+        "personas",
+        "participants",
+        "skipped",
+    }
     assert list(frames["statements"].columns) == list(STATEMENT_COLUMNS)
     assert len(frames["themes"]) == 4
     participants = frames["participants"].set_index("participant_id")

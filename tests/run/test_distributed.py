@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow  # starts local Dask clusters (about 35 s)
 from persona_nlp.config import AnalysisConfig, RunConfig  # noqa: E402
 from persona_nlp.embed import HashingEmbedder  # noqa: E402
 from persona_nlp.embed.cache import CachedEmbedder  # noqa: E402
-from persona_nlp.extract import extract_statements  # noqa: E402
+from persona_nlp.extract import extract_statements, extract_statements_and_uncoded  # noqa: E402
 from persona_nlp.ingest import ingest  # noqa: E402
 from persona_nlp.run.distributed import ingest_and_extract, portable_embedder  # noqa: E402
 from persona_nlp.run.parts import partition_corpus  # noqa: E402
@@ -100,13 +100,16 @@ def test_ingest_and_extract_identical_to_local(cluster, study):
     config = _config(cluster, partition_size=120)
     local_cached = CachedEmbedder(HashingEmbedder(64))
     corpus = ingest([study], config.ingest)
-    local = extract_statements(corpus, local_cached, config.extract, seed=config.seed)
+    local, local_uncoded = extract_statements_and_uncoded(corpus, local_cached, config.extract)
 
     cached = CachedEmbedder(HashingEmbedder(64))
-    dask_corpus, statements = ingest_and_extract([study], config, cached)
+    uncoded: list = []
+    dask_corpus, statements = ingest_and_extract([study], config, cached, uncoded=uncoded)
     assert dask_corpus == corpus
     assert len(statements) > 100
     _assert_same_statements(statements, local)
+    # the turns that gave no statement: the same entries in the same order (issue 16)
+    assert uncoded and uncoded == local_uncoded
     # the statements' vectors came back from the workers: nothing to embed on the driver
     texts = [s.text for s in statements]
     misses = cached.misses

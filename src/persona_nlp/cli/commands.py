@@ -134,7 +134,7 @@ def corpus_summary_rows(corpus: Corpus) -> list[tuple[str, str]]:
 
 
 def analysis_summary_rows(analysis: Analysis) -> list[tuple[str, str]]:
-    """Summary rows of an analysis: the corpus rows plus statements, themes and personas.
+    """Summary rows of an analysis: corpus rows, statements, uncoded turns, themes, personas.
 
     Example:
         >>> from persona_nlp.schema import Manifest
@@ -154,6 +154,23 @@ def analysis_summary_rows(analysis: Analysis) -> list[tuple[str, str]]:
             f"{len(analysis.statements)} ("
             + ", ".join(f"{k} {statements[k]}" for k in STATEMENT_KINDS)
             + ")",
+        )
+    )
+    uncoded = Counter(entry.reason for entry in analysis.uncoded)
+    rows.append(
+        (
+            "uncoded",
+            f"{len(analysis.uncoded)}"
+            + (
+                " ("
+                + ", ".join(
+                    f"{reason} {count}"
+                    for reason, count in sorted(uncoded.items(), key=lambda r: (-r[1], r[0]))
+                )
+                + ")"
+                if uncoded
+                else ""
+            ),
         )
     )
     rows.append(
@@ -313,12 +330,7 @@ def run_enrich(args: argparse.Namespace, config: AnalysisConfig) -> None:
     inputs = _ingest_checked(args, config)
     with library_warnings():
         run, _, outputs = enrich(
-            args.personas_file,
-            inputs,
-            config,
-            out=Path(args.out),
-            on_stage=progress,
-            codebook_from_personas=args.codebook_from_personas,
+            args.personas_file, inputs, config, out=Path(args.out), on_stage=progress
         )
     _print_summary("enriched:", analysis_summary_rows(run.analysis), outputs, args.quiet)
 

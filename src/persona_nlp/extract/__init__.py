@@ -34,8 +34,9 @@ Example:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -43,7 +44,7 @@ import numpy as np
 from ..config import ExtractConfig
 from ..embed import Embedder
 from ..errors import ConfigError
-from ..schema import STATEMENT_KINDS, Corpus, Statement
+from ..schema import STATEMENT_KINDS, Corpus, Statement, Uncoded, UncodedReason
 from .classifier import (
     Candidate,
     EmbeddingCueClassifier,
@@ -51,7 +52,7 @@ from .classifier import (
     Prediction,
     StatementClassifier,
 )
-from .cues import guess_language, load_cue_table, question_kind
+from .cues import available_cue_languages, guess_language, load_cue_table, question_kind
 from .examples import (
     LABELS,
     Example,
@@ -80,15 +81,66 @@ class _Span:
     candidate: Candidate
 
 
-def _never_statement(candidate: Candidate) -> bool:
-    """Questions, backchannels and non-answers: never statements, not worth embedding."""
+def _never_statement(candidate: Candidate) -> UncodedReason | None:
+    """Why a segment is never a statement (not worth embedding), or ``None`` if it may be one.
+
+    Questions back to the interviewer, survey non-answers and backchannels, in that order.
+    """
     if candidate.question:
-        return True
+        return "question"
     patterns = load_cue_table(candidate.language).patterns
-    return any(
-        name in patterns and patterns[name].search(candidate.text) is not None
-        for name in ("backchannel", "nonanswer")
-    )
+    for name, reason in (("nonanswer", "non_answer"), ("backchannel", "backchannel")):
+        if name in patterns and patterns[name].search(candidate.text) is not None:
+            return reason  # type: ignore[return-value]
+    return None
+
+
+UNCODED_TEXT_CHARS = 300
+"""An uncoded turn's text is kept up to this many characters (``Uncoded.text``)."""
+
+_FILTER_ORDER: tuple[UncodedReason, ...] = ("non_answer", "question", "backchannel")
+"""Of a turn whose every segment was filtered, the reason reported: the first one present."""
+
+
+@dataclass
+class _TurnOutcome:
+    """What became of one respondent turn's segments (see :meth:`StatementExtractor.extract_with_uncoded`)."""
+
+    language: str | None
+    filtered: set[str] = field(default_factory=set)
+    classified: bool = False
+    kind: str | None = None
+    confidence: float = -1.0
+
+    def reason(self) -> UncodedReason:
+        """The most informative reason a turn without statements gives."""
+        if self.classified:
+            language = self.language
+            if language is not None and language not in available_cue_languages():
+                return "unsupported_language"
+            return "below_threshold" if self.kind is not None else "no_statement"
+        for reason in _FILTER_ORDER:
+            if reason in self.filtered:
+                return reason
+        return "empty"
+
+
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def _unsegmented(text: str, language: str | None) -> _TurnOutcome:
+    """The outcome of a respondent turn that gave no segment at all.
+
+    Segmentation trims only spoken fillers ("um", "ja", "ừ") and bracketed notes
+    ("[laughs]"), so a turn without segments is blank or punctuation (``empty``), a question,
+    a non-answer, or else fillers alone: a ``backchannel``.
+    """
+    outcome = _TurnOutcome(language)
+    if _WORD.search(text) is None:
+        return outcome
+    candidate = Candidate(text, language, question=text.rstrip().endswith(("?", "？")))
+    outcome.filtered.add(_never_statement(candidate) or "backchannel")
+    return outcome
 
 
 class StatementExtractor:
@@ -273,11 +325,44 @@ class StatementExtractor:
             >>> StatementExtractor().extract(corpus, embedder)  # doctest: +SKIP
             [Statement(id='p01:3:0-42', kind='goal', confidence=0.83, ...), ...]
         """
+        return self.extract_with_uncoded(corpus, embedder)[0]
+
+    def extract_with_uncoded(
+        self, corpus: Corpus, embedder: Embedder
+    ) -> tuple[list[Statement], list[Uncoded]]:
+        """Statements as :meth:`extract`, and every respondent turn that gave none, with why.
+
+        A respondent turn with at least one statement is accounted for by its statements (its
+        other sentences are not listed); a turn with none is one :class:`Uncoded` entry with
+        the most informative reason: ``unsupported_language`` (something was classified in a
+        language without a cue table), ``below_threshold`` (a kind was the best guess of some
+        segment, below ``threshold``: the best such kind and confidence are kept),
+        ``no_statement`` (every classified segment was no kind), else the filter that dropped
+        its segments (``non_answer``, ``question``, ``backchannel``; a turn of spoken fillers
+        alone, which segmentation trims away, is a ``backchannel``), else ``empty`` (blank or
+        punctuation). Both lists are sorted by document id and turn index.
+
+        Example:
+            >>> statements, uncoded = StatementExtractor().extract_with_uncoded(corpus, embedder)  # doctest: +SKIP
+            >>> uncoded[0].reason, uncoded[0].text  # doctest: +SKIP
+            ('no_statement', 'We drove up to the lake on Sunday.')
+        """
         spans = self.candidates(corpus)
         texts = [s.candidate.text for s in spans]
-        keep = [i for i, s in enumerate(spans) if not _never_statement(s.candidate)]
+        outcomes: dict[tuple[int, int], _TurnOutcome] = {}
+        keep: list[int] = []
+        for i, span in enumerate(spans):
+            key = (span.document_index, span.turn_position)
+            outcome = outcomes.get(key)
+            if outcome is None:
+                outcome = outcomes[key] = _TurnOutcome(span.candidate.language)
+            filtered = _never_statement(span.candidate)
+            if filtered is None:
+                keep.append(i)
+            else:
+                outcome.filtered.add(filtered)
         if not keep:
-            return []
+            return [], self._uncoded(corpus, outcomes, set())
         classifier = self.fitted_classifier(embedder)
         # embed unique texts in sorted order: batches (and so vectors) do not depend on input order
         unique = sorted({texts[i] for i in keep})
@@ -294,9 +379,13 @@ class StatementExtractor:
         for row, i in enumerate(keep):
             best = int(np.argmax(prediction.proba[row]))
             kind, confidence = labels[best], float(prediction.proba[row, best])
-            if kind == "none" or confidence < self.threshold:
-                continue
             span = spans[i]
+            if kind == "none" or confidence < self.threshold:
+                outcome = outcomes[(span.document_index, span.turn_position)]
+                outcome.classified = True
+                if kind != "none" and confidence > outcome.confidence:
+                    outcome.kind, outcome.confidence = kind, confidence
+                continue
             previous = decided[-1] if decided else None
             if (
                 previous is not None
@@ -350,7 +439,40 @@ class StatementExtractor:
                     cues=cues,
                 )
             )
-        return statements
+        coded = {(span.document_index, span.turn_position) for span, *_ in decided}
+        return statements, self._uncoded(corpus, outcomes, coded)
+
+    def _uncoded(
+        self,
+        corpus: Corpus,
+        outcomes: dict[tuple[int, int], _TurnOutcome],
+        coded: set[tuple[int, int]],
+    ) -> list[Uncoded]:
+        """One entry per respondent turn not in ``coded``, sorted by document id and turn index."""
+        uncoded: list[Uncoded] = []
+        for d, document in enumerate(corpus.documents):
+            for position, turn in enumerate(document.turns):
+                if turn.role != "respondent" or (d, position) in coded:
+                    continue
+                outcome = outcomes.get((d, position)) or _unsegmented(
+                    turn.text, turn.language or document.language
+                )
+                typed = outcome.kind is not None
+                uncoded.append(
+                    Uncoded(
+                        document_id=document.id,
+                        turn_index=turn.index,
+                        participant_id=turn.participant_id or turn.speaker or document.id,
+                        text=turn.text[:UNCODED_TEXT_CHARS],
+                        reason=outcome.reason(),
+                        kind=outcome.kind if typed else None,  # type: ignore[arg-type]
+                        confidence=round(outcome.confidence, 4) if typed else None,
+                        language=outcome.language,
+                        line=turn.line,
+                    )
+                )
+        uncoded.sort(key=lambda entry: (entry.document_id, entry.turn_index))
+        return uncoded
 
 
 def extract_statements(
@@ -391,6 +513,46 @@ def extract_statements(
     return extractor.extract(corpus, embedder)
 
 
+def extract_statements_and_uncoded(
+    corpus: Corpus,
+    embedder: Embedder,
+    config: ExtractConfig | None = None,
+    *,
+    column_kinds: dict[str, str] | None = None,
+    extra_examples: Iterable[Example | dict | tuple] | None = None,
+    classifier: StatementClassifier | None = None,
+) -> tuple[list[Statement], list[Uncoded]]:
+    """:func:`extract_statements`, plus every respondent turn that gave no statement, with why.
+
+    Every respondent turn ends in exactly one of the two lists: the statements (a turn with at
+    least one) or one :class:`~persona_nlp.schema.Uncoded` entry (see
+    :meth:`StatementExtractor.extract_with_uncoded` for the reasons). The pipeline, the
+    extraction in parts and the Dask workers all call this.
+
+    Returns:
+        ``(statements, uncoded)``, both sorted by document id and turn index.
+
+    Example:
+        >>> from persona_nlp.config import ExtractConfig
+        >>> from persona_nlp.schema import Corpus, Document, Turn
+        >>> from persona_nlp.embed import HashingEmbedder
+        >>> corpus = Corpus(documents=[Document(id="s", path="s.csv", kind="survey", turns=[
+        ...     Turn(index=0, speaker="r1", role="respondent", participant_id="r1", text="n/a",
+        ...          question="What almost stopped you from buying?", language="en")])])
+        >>> statements, uncoded = extract_statements_and_uncoded(
+        ...     corpus, HashingEmbedder(), ExtractConfig(), classifier=KeywordClassifier())
+        >>> statements, [(u.participant_id, u.reason) for u in uncoded]
+        ([], [('r1', 'non_answer')])
+    """
+    extractor = StatementExtractor.from_config(
+        config or ExtractConfig(),
+        column_kinds=column_kinds,
+        examples=extra_examples,
+        classifier=classifier,
+    )
+    return extractor.extract_with_uncoded(corpus, embedder)
+
+
 __all__ = [
     "LABELS",
     "Candidate",
@@ -400,7 +562,9 @@ __all__ = [
     "Prediction",
     "StatementClassifier",
     "StatementExtractor",
+    "UNCODED_TEXT_CHARS",
     "extract_statements",
+    "extract_statements_and_uncoded",
     "load_bank",
     "load_examples",
 ]

@@ -39,8 +39,8 @@ _METADATA_NAME = re.compile(r"(?:^|[\s_-])(?:" + "|".join(sorted(NAME_KEYS)) + r
 def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Analysis:
     """Return a copy of ``analysis`` with personal data replaced by stable placeholders.
 
-    Redacts speaker labels, turn and statement texts, quotes, theme labels and keywords,
-    persona summaries, metadata values, ids and paths, skipped-item messages and the
+    Redacts speaker labels, turn, statement and uncoded texts, quotes, theme labels and
+    keywords, persona summaries, metadata values, ids and paths, skipped-item messages and the
     configured interviewer labels; sets ``manifest.redacted``. Persona names are generated
     ("Frugal Fiona"), not real people, and are kept.
 
@@ -128,6 +128,17 @@ def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Ana
         statement.cues = [r.redact_phrase(c) for c in statement.cues]
         _redact_ids(r, statement)
         statements[original_id] = statement
+
+    for entry in a.uncoded:  # the start of its turn's text: cut the redacted turn alike
+        turn_key = (entry.document_id, entry.turn_index)
+        if turn_key in turn_spans and turn_spans[turn_key][0].startswith(entry.text):
+            _, spans = turn_spans[turn_key]
+            stop = _map_offset(spans, len(entry.text), end=True)
+            entry.text = documents[entry.document_id].turns[entry.turn_index].text[:stop]
+        else:
+            entry.text = r.redact_text(entry.text, entry.language)
+        entry.document_id = r.redact_identifier(entry.document_id)
+        entry.participant_id = r.redact_identifier(entry.participant_id)
 
     def fix_quote(quote: Quote) -> None:
         source = statements.get(quote.statement_id)

@@ -1,4 +1,4 @@
-"""Reports: ``analysis.json``, ``statements.csv``, ``themes.csv``, ``report.md`` and ``report.html``.
+"""Reports: ``analysis.json``, CSV tables, ``report.md`` and ``report.html``.
 
 Stage folder ``report/`` (after ``redact``): this module writes the files; the view model
 (``_view``), SVG charts (``_svg``), CSV tables (``_tables``) and the streaming JSON writer
@@ -13,7 +13,7 @@ Example:
     >>> from persona_nlp.report import write_reports
     >>> paths = write_reports(analysis, "out/", embeddings=run.statement_vectors)  # doctest: +SKIP
     >>> [p.name for p in paths]  # doctest: +SKIP
-    ['analysis.json', 'statements.csv', 'themes.csv', 'report.md', 'report.html']
+    ['analysis.json', 'statements.csv', 'themes.csv', 'uncoded.csv', 'report.md', 'report.html']
 """
 
 from __future__ import annotations
@@ -31,9 +31,11 @@ from ._svg import KIND_COLOURS, heatmap, kind_bars, prevalence_bar, project_2d, 
 from ._tables import (
     STATEMENT_COLUMNS,
     THEME_COLUMNS,
+    UNCODED_COLUMNS,
     to_pandas,
     write_statements_csv,
     write_themes_csv,
+    write_uncoded_csv,
 )
 from ._view import ReportView, build_view, participant_languages
 
@@ -232,8 +234,9 @@ def write_reports(
 ) -> list[Path]:
     """Write the chosen outputs into ``out_dir`` (created if missing).
 
-    ``json`` writes ``analysis.json``; ``csv`` writes ``statements.csv`` and ``themes.csv``;
-    ``md`` writes ``report.md``; ``html`` writes ``report.html``.
+    ``json`` writes ``analysis.json``; ``csv`` writes ``statements.csv``, ``themes.csv`` and
+    ``uncoded.csv`` (the respondent turns that gave no statement); ``md`` writes ``report.md``;
+    ``html`` writes ``report.html``.
 
     Args:
         analysis: The analysis to write.
@@ -268,6 +271,7 @@ def write_reports(
     if "csv" in formats:
         written.append(write_statements_csv(analysis, out / "statements.csv"))
         written.append(write_themes_csv(analysis, out / "themes.csv"))
+        written.append(write_uncoded_csv(analysis, out / "uncoded.csv"))
     if "md" in formats:
         path = out / "report.md"
         path.write_text(to_markdown(analysis, title=title), encoding="utf-8")
@@ -283,6 +287,7 @@ __all__ = [
     "FORMATS",
     "STATEMENT_COLUMNS",
     "THEME_COLUMNS",
+    "UNCODED_COLUMNS",
     "participant_languages",
     "to_html",
     "to_markdown",
@@ -290,4 +295,5 @@ __all__ = [
     "write_reports",
     "write_statements_csv",
     "write_themes_csv",
+    "write_uncoded_csv",
 ]

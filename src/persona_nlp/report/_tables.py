@@ -1,4 +1,4 @@
-"""Flat tables of an analysis: ``statements.csv``, ``themes.csv`` and pandas DataFrames.
+"""Flat tables of an analysis: ``statements.csv``, ``themes.csv``, ``uncoded.csv``, DataFrames.
 
 The CSV files are meant for spreadsheets: UTF-8 with a byte-order mark (so Excel shows Danish
 and Vietnamese text correctly) and cells that a spreadsheet would run as a formula (starting
@@ -32,7 +32,6 @@ STATEMENT_COLUMNS = (
     "confidence",
     "theme_id",
     "theme_label",
-    "codebook_similarity",
     "text",
 )
 """Columns of ``statements.csv`` (and of ``to_pandas(...)["statements"]``)."""
@@ -41,7 +40,6 @@ THEME_COLUMNS = (
     "theme_id",
     "kind",
     "label",
-    "origin",
     "keywords",
     "statements",
     "participants",
@@ -57,6 +55,21 @@ THEME_COLUMNS = (
     "quote_3_source",
 )
 """Columns of ``themes.csv`` (and of ``to_pandas(...)["themes"]``)."""
+
+UNCODED_COLUMNS = (
+    "document_id",
+    "participant_id",
+    "turn_index",
+    "line",
+    "question",
+    "language",
+    "reason",
+    "kind",
+    "confidence",
+    "text",
+)
+"""Columns of ``uncoded.csv`` (and of ``to_pandas(...)["uncoded"]``): the respondent turns
+that gave no statement, with why; ``question`` is a survey answer's column or question."""
 
 PERSONA_COLUMNS = ("persona_id", "name", "size", "share", "summary", "participant_ids", "theme_ids")
 PARTICIPANT_COLUMNS = ("participant_id", "persona_id", "confidence", "documents", "statements")
@@ -96,7 +109,6 @@ def statement_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "confidence": round(s.confidence, 4),
             "theme_id": s.theme_id,
             "theme_label": labels.get(s.theme_id) if s.theme_id else None,
-            "codebook_similarity": s.codebook_similarity,
             "text": s.text,
         }
         for s in analysis.statements
@@ -113,7 +125,6 @@ def theme_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "theme_id": theme.id,
             "kind": theme.kind,
             "label": theme.label,
-            "origin": theme.origin,
             "keywords": "; ".join(theme.keywords),
             "statements": len(theme.statement_ids),
             "participants": prevalence.participants if prevalence else len(theme.participant_ids),
@@ -127,6 +138,42 @@ def theme_rows(analysis: Analysis) -> list[dict[str, Any]]:
             row[f"quote_{i + 1}"] = quote.text if quote else None
             row[f"quote_{i + 1}_source"] = index.quote(quote).source if quote else None
         rows.append(row)
+    return rows
+
+
+def uncoded_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    """One row per uncoded respondent turn, in analysis order.
+
+    Example:
+        >>> from persona_nlp.schema import Analysis, Manifest, Uncoded
+        >>> analysis = Analysis(manifest=Manifest(package_version="0"), uncoded=[Uncoded(
+        ...     document_id="s", turn_index=0, participant_id="r1", text="n/a", reason="non_answer")])
+        >>> [(row["participant_id"], row["reason"]) for row in uncoded_rows(analysis)]
+        [('r1', 'non_answer')]
+    """
+    documents = {d.id: d for d in analysis.documents}
+    rows = []
+    for entry in analysis.uncoded:
+        document = documents.get(entry.document_id)
+        turn = (
+            document.turns[entry.turn_index]
+            if document is not None and 0 <= entry.turn_index < len(document.turns)
+            else None
+        )
+        rows.append(
+            {
+                "document_id": entry.document_id,
+                "participant_id": entry.participant_id,
+                "turn_index": entry.turn_index,
+                "line": entry.line,
+                "question": (turn.column or turn.question) if turn is not None else None,
+                "language": entry.language,
+                "reason": entry.reason,
+                "kind": entry.kind,
+                "confidence": entry.confidence,
+                "text": entry.text,
+            }
+        )
     return rows
 
 
@@ -195,12 +242,22 @@ def write_themes_csv(analysis: Analysis, path: str | Path) -> Path:
     return _write_csv(Path(path), THEME_COLUMNS, theme_rows(analysis))
 
 
+def write_uncoded_csv(analysis: Analysis, path: str | Path) -> Path:
+    """Write ``uncoded.csv`` (columns: :data:`UNCODED_COLUMNS`).
+
+    Example:
+        >>> write_uncoded_csv(analysis, "out/uncoded.csv")  # doctest: +SKIP
+    """
+    return _write_csv(Path(path), UNCODED_COLUMNS, uncoded_rows(analysis))
+
+
 def to_pandas(analysis: Analysis) -> dict[str, Any]:
     """The analysis as pandas DataFrames (needs ``pandas``).
 
     Returns:
-        ``{"statements", "themes", "personas", "participants", "skipped"}`` DataFrames; the
-        first two have the columns of ``statements.csv`` and ``themes.csv``, with exact text.
+        ``{"statements", "themes", "uncoded", "personas", "participants", "skipped"}``
+        DataFrames; the first three have the columns of ``statements.csv``, ``themes.csv``
+        and ``uncoded.csv``, with exact text.
 
     Raises:
         DependencyError: pandas is not installed (``pip install pandas``).
@@ -221,6 +278,7 @@ def to_pandas(analysis: Analysis) -> dict[str, Any]:
     return {
         "statements": frame(STATEMENT_COLUMNS, statement_rows(analysis)),
         "themes": frame(THEME_COLUMNS, theme_rows(analysis)),
+        "uncoded": frame(UNCODED_COLUMNS, uncoded_rows(analysis)),
         "personas": frame(PERSONA_COLUMNS, _persona_rows(analysis)),
         "participants": frame(PARTICIPANT_COLUMNS, _participant_rows(analysis)),
         "skipped": frame(SKIPPED_COLUMNS, [{k: s[k] for k in SKIPPED_COLUMNS} for s in skipped]),

@@ -87,6 +87,16 @@ class HeatmapRow:
     shares: list[float]
 
 
+@dataclass(frozen=True)
+class UncodedView:
+    """One reason respondent turns gave no statement: how many, and a few of them verbatim."""
+
+    reason: str
+    label: str
+    count: int
+    examples: list[QuoteView]
+
+
 @dataclass
 class ReportView:
     """The whole report, ready for a template."""
@@ -103,6 +113,10 @@ class ReportView:
     about: list[tuple[str, str]]
     highlights: list[tuple[StatementKind, str, Theme]] = field(default_factory=list)
     unassigned: list[tuple[str, int, list[str], int]] = field(default_factory=list)
+    uncoded: list[UncodedView] = field(default_factory=list)
+    respondent_turns: int = 0
+    coded_turns: int = 0
+    prevalence_base: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -365,6 +379,93 @@ def _unassigned(analysis: Analysis) -> list[tuple[str, int, list[str], int]]:
     return rows
 
 
+UNCODED_REASONS: dict[str, str] = {
+    "no_statement": "No statement found (narrative, a bare name or fact)",
+    "below_threshold": "A kind was likely, but below the confidence threshold",
+    "non_answer": "A non-answer (“nothing”, “n/a”)",
+    "backchannel": "A backchannel (“yeah”, “right”)",
+    "question": "A question back to the interviewer",
+    "unsupported_language": "A language without a cue table",
+    "empty": "Empty (blanks or punctuation only)",
+}
+"""Readable reason of each :class:`~persona_nlp.schema.Uncoded` reason code."""
+
+UNCODED_EXAMPLES = 3
+"""Verbatim examples shown per uncoded reason (all are in ``uncoded.csv``)."""
+
+UNCODED_EXAMPLE_CHARS = 200
+"""An uncoded example is cut to this many characters in the reports."""
+
+
+def _uncoded(index: SourceIndex) -> list[UncodedView]:
+    """Uncoded turns per reason, most common first, each with a few verbatim examples.
+
+    Examples are the longest turns of their reason (ties: analysis order), so a reader sees
+    the substantive answers that were not used rather than the shortest fragments.
+    """
+    by_reason: dict[str, list[int]] = defaultdict(list)
+    entries = index.analysis.uncoded
+    for number, entry in enumerate(entries):
+        by_reason[entry.reason].append(number)
+    views = []
+    for reason, numbers in sorted(by_reason.items(), key=lambda item: (-len(item[1]), item[0])):
+        picked = sorted(numbers, key=lambda n: (-len(entries[n].text), n))[:UNCODED_EXAMPLES]
+        examples = []
+        for number in sorted(picked):
+            entry = entries[number]
+            document = index.documents.get(entry.document_id)
+            turn = (
+                document.turns[entry.turn_index]
+                if document is not None and 0 <= entry.turn_index < len(document.turns)
+                else None
+            )
+            text = entry.text
+            if len(text) > UNCODED_EXAMPLE_CHARS:
+                text = text[:UNCODED_EXAMPLE_CHARS].rstrip() + "…"
+            label = None
+            if entry.kind is not None and entry.confidence is not None:
+                label = f"closest kind: {entry.kind.replace('_', ' ')}, {entry.confidence:.2f}"
+            examples.append(
+                QuoteView(
+                    text=text,
+                    source=index.source(
+                        entry.participant_id,
+                        entry.document_id,
+                        entry.turn_index,
+                        turn.start if turn is not None else None,
+                        entry.line,
+                    ),
+                    participant_id=entry.participant_id,
+                    theme_label=label,
+                )
+            )
+        views.append(
+            UncodedView(reason, UNCODED_REASONS.get(reason, reason), len(numbers), examples)
+        )
+    return views
+
+
+def _prevalence_base(analysis: Analysis) -> str:
+    """Who a theme's prevalence counts: its base, and how many in it said nothing coded."""
+    total = _total_participants(analysis)
+    speaking = {s.participant_id for s in analysis.statements}
+    if analysis.participants:
+        silent = sum(1 for p in analysis.participants if p.id not in speaking)
+    else:
+        silent = 0
+    base = (
+        f"Prevalence counts distinct participants, not sentences, out of all "
+        f"{plural(total, 'participant')} with at least one answer or turn (blank and "
+        "non-answer survey cells alone make nobody a participant)"
+    )
+    if silent:
+        return (
+            base + f"; {silent:,} of them said nothing that became a "
+            "statement and still count in every base (see “What the analysis did not use”)."
+        )
+    return base + "."
+
+
 def build_view(
     analysis: Analysis, *, max_heatmap_rows: int = 30, quotes_per_theme: int = 3
 ) -> ReportView:
@@ -429,6 +530,7 @@ def build_view(
         about.append(("Model fingerprint", manifest.model_fingerprint[:16]))
     about.append(("Seed", str(manifest.seed)))
     about.append(("Personal data redacted", "yes" if manifest.redacted else "no"))
+    coded_turns = len({(s.document_id, s.turn_index) for s in analysis.statements})
     return ReportView(
         analysis=analysis,
         overview=overview,
@@ -447,4 +549,8 @@ def build_view(
         about=about,
         highlights=[(kind, heading, rows[0].theme) for kind, heading, rows in themes_by_kind],
         unassigned=_unassigned(analysis),
+        uncoded=_uncoded(index),
+        respondent_turns=coded_turns + len(analysis.uncoded),
+        coded_turns=coded_turns,
+        prevalence_base=_prevalence_base(analysis),
     )

@@ -52,9 +52,9 @@ from ..config import AnalysisConfig, ExtractConfig, IngestConfig, RunConfig
 from ..embed import Embedder
 from ..embed.cache import CachedEmbedder
 from ..errors import DependencyError
-from ..schema import Corpus, Statement
+from ..schema import Corpus, Statement, Uncoded
 from .memory import check_memory
-from .parts import partition_corpus, statement_order
+from .parts import partition_corpus, statement_order, uncoded_order
 
 logger = logging.getLogger(__name__)
 
@@ -172,16 +172,18 @@ def _extract_part(
     cache_dir: str | None,
     config: ExtractConfig,
     column_kinds: dict[str, str] | None,
-) -> tuple[list[Statement], list[str], np.ndarray, int, int]:
+) -> tuple[list[Statement], list[Uncoded], list[str], np.ndarray, int, int]:
     """Worker task: extract one partition and embed its statements (float16 vectors back)."""
-    from ..extract import extract_statements
+    from ..extract import extract_statements_and_uncoded
 
     cached = _worker_embedder(token, embedder, cache_dir)
     hits, misses = cached.hits, cached.misses
-    statements = extract_statements(part, cached, config, column_kinds=column_kinds)
+    statements, uncoded = extract_statements_and_uncoded(
+        part, cached, config, column_kinds=column_kinds
+    )
     texts = sorted({s.text for s in statements})
     vectors = cached.encode(texts).astype(np.float16) if texts else np.zeros((0, 0), np.float16)
-    return statements, texts, vectors, cached.hits - hits, cached.misses - misses
+    return statements, uncoded, texts, vectors, cached.hits - hits, cached.misses - misses
 
 
 def extract_distributed(
@@ -191,11 +193,14 @@ def extract_distributed(
     config: AnalysisConfig,
     *,
     column_kinds: dict[str, str] | None = None,
+    uncoded: list[Uncoded] | None = None,
 ) -> list[Statement]:
     """``extract_statements`` on Dask workers; fills ``cached`` with the statements' vectors.
 
     Returns the statements in the extractor's order (see :func:`statement_order`). The
     workers' cache hits and misses are added to ``cached.hits`` / ``cached.misses``.
+    ``uncoded``, when given, receives the respondent turns that gave no statement, in the
+    local path's order (see :func:`~persona_nlp.run.parts.extract_in_parts`).
 
     Example:
         >>> with dask_client(RunConfig()) as client:  # doctest: +SKIP
@@ -223,15 +228,19 @@ def extract_distributed(
         for part in parts
     ]
     statements: list[Statement] = []
+    part_uncoded: list[Uncoded] = []
     for future in futures:
-        part_statements, texts, vectors, hits, misses = future.result()
+        part_statements, not_coded, texts, vectors, hits, misses = future.result()
         statements.extend(part_statements)
+        part_uncoded.extend(not_coded)
         if texts:
             cached.store(texts, vectors)
         cached.hits += hits
         cached.misses += misses
         future.release()
     statements.sort(key=statement_order)
+    if uncoded is not None:
+        uncoded.extend(sorted(part_uncoded, key=uncoded_order))
     return statements
 
 
@@ -241,6 +250,7 @@ def ingest_and_extract(
     cached: CachedEmbedder,
     *,
     stage: Callable[[str], AbstractContextManager[Any]] | None = None,
+    uncoded: list[Uncoded] | None = None,
 ) -> tuple[Corpus, list[Statement]]:
     """The pipeline's Dask branch: ingest, extract and embed on a Dask cluster.
 
@@ -251,6 +261,8 @@ def ingest_and_extract(
         stage: The pipeline's stage timer (``stage("ingest")`` is a context manager), so the
             manifest times ``ingest`` and ``extract`` as on the local path; cluster start-up
             counts as part of ``ingest``.
+        uncoded: When given, receives the respondent turns that gave no statement (see
+            :func:`extract_distributed`).
 
     Returns:
         The corpus and the statements, exactly as the local path returns them.
@@ -270,7 +282,12 @@ def ingest_and_extract(
         check_memory(sum(len(document.turns) for document in corpus.documents))
         with timed("extract"):
             statements = extract_distributed(
-                client, corpus, cached, config, column_kinds=config.ingest.column_kinds or None
+                client,
+                corpus,
+                cached,
+                config,
+                column_kinds=config.ingest.column_kinds or None,
+                uncoded=uncoded,
             )
     return corpus, statements
 

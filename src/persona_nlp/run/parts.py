@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ..config import ExtractConfig
 from ..embed import Embedder
-from ..schema import Corpus, Document, Statement
+from ..schema import Corpus, Document, Statement, Uncoded
 
 
 def partition_corpus(corpus: Corpus, partition_size: int) -> list[Corpus]:
@@ -72,6 +72,17 @@ def statement_order(statement: Statement) -> tuple[str, int, int, int]:
     return (statement.document_id, statement.turn_index, statement.start_char, statement.end_char)
 
 
+def uncoded_order(entry: Uncoded) -> tuple[str, int]:
+    """The extractor's order of uncoded turns: document id, turn index.
+
+    Example:
+        >>> uncoded_order(Uncoded(document_id="d", turn_index=3, participant_id="p", text="",
+        ...                       reason="empty"))
+        ('d', 3)
+    """
+    return (entry.document_id, entry.turn_index)
+
+
 EXTRACT_PART_TURNS = 20_000
 """Turns extracted at a time on the local path: extraction's working memory (sentences,
 features, candidate spans) is bounded by a part, not by the whole corpus."""
@@ -85,6 +96,7 @@ def extract_in_parts(
     column_kinds: dict[str, str] | None = None,
     part_turns: int = EXTRACT_PART_TURNS,
     progress: Callable[[int, int], None] | None = None,
+    uncoded: list[Uncoded] | None = None,
 ) -> list[Statement]:
     """``extract_statements`` on parts of about ``part_turns`` turns, merged in its own order.
 
@@ -92,7 +104,9 @@ def extract_in_parts(
     surveys split between rows, interviews whole), so the statements are the same as one call
     on the whole corpus; a corpus of at most ``part_turns`` turns is extracted in one call.
     ``progress`` is called with ``(turns done, turns in all)`` before the first part and after
-    each part (a progress bar's input; the parts do not depend on it).
+    each part (a progress bar's input; the parts do not depend on it). ``uncoded``, when
+    given, receives the respondent turns that gave no statement
+    (:func:`~persona_nlp.extract.extract_statements_and_uncoded`), in :func:`uncoded_order`.
 
     Example:
         >>> from persona_nlp.embed import HashingEmbedder
@@ -100,25 +114,36 @@ def extract_in_parts(
         >>> extract_in_parts(Corpus(), HashingEmbedder(), ExtractConfig())
         []
     """
-    from ..extract import extract_statements
+    from ..extract import extract_statements_and_uncoded
 
     total = sum(len(document.turns) for document in corpus.documents)
     if progress is not None:
         progress(0, total)
-    if total <= part_turns:
-        statements = extract_statements(corpus, embedder, config, column_kinds=column_kinds)
-        if progress is not None:
-            progress(total, total)
-        return statements
-    statements = []
+    parts = [corpus] if total <= part_turns else partition_corpus(corpus, part_turns)
+    statements: list[Statement] = []
+    part_uncoded: list[Uncoded] = []
     done = 0
-    for part in partition_corpus(corpus, part_turns):
-        statements.extend(extract_statements(part, embedder, config, column_kinds=column_kinds))
+    for part in parts:
+        found, not_coded = extract_statements_and_uncoded(
+            part, embedder, config, column_kinds=column_kinds
+        )
+        statements.extend(found)
+        part_uncoded.extend(not_coded)
         done += sum(len(document.turns) for document in part.documents)
         if progress is not None:
             progress(done, total)
-    statements.sort(key=statement_order)
+    if len(parts) > 1:
+        statements.sort(key=statement_order)
+        part_uncoded.sort(key=uncoded_order)
+    if uncoded is not None:
+        uncoded.extend(part_uncoded)
     return statements
 
 
-__all__ = ["EXTRACT_PART_TURNS", "extract_in_parts", "partition_corpus", "statement_order"]
+__all__ = [
+    "EXTRACT_PART_TURNS",
+    "extract_in_parts",
+    "partition_corpus",
+    "statement_order",
+    "uncoded_order",
+]
