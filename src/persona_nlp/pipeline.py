@@ -250,9 +250,10 @@ def run_pipeline(
     from .personas import build_personas, unassigned_report
     from .run.memory import check_memory
     from .run.parts import extract_in_parts
-    from .themes import build_themes
+    from .themes import build_themes, load_codebook
 
     config = config or AnalysisConfig()
+    codebook = load_codebook(config.themes.codebook)  # a bad codebook fails before any work
     timer = _Timer(on_stage)
     if embedder is None:
         embedder = load_embedder(
@@ -300,6 +301,7 @@ def run_pipeline(
             seed=config.seed,
             in_place=True,
             progress=timer.advancer("themes"),
+            codebook=codebook,
         )
     # each distinct statement text embedded once (memory: distinct texts, not statements)
     vectors = SharedRowVectors.from_texts([s.text for s in statements], aligned.encode)
@@ -416,12 +418,15 @@ def enrich(
     out: str | Path | None = None,
     embedder: Embedder | None = None,
     on_stage: ProgressCallback | StageProgress | None = None,
+    codebook_from_personas: bool = False,
 ) -> tuple[PipelineRun, Any, list[Path]]:
     """Analyse ``inputs`` and enrich the persona file at ``personas_path`` with their evidence.
 
     The persona file is read first, so a bad file fails before any analysis. With ``out``, the
     analysis outputs (:func:`write_outputs`) and ``personas.json`` (``personas.yaml`` for a YAML
-    input) are written there.
+    input) are written there. With ``codebook_from_personas``, the persona file's items are the
+    codebook of the analysis (:func:`~persona_nlp.enrich.codebook.codebook_from_personas`):
+    statements close to an item become evidence organised by the team's own words.
 
     Returns:
         The run, the :class:`~persona_nlp.enrich.EnrichmentResult` and the paths written.
@@ -432,9 +437,13 @@ def enrich(
         ['r17']
     """
     from .enrich import enrich_personas, load_personas_file, write_enriched
+    from .enrich.codebook import codebook_from_personas as personas_codebook
 
     config = config or AnalysisConfig()
     personas_file = load_personas_file(personas_path)
+    if codebook_from_personas:
+        config = config.model_copy(deep=True)
+        config.themes.codebook = personas_codebook(personas_file)
     run = run_pipeline(inputs, config, embedder=embedder, on_stage=on_stage)
     result = enrich_personas(personas_file, run.analysis, run.embedder, config.personas)
     written: list[Path] = []

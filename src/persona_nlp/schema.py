@@ -241,6 +241,8 @@ class Statement(_Compact):
         confidence: Calibrated probability that the kind is right (0-1).
         cues: Evidence used by the classifier (matched cue words, nearest exemplars ...).
         theme_id: The theme the statement belongs to, or ``None`` if unthemed.
+        codebook_similarity: Cosine similarity to the codebook entry the statement was coded to
+            (``None`` when it was not coded by a codebook; see ``docs/themes.md``).
     """
 
     id: str
@@ -259,6 +261,7 @@ class Statement(_Compact):
     confidence: float
     cues: list[str] = Field(default_factory=list)
     theme_id: str | None = None
+    codebook_similarity: float | None = None
 
 
 UncodedReason = Literal[
@@ -350,6 +353,10 @@ class SegmentPrevalence(_Model):
     prevalence: Prevalence
 
 
+ThemeOrigin = Literal["codebook", "discovered"]
+"""Where a theme comes from: the user's codebook or clustering (see :class:`Theme`)."""
+
+
 class Theme(_Model):
     """A cluster of statements of one kind, with a readable label and quotes.
 
@@ -367,6 +374,9 @@ class Theme(_Model):
             wave can be assigned to the theme without the original embeddings.
         min_similarity: Cosine similarity to the centroid at which a statement joins the theme
             (the threshold the clustering used for outliers).
+        origin: ``codebook`` when the theme is an entry of the user's codebook (its id and label
+            are the entry's; it is listed even when nobody mentions it), ``discovered`` when it
+            was found by clustering.
     """
 
     id: str
@@ -380,6 +390,7 @@ class Theme(_Model):
     segments: list[SegmentPrevalence] = Field(default_factory=list)
     centroid: list[float] | None = None
     min_similarity: float | None = None
+    origin: ThemeOrigin = "discovered"
 
 
 class PersonaTheme(_Model):

@@ -330,7 +330,12 @@ def run_enrich(args: argparse.Namespace, config: AnalysisConfig) -> None:
     inputs = _ingest_checked(args, config)
     with library_warnings():
         run, _, outputs = enrich(
-            args.personas_file, inputs, config, out=Path(args.out), on_stage=progress
+            args.personas_file,
+            inputs,
+            config,
+            out=Path(args.out),
+            on_stage=progress,
+            codebook_from_personas=args.codebook_from_personas,
         )
     _print_summary("enriched:", analysis_summary_rows(run.analysis), outputs, args.quiet)
 

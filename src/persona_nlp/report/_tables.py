@@ -32,6 +32,7 @@ STATEMENT_COLUMNS = (
     "confidence",
     "theme_id",
     "theme_label",
+    "codebook_similarity",
     "text",
 )
 """Columns of ``statements.csv`` (and of ``to_pandas(...)["statements"]``)."""
@@ -40,6 +41,7 @@ THEME_COLUMNS = (
     "theme_id",
     "kind",
     "label",
+    "origin",
     "keywords",
     "statements",
     "participants",
@@ -109,6 +111,7 @@ def statement_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "confidence": round(s.confidence, 4),
             "theme_id": s.theme_id,
             "theme_label": labels.get(s.theme_id) if s.theme_id else None,
+            "codebook_similarity": s.codebook_similarity,
             "text": s.text,
         }
         for s in analysis.statements
@@ -125,6 +128,7 @@ def theme_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "theme_id": theme.id,
             "kind": theme.kind,
             "label": theme.label,
+            "origin": theme.origin,
             "keywords": "; ".join(theme.keywords),
             "statements": len(theme.statement_ids),
             "participants": prevalence.participants if prevalence else len(theme.participant_ids),
