@@ -140,6 +140,6 @@ def test_bundled_example_personas_are_described_and_labels_stay_in_one_language(
             )
         label = set(re.findall(r"\w+", theme.label.lower())) - {"and", "og", "en", "dan", "và"}
         keywords = set().union(*(re.findall(r"\w+", k) for k in theme.keywords))
-        assert any(
-            label <= words and keywords <= words for words in words_by_language.values()
-        ), f"{theme.id} mixes languages: {theme.label!r} {theme.keywords}"
+        assert any(label <= words and keywords <= words for words in words_by_language.values()), (
+            f"{theme.id} mixes languages: {theme.label!r} {theme.keywords}"
+        )
