@@ -154,6 +154,44 @@ def _warn_if_english_only_model(corpus: Corpus, embedder: Embedder) -> None:
         )
 
 
+def unsupported_languages(corpus: Corpus) -> dict[str, int]:
+    """Respondent turns per language that has no cue table or exemplar bank, and one warning.
+
+    The extractor types such turns by the language-agnostic path: the turn keeps its own
+    language, whose cue table is the shared one only (brands, platforms), so no other
+    language's cue words or question rules are applied to it. Turns without a language are
+    not counted: the extractor guesses one of the supported languages for them.
+
+    Example:
+        >>> from persona_nlp.schema import Document, Turn
+        >>> turn = Turn(index=0, speaker="R", role="respondent", participant_id="p",
+        ...             text="Je veux un prix plus bas.", language="fr")
+        >>> unsupported_languages(Corpus(documents=[Document(id="p", path="p.txt",
+        ...     kind="interview", turns=[turn])]))
+        {'fr': 1}
+    """
+    from .extract.cues import available_cue_languages
+    from .extract.examples import available_bank_languages
+
+    supported = set(available_cue_languages()) & set(available_bank_languages())
+    counts: dict[str, int] = {}
+    for document in corpus.documents:
+        for turn in document.turns:
+            language = turn.language or document.language
+            if turn.role == "respondent" and turn.text.strip() and language:
+                if language not in supported:
+                    counts[language] = counts.get(language, 0) + 1
+    if counts:
+        logger.warning(
+            "no cue table or exemplar bank for %s: these turns are typed by the "
+            "language-agnostic path (embedding and shared cues only), with lower accuracy "
+            "(supported: %s)",
+            ", ".join(f"{code} ({n} turns)" for code, n in sorted(counts.items())),
+            ", ".join(sorted(supported)),
+        )
+    return dict(sorted(counts.items()))
+
+
 def locate_statements(corpus: Corpus, statements: Sequence[Statement]) -> None:
     """Set each statement's ``line`` and ``timestamp`` to where the statement itself starts.
 
@@ -290,6 +328,7 @@ def run_pipeline(
             )
     locate_statements(corpus, statements)
     _warn_if_english_only_model(corpus, embedder)
+    unsupported = unsupported_languages(corpus)
     with timer.stage("themes"):
         # per-language mean-centering of statement vectors (persona_nlp.embed.align)
         aligned = align_languages(cached, statements, config.embed.language_align)
@@ -334,6 +373,7 @@ def run_pipeline(
             "skipped": sum(entry.count for entry in corpus.skipped),
             "aligned_languages": len(getattr(aligned, "languages", [])),
         },
+        unsupported_languages=unsupported,
     )
     analysis = Analysis(
         documents=corpus.documents,

@@ -501,6 +501,10 @@ class Manifest(_Model):
         redacted: Whether personal data was redacted in the outputs.
         versions: Versions of key dependencies.
         counts: Summary counts (documents, turns, statements, themes ...).
+        unsupported_languages: Respondent turns per language that has no cue table or
+            exemplar bank (``{"fr": 72}``); their statements were typed by the
+            language-agnostic path (embedding and shared cues only), never with another
+            language's cue rules.
     """
 
     package_version: str
@@ -512,6 +516,7 @@ class Manifest(_Model):
     redacted: bool = False
     versions: dict[str, str] = Field(default_factory=dict)
     counts: dict[str, int] = Field(default_factory=dict)
+    unsupported_languages: dict[str, int] = Field(default_factory=dict)
 
 
 class Analysis(_Model):

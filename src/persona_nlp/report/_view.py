@@ -118,6 +118,7 @@ class ReportView:
     coded_turns: int = 0
     prevalence_base: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    unsupported_languages: str = ""
 
 
 class SourceIndex:
@@ -553,4 +554,23 @@ def build_view(
         respondent_turns=coded_turns + len(analysis.uncoded),
         coded_turns=coded_turns,
         prevalence_base=_prevalence_base(analysis),
+        unsupported_languages=unsupported_languages_note(manifest.unsupported_languages),
+    )
+
+
+def unsupported_languages_note(counts: dict[str, int]) -> str:
+    """One sentence on the languages the extractor has no cue table or exemplar bank for.
+
+    Example:
+        >>> unsupported_languages_note({"fr": 72})
+        'French (72 turns) has no cue table or exemplar bank: its statements were typed by the language-agnostic path (embedding and shared cues only) and are less reliable.'
+    """
+    if not counts:
+        return ""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    names = ", ".join(f"{language_name(code)} ({plural(n, 'turn')})" for code, n in ranked)
+    verb, pronoun = ("has", "its") if len(counts) == 1 else ("have", "their")
+    return (
+        f"{names} {verb} no cue table or exemplar bank: {pronoun} statements were typed by the "
+        "language-agnostic path (embedding and shared cues only) and are less reliable."
     )
