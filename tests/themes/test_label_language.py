@@ -63,3 +63,20 @@ def test_study_language_is_the_most_common_statement_language():
     assert study_language([S("da"), S("en"), S("en"), S(None)]) == "en"
     assert study_language([S("nl"), S("da")]) == "da"  # a tie goes to the first code
     assert study_language([]) is None
+
+
+def test_labels_are_distinct_within_a_kind():
+    from persona_nlp.themes.labels import _distinct
+
+    # the label every cluster would get: each gains its own best keyword
+    labels = _distinct(
+        ["Data", "Data", "Data", "Price"],
+        [["data", "export"], ["data", "privacy"], ["data"], ["price"]],
+        ["and", "and", "og", "and"],
+    )
+    assert labels == ["Data and export", "Data and privacy", "Data", "Price"]
+    assert len(set(labels)) == len(labels)
+    # the whole describe step: two clusters that would both be called "Data"
+    texts = ["data", "data.", "Data!", "data", "data?", "DATA"]
+    keywords, names = describe_clusters(texts, [0, 0, 0, 1, 1, 1], ["en"] * 6)
+    assert len(set(names)) == 2 or keywords[0] == keywords[1]

@@ -8,7 +8,8 @@
 * **Label**: the phrase (one to four words, inner stop words allowed, as in "waiting for sales")
   that best combines keyword weight and coverage of the theme's texts, in the casing of the text
   it came from, with a capital first letter. When the best phrase is a single word and another
-  keyword is nearly as common, the two are joined: "Price and shipping".
+  keyword is nearly as common, the two are joined: "Price and shipping". Labels are distinct within
+  a call (one kind): a label several clusters share gains each cluster's own best keyword.
 
 Example:
     >>> texts = ["free shipping please", "shipping costs too much", "the shipping cost", "nice colours"]
@@ -202,6 +203,7 @@ def describe_clusters(
     average = sum(totals.values()) / max(k, 1)
     keywords: list[list[str]] = []
     names: list[str] = []
+    joiners: list[str] = []
     for cluster, (rows, counts) in enumerate(zip(members, term_counts, strict=True)):
         weights = {
             term: (count / len(rows)) * math.log(1.0 + average / totals[term])
@@ -221,7 +223,30 @@ def describe_clusters(
         joiner = AND_WORDS.get(language or "en", "&")
         name = _label(cluster_order, texts, tokenised, stops, weights, counts, chosen, joiner)
         names.append(_tidy(name, proper))
-    return keywords, names
+        joiners.append(joiner)
+    return keywords, _distinct(names, keywords, joiners)
+
+
+def _distinct(names: list[str], keywords: list[list[str]], joiners: list[str]) -> list[str]:
+    """Labels shared by several clusters ("Data" x 4) each gain their own best keyword not
+    already in the label ("Data and export", "Data and privacy"); the first keeps its label
+    when nothing sets it apart.
+
+    Example:
+        >>> _distinct(["Data", "Data"], [["data", "export"], ["data", "privacy"]], ["and", "and"])
+        ['Data and export', 'Data and privacy']
+    """
+    out = list(names)
+    seen: Counter[str] = Counter(name.lower() for name in names)
+    for index, name in enumerate(names):
+        if seen[name.lower()] < 2:
+            continue
+        words = set(name.lower().split())
+        extra = next((k for k in keywords[index] if not set(k.split()) & words), None)
+        candidate = f"{name} {joiners[index]} {extra}" if extra else name
+        if candidate.lower() not in {n.lower() for n in out}:
+            out[index] = candidate
+    return out
 
 
 def _per_text(languages: Sequence[str | None], count: int) -> Sequence[str | None]:
