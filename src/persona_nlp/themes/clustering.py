@@ -325,7 +325,7 @@ def _agglomerative(
         metric="cosine",
         linkage="average",
         # sklearn merges below the threshold; the epsilon lets identical points (distance 0) merge
-        distance_threshold=None if n_clusters else 1.0 - similarity + 1e-6,
+        distance_threshold=None if n_clusters else max(0.0, 1.0 - similarity) + 1e-6,
     )
     return np.asarray(model.fit_predict(vectors), dtype=np.int64)
 
@@ -418,7 +418,8 @@ def cluster_params(vectors: np.ndarray, min_cluster_size: int) -> ClusterParams:
     n = len(vectors)
     size = max(min_cluster_size, round(SIZE_SCALE * math.sqrt(n)))
     neighbours = max(1, min(N_NEIGHBORS, n - 1))
-    baseline = max(0.0, _mean_pairwise_similarity(vectors))
+    # float error puts the mean similarity of identical vectors a hair above 1
+    baseline = min(1.0, max(0.0, _mean_pairwise_similarity(vectors)))
     return ClusterParams(
         min_cluster_size=size,
         min_samples=max(1, min(math.ceil(size / 2), neighbours)),
