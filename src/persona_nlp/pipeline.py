@@ -260,11 +260,9 @@ class PipelineRun:
     @property
     def plain_embedder(self) -> Embedder:
         """The embedder without language alignment (the cached model)."""
-        from .embed.align import LanguageAlignedEmbedder
+        from .embed.align import unaligned
 
-        if isinstance(self.embedder, LanguageAlignedEmbedder):
-            return self.embedder.embedder
-        return self.embedder
+        return unaligned(self.embedder)
 
 
 def run_pipeline(
@@ -283,7 +281,7 @@ def run_pipeline(
         >>> run.statement_vectors.shape[0] == len(run.analysis.statements)  # doctest: +SKIP
         True
     """
-    from .embed.align import LanguageAlignedEmbedder, align_languages
+    from .embed.align import align_languages, offsets_of
     from .embed.cache import CachedEmbedder
     from .personas import build_personas, unassigned_report
     from .run.memory import check_memory
@@ -385,7 +383,7 @@ def run_pipeline(
         unassigned_participants=unassigned_report(
             corpus.participants, statements, themes, personas
         ),
-        language_offsets=aligned.offsets() if isinstance(aligned, LanguageAlignedEmbedder) else [],
+        language_offsets=offsets_of(aligned),
         skipped=corpus.skipped,
         manifest=manifest,
     )

@@ -327,10 +327,35 @@ def shift_statement_vectors(
     return out
 
 
+def unaligned(embedder: Embedder) -> Embedder:
+    """The embedder without language alignment (itself when it was not aligned).
+
+    Example:
+        >>> from persona_nlp.embed import HashingEmbedder
+        >>> plain = HashingEmbedder()
+        >>> unaligned(plain) is plain
+        True
+    """
+    return embedder.embedder if isinstance(embedder, LanguageAlignedEmbedder) else embedder
+
+
+def offsets_of(embedder: Embedder) -> list[LanguageOffset]:
+    """The language offsets an aligned embedder applies (``[]`` when it does not align).
+
+    Example:
+        >>> from persona_nlp.embed import HashingEmbedder
+        >>> offsets_of(HashingEmbedder())
+        []
+    """
+    return embedder.offsets() if isinstance(embedder, LanguageAlignedEmbedder) else []
+
+
 __all__ = [
     "AlignMode",
     "LanguageAlignedEmbedder",
     "align_languages",
     "language_offsets",
+    "offsets_of",
     "shift_statement_vectors",
+    "unaligned",
 ]

@@ -457,12 +457,11 @@ def assign_to_themes(
     by_kind: dict[str, list[Theme]] = defaultdict(list)
     for theme in themes:
         by_kind[theme.kind].append(theme)
-    from ..embed.align import LanguageAlignedEmbedder, shift_statement_vectors
+    from ..embed.align import offsets_of, shift_statement_vectors, unaligned
 
-    if isinstance(embedder, LanguageAlignedEmbedder):
-        if language_offsets is None:
-            language_offsets = embedder.offsets()
-        embedder = embedder.embedder  # shift by language below, not by known text
+    if language_offsets is None:
+        language_offsets = offsets_of(embedder)
+    embedder = unaligned(embedder)  # shift by language below, not by known text
     vectors = embedder.encode([s.text for s in statements]) if statements else np.zeros((0, 1))
     if statements and language_offsets:
         vectors = shift_statement_vectors(vectors, statements, language_offsets)

@@ -355,16 +355,14 @@ def embed_entries(entries: Sequence[CodebookEntry], embedder: Embedder) -> np.nd
         >>> embed_entries([entry], HashingEmbedder()).shape
         (1, 64)
     """
-    from ..embed.align import LanguageAlignedEmbedder
+    from ..embed.align import offsets_of, unaligned
 
     if not entries:
         return np.zeros((0, 1), dtype=np.float32)
-    offsets: dict[tuple[str, str | None], np.ndarray] = {}
-    if isinstance(embedder, LanguageAlignedEmbedder):
-        offsets = {
-            (o.language, o.kind): np.asarray(o.offset, dtype=np.float64) for o in embedder.offsets()
-        }
-        embedder = embedder.embedder
+    offsets: dict[tuple[str, str | None], np.ndarray] = {
+        (o.language, o.kind): np.asarray(o.offset, dtype=np.float64) for o in offsets_of(embedder)
+    }
+    embedder = unaligned(embedder)
     texts = [entry_texts(entry) for entry in entries]
     flat = [text for group in texts for text in group]
     vectors = np.asarray(embedder.encode(flat), dtype=np.float64)
