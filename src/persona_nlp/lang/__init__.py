@@ -25,6 +25,7 @@ import functools
 import logging
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -284,7 +285,19 @@ def detect_languages(texts: Sequence[str], candidates: list[str] | None = None) 
     return answers
 
 
+def most_common_language(codes: Iterable[str | None]) -> str | None:
+    """The most frequent language code (ties: the first alphabetically); ``None`` counts not.
+
+    Example:
+        >>> most_common_language(["da", "en", "en", None]), most_common_language([None])
+        ('en', None)
+    """
+    counts = Counter(code for code in codes if code)
+    return min(counts, key=lambda code: (-counts[code], code)) if counts else None
+
+
 __all__ = [
+    "most_common_language",
     "DEFAULT_CANDIDATES",
     "CLOSE_CALL_CHARS",
     "CLOSE_CALL_MARGIN",

@@ -31,7 +31,7 @@ Example:
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import cast
 
@@ -40,6 +40,7 @@ import numpy as np
 from ..config import CodebookEntry, ThemeConfig
 from ..embed import Embedder
 from ..errors import InputError
+from ..lang import most_common_language
 from ..schema import (
     STATEMENT_KINDS,
     LanguageOffset,
@@ -140,10 +141,7 @@ def study_language(statements: Sequence[Statement]) -> str | None:
     Example:
         >>> study_language([])
     """
-    counts = Counter(s.language for s in statements if s.language)
-    if not counts:
-        return None
-    return min(counts, key=lambda code: (-counts[code], code))
+    return most_common_language(s.language for s in statements)
 
 
 def build_themes(

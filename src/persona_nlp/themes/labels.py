@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..lang import most_common_language
 from ..lang.stopwords import stop_words
 from ..lang.wordseg import SYLLABLE_JOINER, compound_spans
 
@@ -218,8 +219,10 @@ def describe_clusters(
                 chosen.append(term)
         keywords.append([_display(term) for term in chosen])
         cluster_order = list(order[cluster]) if order is not None else rows
-        spoken = Counter(languages[row] for row in rows if len(languages) > 1 and languages[row])
-        language = min(spoken, key=lambda c: (-spoken[c], c)) if spoken else languages[0]
+        spoken = (
+            most_common_language(languages[row] for row in rows) if len(languages) > 1 else None
+        )
+        language = spoken or languages[0]
         joiner = AND_WORDS.get(language or "en", "&")
         name = _label(cluster_order, texts, tokenised, stops, weights, counts, chosen, joiner)
         names.append(_tidy(name, proper))
@@ -261,11 +264,8 @@ def _one_language(rows: list[int], languages: Sequence[str | None], preferred: s
     inside = [row for row in rows if languages[row] == preferred]
     if inside:
         return inside
-    counts = Counter(languages[row] for row in rows if languages[row])
-    if not counts:
-        return rows
-    best = min(counts, key=lambda code: (-counts[code], code or ""))
-    return [row for row in rows if languages[row] == best]
+    best = most_common_language(languages[row] for row in rows)
+    return [row for row in rows if languages[row] == best] if best else rows
 
 
 def _key(word: str) -> str:
