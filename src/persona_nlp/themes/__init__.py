@@ -82,6 +82,9 @@ MAX_SEGMENT_VALUES = 6
 CENTROID_DECIMALS = 5
 """Stored theme centroids are rounded to keep ``analysis.json`` small."""
 
+BASELINE_SIMILARITY = 0.5
+"""Cosine a statement needs to join a baseline theme that records no ``min_similarity``."""
+
 
 def _check_respondents(statements: Sequence[Statement]) -> None:
     wrong = [s.id for s in statements if s.role != "respondent"]
@@ -154,6 +157,8 @@ def build_themes(
     in_place: bool = False,
     progress: Callable[[int, int], None] | None = None,
     codebook: Sequence[CodebookEntry] | None = None,
+    baseline: Sequence[Theme] | None = None,
+    baseline_threshold: float | None = None,
 ) -> tuple[list[Statement], list[Theme]]:
     """Cluster each kind's statements into themes with labels, keywords, prevalence and quotes.
 
@@ -161,6 +166,14 @@ def build_themes(
     the most similar entry of its kind when the similarity clears ``config.codebook_threshold``
     (:mod:`.codebook`); those themes keep the entry's id and label (``origin="codebook"``, listed
     with prevalence 0 when nobody mentions them) and only the other statements are clustered.
+
+    With ``baseline`` themes (a later wave, ``docs/waves.md``), each statement is first coded to
+    the baseline theme of its kind with the most similar centroid when the cosine reaches the
+    theme's ``min_similarity`` (or ``baseline_threshold``), as
+    :func:`assign_to_themes` does; those themes keep their id, label, origin, centroid and
+    threshold (listed with prevalence 0 when nobody mentions them). The rest go through the
+    codebook and clustering as usual; discovered themes are numbered after the baseline's
+    numbers of their kind and flagged ``new``.
 
     Args:
         statements: Respondent statements (any order). Identical texts are embedded once when
@@ -177,17 +190,22 @@ def build_themes(
         progress: Called with ``(statements themed, statements in all)`` before the first kind
             and after each kind (a progress bar's input).
         codebook: Codebook entries to code to (overrides ``config.codebook``; see
-            :func:`~persona_nlp.themes.codebook.load_codebook`).
+            :func:`~persona_nlp.themes.codebook.load_codebook`). An entry whose id is a
+            baseline theme's is that theme.
+        baseline: The themes of an earlier wave (with centroids, made with the same model).
+        baseline_threshold: One cosine similarity a statement needs to join any baseline
+            theme, instead of each theme's own ``min_similarity``.
 
     Returns:
         ``(statements, themes)``: copies of the statements (the statements themselves with
         ``in_place``) in input order with ``theme_id`` set (``None`` when unthemed) and
-        ``codebook_similarity`` where coded, and the themes, kind by kind: codebook themes in
-        codebook order, then discovered ones largest first. Discovered theme ids are
-        ``f"{kind}-{n:02d}"``.
+        ``codebook_similarity`` where coded, and the themes, kind by kind: baseline themes in
+        baseline order, codebook themes in codebook order, then discovered ones largest first.
+        Discovered theme ids are ``f"{kind}-{n:02d}"``.
 
     Raises:
-        InputError: if a statement's role is not ``respondent``, or the codebook is invalid.
+        InputError: if a statement's role is not ``respondent``, the codebook is invalid, or
+            a baseline theme has no centroid or one of another dimension.
 
     Example:
         >>> statements, themes = build_themes(statements, embedder, corpus.participants,
@@ -196,7 +214,13 @@ def build_themes(
         ('objection-01', 'Shipping costs')
     """
     _check_respondents(statements)
-    entries = load_codebook(codebook if codebook is not None else config.codebook)
+    kept = list(baseline or [])
+    kept_ids = {theme.id for theme in kept}
+    entries = [
+        entry
+        for entry in load_codebook(codebook if codebook is not None else config.codebook)
+        if entry.id not in kept_ids
+    ]
     canonical = sorted(statements, key=lambda s: s.id)
     everyone = {p.id: p for p in participants}
     for statement in canonical:
@@ -211,19 +235,46 @@ def build_themes(
         progress(done, len(canonical))
     label_language = config.label_language or study_language(canonical)
     entry_vectors, code_threshold = _codebook_space(entries, canonical, embedder, config)
+    kept_vectors, kept_thresholds = _baseline_space(kept, baseline_threshold)
+    first_number = _next_theme_numbers(kept)
     for kind in STATEMENT_KINDS:
         rows = [i for i, s in enumerate(canonical) if s.kind == kind]
         kind_entries = [i for i, entry in enumerate(entries) if entry.kind == kind]
-        if not rows and not kind_entries:
+        kind_kept = [i for i, theme in enumerate(kept) if theme.kind == kind]
+        if not rows and not kind_entries and not kind_kept:
             continue
         members = [canonical[i] for i in rows]
         # one kind's float32 vectors at a time (memory: the largest kind, not all statements)
         vectors = _encode(embedder, [s.text for s in members])
         rest = np.arange(len(members))
-        if kind_entries:
-            best, similarity = code_to_entries(vectors, entry_vectors[kind_entries], code_threshold)
-            for column, index in enumerate(kind_entries):
+        if kind_kept:
+            _check_dimension(kept[kind_kept[0]], kept_vectors, vectors)
+            best, _ = code_to_entries(vectors, kept_vectors[kind_kept], kept_thresholds[kind_kept])
+            for column, index in enumerate(kind_kept):
                 inside = np.flatnonzero(best == column)
+                theme = _codebook_theme(
+                    CodebookEntry(id=kept[index].id, kind=kind, label=kept[index].label),
+                    [members[i] for i in inside],
+                    vectors[inside],
+                    kept_vectors[index],
+                    float(kept_thresholds[index]),
+                    base,
+                    groups,
+                    config,
+                    label_language,
+                )
+                theme.origin = kept[index].origin
+                theme.centroid = kept[index].centroid  # unchanged: every wave codes to it
+                theme.min_similarity = kept[index].min_similarity
+                themes.append(theme)
+                theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
+            rest = np.flatnonzero(best < 0)
+        if kind_entries:
+            best, similarity = code_to_entries(
+                vectors[rest], entry_vectors[kind_entries], code_threshold
+            )
+            for column, index in enumerate(kind_entries):
+                inside = rest[np.flatnonzero(best == column)]
                 theme = _codebook_theme(
                     entries[index],
                     [members[i] for i in inside],
@@ -238,9 +289,13 @@ def build_themes(
                 themes.append(theme)
                 theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
                 similarity_of.update(
-                    {members[i].id: round(float(similarity[i]), 4) for i in inside}
+                    {
+                        members[rest[i]].id: round(float(similarity[i]), 4)
+                        for i in np.flatnonzero(best == column)
+                    }
                 )
-            rest = np.flatnonzero(best < 0)
+                theme.new = bool(kept)
+            rest = rest[np.flatnonzero(best < 0)]
         if len(rest):
             left = [members[i] for i in rest]
             left_vectors = vectors[rest]
@@ -255,10 +310,11 @@ def build_themes(
                 seed=seed,
                 label_language=label_language,
             )
+            taken = {t.label.casefold() for t in kept if t.kind == kind}
             for number in range(len(result.sizes)):
                 inside = np.flatnonzero(result.labels == number)
                 theme = _make_theme(
-                    f"{kind}-{number + 1:02d}",
+                    f"{kind}-{number + first_number.get(kind, 1):02d}",
                     kind,
                     [left[i] for i in inside],
                     left_vectors[inside],
@@ -268,6 +324,9 @@ def build_themes(
                     groups,
                     config.quotes_per_theme,
                 )
+                if kept:
+                    theme.new = True
+                    theme.label = _label_apart(theme, taken)
                 themes.append(theme)
                 theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
         done += len(rows)
@@ -295,6 +354,63 @@ def _encode(embedder: Embedder, texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
     return np.asarray(embedder.encode(texts), dtype=np.float32)
+
+
+def _baseline_space(themes: list[Theme], threshold: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """Unit centroids of the baseline themes and the cosine each needs (its own, or one for all)."""
+    if not themes:
+        return np.zeros((0, 1), dtype=np.float32), np.zeros(0)
+    missing = [t.id for t in themes if not t.centroid]
+    if missing:
+        raise InputError(
+            f"baseline theme {missing[0]!r} has no centroid",
+            fix="make the baseline analysis again with this version of persona_nlp",
+            reason="bad_baseline",
+        )
+    centres = np.asarray([t.centroid for t in themes], dtype=np.float32)
+    centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
+    floors = np.asarray(
+        [
+            threshold
+            if threshold is not None
+            else (t.min_similarity if t.min_similarity is not None else BASELINE_SIMILARITY)
+            for t in themes
+        ],
+        dtype=np.float64,
+    )
+    return centres, floors
+
+
+def _check_dimension(theme: Theme, centres: np.ndarray, vectors: np.ndarray) -> None:
+    if len(vectors) and centres.shape[1] != vectors.shape[1]:
+        raise InputError(
+            f"baseline theme {theme.id!r} has a {centres.shape[1]}-dimensional centroid but the "
+            f"embedding model gives {vectors.shape[1]} dimensions",
+            fix="analyse the new wave with the model the baseline was made with (--model)",
+            reason="bad_baseline",
+        )
+
+
+def _next_theme_numbers(themes: Sequence[Theme]) -> dict[str, int]:
+    """Per kind, the first discovered-theme number the baseline's ids leave free."""
+    numbers: dict[str, int] = {}
+    for theme in themes:
+        kind, _, number = theme.id.rpartition("-")
+        if kind == theme.kind and number.isdigit():
+            numbers[kind] = max(numbers.get(kind, 1), int(number) + 1)
+    return numbers
+
+
+def _label_apart(theme: Theme, taken: set[str]) -> str:
+    """A new theme's label, set apart from the baseline labels of its kind by its best keyword."""
+    if theme.label.casefold() not in taken:
+        taken.add(theme.label.casefold())
+        return theme.label
+    words = set(theme.label.casefold().split())
+    extra = next((k for k in theme.keywords if not set(k.casefold().split()) & words), None)
+    label = f"{theme.label} ({extra})" if extra else f"{theme.label} (new)"
+    taken.add(label.casefold())
+    return label
 
 
 def _codebook_space(

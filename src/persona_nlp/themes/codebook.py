@@ -422,11 +422,12 @@ class SimilarityBaseline:
 
 
 def code_to_entries(
-    vectors: np.ndarray, entry_vectors: np.ndarray, threshold: float
+    vectors: np.ndarray, entry_vectors: np.ndarray, threshold: float | np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each row's most similar entry and its similarity; ``-1`` where it is below ``threshold``.
 
-    Ties go to the first entry (codebook order).
+    Ties go to the first entry (codebook order). ``threshold`` is one cosine for every entry,
+    or one per entry (a later wave's baseline themes each keep their own).
 
     Example:
         >>> rows = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
@@ -439,7 +440,9 @@ def code_to_entries(
     similarity = vectors @ entry_vectors.T
     best = np.argmax(similarity, axis=1)
     best_similarity = similarity[np.arange(len(vectors)), best]
-    return np.where(best_similarity >= threshold, best, -1), best_similarity
+    floor = np.asarray(threshold, dtype=np.float64)
+    floor = floor[best] if floor.ndim else floor
+    return np.where(best_similarity >= floor, best, -1), best_similarity
 
 
 __all__ = [
