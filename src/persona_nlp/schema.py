@@ -557,7 +557,8 @@ class WavePrevalence(_Model):
         prevalence: Participants mentioning the theme, of all the wave's participants, with the
             95% Wilson interval (``participants`` 0 where the theme was not found in the wave).
         p_value: Two-sided p-value of Fisher's exact test of the share against the wave before;
-            ``None`` for the first wave and for a theme nobody mentions in either wave.
+            ``None`` for the first wave, for a theme nobody mentions in either wave, and for the
+            wave a theme was first found in and those before it (it was not looked for there).
         p_adjusted: ``p_value`` after Holm's correction over the themes tested for the same pair
             of waves.
         significant: ``p_adjusted`` is below ``Changes.alpha``.

@@ -40,8 +40,9 @@ def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Ana
     """Return a copy of ``analysis`` with personal data replaced by stable placeholders.
 
     Redacts speaker labels, turn, statement and uncoded texts, quotes, theme labels and
-    keywords, persona summaries, metadata values, ids and paths, skipped-item messages and the
-    configured interviewer labels; sets ``manifest.redacted``. Persona names are generated
+    keywords, persona summaries, metadata values, ids and paths, skipped-item messages, the
+    configured interviewer labels and, in a wave analysis, the change report's theme labels,
+    participant ids and baseline path; sets ``manifest.redacted``. Persona names are generated
     ("Frugal Fiona"), not real people, and are kept.
 
     Args:
@@ -178,6 +179,12 @@ def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Ana
             }
             for key, values in persona.metadata_summary.items()
         }
+    if a.changes is not None:  # a wave analysis: theme labels and participant ids as above
+        for change in a.changes.themes:
+            change.label = labels.get(change.theme_id, r.redact_phrase(change.label))
+        for move in a.changes.returning_participants:
+            move.participant_id = r.redact_identifier(move.participant_id)
+        a.changes.baseline = r.redact_identifier(a.changes.baseline)
     for participant in a.participants:
         participant.id = r.redact_identifier(participant.id)
         participant.speaker = r.redact_label(participant.speaker) if participant.speaker else None

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..schema import STATEMENT_KINDS, Analysis
+from ._changes import build_changes_view, prevalence_panels
 from ._format import KIND_LABELS, format_percent, language_name, plural
 from ._svg import KIND_COLOURS, heatmap, kind_bars, prevalence_bar, project_2d, statement_map
 from ._tables import (
@@ -111,6 +112,7 @@ def _common_context(analysis: Analysis, title: str) -> dict[str, Any]:
         "skipped_rows": analysis.skipped[:MAX_SKIPPED_ROWS],
         "skipped_more": max(len(analysis.skipped) - MAX_SKIPPED_ROWS, 0),
         "language_name": language_name,
+        "changes": build_changes_view(analysis),
     }
 
 
@@ -220,6 +222,7 @@ def to_html(analysis: Analysis, embeddings: Any = None, *, title: str = TITLE) -
         if view.heatmap
         else None,
         heatmap_limited=len(view.heatmap) < len(analysis.themes),
+        changes_chart=prevalence_panels(analysis.changes),
     )
     return _environment("html").get_template("report.html.j2").render(**context)
 

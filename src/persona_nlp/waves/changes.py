@@ -9,7 +9,9 @@ baseline's ids) and the baseline analysis, and returns :class:`~persona_nlp.sche
   Wilson interval; 0 in a wave where the theme was not found, e.g. before it was first found).
   Between each wave and the next, the shares are compared with Fisher's exact test
   (two-sided) and the p-values of that pair of waves adjusted with Holm's method over the
-  themes mentioned in either wave (:mod:`.stats`). Every pair is recomputed from the counts,
+  themes mentioned in either wave (:mod:`.stats`). A theme first found in a later wave is not
+  tested against the waves before it: it was not looked for there (their statements were not
+  coded again), so its 0 there is no measurement. Every pair is recomputed from the counts,
   so history and tests always agree.
 * **Personas.** Sizes per wave, statuses, and the participants of the latest wave who were
   also in the wave before (same participant id), with their persona in each.
@@ -118,14 +120,18 @@ def _status(before: int, now: int, seen_before: bool) -> WaveStatus:
     return "returned" if now else "absent"
 
 
-def _test(histories: list[list[WavePrevalence]], alpha: float) -> None:
-    """Fisher's exact test of each wave against the one before, Holm-adjusted per pair."""
+def _test(histories: list[list[WavePrevalence]], firsts: list[int], alpha: float) -> None:
+    """Fisher's exact test of each wave against the one before, Holm-adjusted per pair.
+
+    A theme is tested for a pair of waves when it was already looked for in the first of them
+    (``firsts``: the index of the wave it was first found in) and mentioned in either.
+    """
     waves = len(histories[0]) if histories else 0
     for index in range(1, waves):
         tested: list[tuple[WavePrevalence, float]] = []
-        for history in histories:
+        for history, first in zip(histories, firsts, strict=True):
             before, now = history[index - 1].prevalence, history[index].prevalence
-            if before.participants or now.participants:
+            if first < index and (before.participants or now.participants):
                 p_value = fisher_exact(
                     before.participants, before.total, now.participants, now.total
                 )
@@ -242,7 +248,12 @@ def wave_changes(
                 waves=history,
             )
         )
-    _test([row.waves for row in rows], alpha)
+    names = [w.name for w in waves]
+    _test(
+        [row.waves for row in rows],
+        [names.index(row.first_wave) if row.first_wave in names else 0 for row in rows],
+        alpha,
+    )
     for row in rows:
         if row.waves[-1].significant:
             row.direction = "up" if row.change > 0 else "down"
