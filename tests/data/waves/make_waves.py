@@ -42,7 +42,7 @@ SEGMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
             "The recipes are often too spicy for the children.",
             "The portions are too small for a family of four.",
             "My children won't touch most of the dishes in the box.",
-            "There are not enough kid-friendly recipes to choose from.",
+            "The kids complain that every recipe tastes too grown-up.",
         ),
         (
             "The price per meal felt too high for a whole family.",
@@ -183,18 +183,31 @@ def _respondents() -> dict[int, list[tuple[str, str]]]:
 
 OPENERS = ("", "", "Honestly, ", "To be honest, ", "Mostly ", "Well, ", "I'd say ", "Hmm, ")
 """How people start an answer (free text varies; a column of few distinct answers is a choice)."""
-CLOSERS = ("", "", "", " That's the main thing.", " Nothing else really.", " That's it.")
 
 
 def _vary(rng: random.Random, text: str) -> str:
     opener = rng.choice(OPENERS)
     if opener and not text.startswith("I "):
         text = text[0].lower() + text[1:]
-    return opener + text + rng.choice(CLOSERS)
+    return opener + text
 
 
-def _answers(rng: random.Random, segment: str, late: bool, crash: bool) -> list[str]:
-    answers = [_vary(rng, rng.choice(options)) for options in SEGMENTS[segment]]
+WEIGHTS = (3, 2, 1, 1, 1)
+"""How often each option of a question is dealt, in every run of 8 answers: a segment has a
+dominant answer per question (what makes it a segment) and every option recurs."""
+
+
+def _deal(rng: random.Random, options: tuple[str, ...], count: int) -> list[str]:
+    """``count`` answers dealt by :data:`WEIGHTS` in a shuffled order (a segment's recurring
+    themes never vanish from a wave by chance)."""
+    cycle = [i for i, weight in enumerate(WEIGHTS[: len(options)]) for _ in range(weight)]
+    dealt = [options[cycle[i % len(cycle)]] for i in range(count)]
+    rng.shuffle(dealt)
+    return dealt
+
+
+def _answers(rng: random.Random, cores: list[str], late: bool, crash: bool) -> list[str]:
+    answers = [_vary(rng, core) for core in cores]
     extra = []
     if late:
         extra.append(rng.choice(LATE))
@@ -218,9 +231,22 @@ def write_waves(folder: Path = HERE) -> list[Path]:
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(["respondent_id", "plan", *QUESTIONS])
+            dealt = {
+                segment: list(
+                    zip(
+                        *(
+                            _deal(rng, options, sum(1 for _, s in people if s == segment))
+                            for options in SEGMENTS[segment]
+                        ),
+                        strict=True,
+                    )
+                )
+                for segment in sorted({s for _, s in people})
+            }
             for row, (rid, segment) in enumerate(people):
                 plan = rng.choice(["2 meals", "3 meals", "4 meals"])
-                writer.writerow([rid, plan, *_answers(rng, segment, row in late, row in crash)])
+                cores = list(dealt[segment].pop())
+                writer.writerow([rid, plan, *_answers(rng, cores, row in late, row in crash)])
         written.append(path)
     return written
 
