@@ -50,3 +50,17 @@ def test_empty_and_zero():
 def test_mismatched_lengths_raise():
     with pytest.raises(ValueError, match="participant ids"):
         select_quotes(_unit([[1, 0, 0]]), CENTRE, ["a", "b"], [8], k=1)
+
+
+def test_core_statements_are_quoted_first():
+    # row 0 is the most central but only joined the theme as a reassigned outlier
+    vectors = _unit([[1, 0, 0], [0.9, 0.3, 0], [0.8, 0, 0.6]])
+    picks = select_quotes(vectors, CENTRE, ["a", "b", "c"], [10] * 3, k=3, core=[0, 1, 1])
+    assert picks == [1, 2, 0]
+    # a core statement of unreadable length still comes before a readable borderline one
+    assert select_quotes(vectors, CENTRE, ["a", "b", "c"], [10, 3, 3], k=1, core=[0, 1, 1]) == [1]
+
+
+def test_core_flags_must_match_rows():
+    with pytest.raises(ValueError, match="core flags"):
+        select_quotes(_unit([[1, 0, 0]]), CENTRE, ["a"], [8], k=1, core=[True, False])

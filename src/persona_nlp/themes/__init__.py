@@ -503,12 +503,15 @@ def _make_theme(
     quotes_per_theme: int,
 ) -> Theme:
     centroid = result.centroids[number]
+    # members are the theme's rows of ``result`` in row order
+    core = result.core[result.labels == number] if len(result.core) else None
     picks = select_quotes(
         vectors,
         centroid,
         [s.participant_id for s in members],
         [len(s.text.split()) for s in members],
         k=quotes_per_theme,
+        core=core,
     )
     speakers = {s.participant_id for s in members}
     return Theme(

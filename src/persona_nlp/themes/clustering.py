@@ -16,6 +16,10 @@ The steps, each chosen by the benchmark in ``benchmarks/bench_themes.py``:
    like e5's);
    clusters that fall below the minimum size are dissolved. Points that fit nothing stay noise.
 
+:func:`cluster_with_core` also says which points are a cluster's **core**: those the density
+step (HDBSCAN or the fallback) itself put in the group that the cluster grew from, as opposed to
+points that joined it only when outliers were reassigned. Quotes are taken from the core first.
+
 Nothing here is random, so the result depends only on the input (the caller sorts the input into a
 canonical order to make it independent of input order).
 
@@ -83,6 +87,49 @@ class ClusterParams:
     n_neighbors: int
     merge_similarity: float
     reassign_similarity: float
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """Labels of one clustering run, which of them the density step placed, and the parameters.
+
+    Attributes:
+        labels: One label per row, ``0..k-1`` or ``-1`` (noise).
+        core: One flag per row: the density step put the row in the group its final cluster
+            grew from (rows that only joined when outliers were reassigned are ``False``).
+        params: The parameters used (``None`` for an empty input).
+    """
+
+    labels: np.ndarray
+    core: np.ndarray
+    params: ClusterParams | None
+
+
+def core_members(density_labels: np.ndarray, final_labels: np.ndarray) -> np.ndarray:
+    """Rows whose final cluster is the one most of their density-step group ended in.
+
+    Example:
+        >>> core_members(np.array([0, 0, 0, -1, 1]), np.array([2, 2, 1, 2, -1])).tolist()
+        [True, True, False, False, False]
+    """
+    core = np.zeros(len(final_labels), dtype=bool)
+    placed = np.flatnonzero((density_labels >= 0) & (final_labels >= 0))
+    if not len(placed):
+        return core
+    # the most common final label of each density group (ties: the smallest)
+    pairs = np.unique(
+        np.stack((density_labels[placed], final_labels[placed]), axis=1),
+        axis=0,
+        return_counts=True,
+    )
+    groups, counts = pairs
+    order = np.lexsort((groups[:, 1], -counts, groups[:, 0]))
+    groups = groups[order]
+    first = np.concatenate(([True], groups[1:, 0] != groups[:-1, 0]))
+    home = np.full(int(density_labels.max()) + 1, -1, dtype=np.int64)
+    home[groups[first, 0]] = groups[first, 1]
+    core[placed] = home[density_labels[placed]] == final_labels[placed]
+    return core
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -453,10 +500,34 @@ def cluster_embeddings(
         >>> cluster_embeddings(np.eye(4, dtype=np.float32), 3).tolist()
         [-1, -1, -1, -1]
     """
+    return cluster_with_core(
+        vectors, min_cluster_size, max_clusters=max_clusters, params=params
+    ).labels
+
+
+def cluster_with_core(
+    vectors: np.ndarray,
+    min_cluster_size: int = 3,
+    *,
+    max_clusters: int | None = None,
+    params: ClusterParams | None = None,
+) -> Clustering:
+    """:func:`cluster_embeddings` plus which rows are each cluster's core (see :class:`Clustering`).
+
+    Example:
+        >>> import numpy as np
+        >>> rng = np.random.default_rng(0)
+        >>> centres = np.eye(8, dtype=np.float32)[:2]
+        >>> points = np.repeat(centres, 10, axis=0) + rng.normal(0, 0.05, (20, 8)).astype(np.float32)
+        >>> result = cluster_with_core(points, 3)
+        >>> bool(result.core[result.labels >= 0].all()), bool(result.core[result.labels < 0].any())
+        (True, False)
+    """
     vectors = _unit(vectors)
     n = len(vectors)
     if n < min_cluster_size:
-        return np.full(n, -1, dtype=np.int64)
+        none = np.full(n, -1, dtype=np.int64)
+        return Clustering(none, np.zeros(n, dtype=bool), params)
     params = params or cluster_params(vectors, min_cluster_size)
     labels = (
         _hdbscan(vectors, params.min_cluster_size, params.min_samples, params.n_neighbors)
@@ -469,14 +540,18 @@ def cluster_embeddings(
             "HDBSCAN found %d cluster(s) in %d points; trying agglomerative", labels.max() + 1, n
         )
         labels = _fallback(vectors, labels, min_cluster_size, params.reassign_similarity)
-    labels = _merge(vectors, labels, params.merge_similarity, max_clusters)
-    return _refine(vectors, labels, params.reassign_similarity, min_cluster_size)
+    density = _merge(vectors, labels, params.merge_similarity, max_clusters)
+    final = _refine(vectors, density, params.reassign_similarity, min_cluster_size)
+    return Clustering(final, core_members(density, final), params)
 
 
 __all__ = [
     "ClusterParams",
+    "Clustering",
     "centroids_of",
     "cluster_embeddings",
     "cluster_params",
+    "cluster_with_core",
+    "core_members",
     "nearest_neighbors",
 ]

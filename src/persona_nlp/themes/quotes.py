@@ -2,8 +2,12 @@
 
 Maximal marginal relevance (MMR) over the theme centroid: each pick maximises
 ``lambda * similarity(candidate, centroid) - (1 - lambda) * max similarity(candidate, picked)``.
-Candidates of readable length (6-40 words by default) always come before the others; a participant
-who already gave a quote gives no second one; a near-identical repeat of a picked quote is skipped.
+When the caller marks the theme's **core** (the statements the density step itself grouped,
+see :class:`~persona_nlp.themes.clustering.Clustering`), core statements come before those that
+only joined the theme as near outliers: the latter are, by construction, the borderline members
+and the likeliest to be about something else. Within each, candidates of readable length (6-40
+words by default) come before the others; a participant who already gave a quote gives no second
+one; a near-identical repeat of a picked quote is skipped.
 
 The function returns row indices, so it knows nothing about statements; ``themes`` turns the rows
 into :class:`~persona_nlp.schema.Quote` objects with :func:`quote_of`.
@@ -74,6 +78,7 @@ def select_quotes(
     diversity: float = DIVERSITY,
     min_words: int = MIN_WORDS,
     max_words: int = MAX_WORDS,
+    core: Sequence[bool] | None = None,
 ) -> list[int]:
     """Pick up to ``k`` rows that represent a cluster: central, diverse, distinct participants.
 
@@ -86,6 +91,8 @@ def select_quotes(
         diversity: 0 picks the most central rows; larger values favour rows unlike those picked.
         min_words: Readable length, lower bound.
         max_words: Readable length, upper bound.
+        core: Per candidate, whether it is in the theme's dense core; core candidates come
+            first (``None``: all are alike).
 
     Returns:
         Row indices in pick order (most representative first). Ties go to the lower index, so the
@@ -95,12 +102,15 @@ def select_quotes(
         >>> import numpy as np
         >>> select_quotes(np.eye(2, dtype=np.float32), np.ones(2), ["p1", "p1"], [7, 7], k=3)
         [0]
+        >>> select_quotes(np.eye(2, dtype=np.float32), np.ones(2), ["a", "b"], [7, 7], k=1,
+        ...               core=[False, True])
+        [1]
     """
     n = len(vectors)
-    if len(participant_ids) != n or len(word_counts) != n:
+    if len(participant_ids) != n or len(word_counts) != n or (core is not None and len(core) != n):
         raise ValueError(
-            f"select_quotes: {n} vectors but {len(participant_ids)} participant ids and "
-            f"{len(word_counts)} word counts"
+            f"select_quotes: {n} vectors but {len(participant_ids)} participant ids, "
+            f"{len(word_counts)} word counts and {'no' if core is None else len(core)} core flags"
         )
     if n == 0 or k <= 0:
         return []
@@ -109,8 +119,10 @@ def select_quotes(
     norm = np.linalg.norm(centre)
     relevance = vectors @ (centre / norm if norm else centre)
     counts = np.asarray(word_counts)
-    # readable candidates outrank every other one: MMR scores lie within [-1, 1]
+    # MMR scores lie within [-1, 1]: core candidates outrank every other one, then readable ones
     readable_bonus = np.where((counts >= min_words) & (counts <= max_words), 4.0, 0.0)
+    if core is not None:
+        readable_bonus += np.where(np.asarray(core, dtype=bool), 8.0, 0.0)
     available = np.ones(n, dtype=bool)
     redundancy = np.full(n, -1.0)
     picked: list[int] = []

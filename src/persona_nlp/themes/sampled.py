@@ -19,6 +19,11 @@ than about ``min_cluster_size / sample_size`` of a kind's statements can be miss
 default 20,000-point sample that is 0.02% at ``min_cluster_size=3`` - well below what a human
 reads as a theme.
 
+A point's **core** flag (quotes come from the core first, see
+:class:`~persona_nlp.themes.clustering.Clustering`) is the sample's: a sampled point that the
+sample's density step placed and that stays in the cluster its sample cluster became; points
+outside the sample only join by assignment, so they are never core.
+
 Nothing here is random beyond the seeded sample, so the same input and seed give the same labels.
 
 Example:
@@ -38,7 +43,7 @@ import logging
 import numpy as np
 
 from ..embed import normalise_rows
-from .clustering import ClusterParams, compact_labels
+from .clustering import Clustering, ClusterParams, compact_labels, core_members
 
 logger = logging.getLogger(__name__)
 
@@ -148,8 +153,8 @@ def sampled_clustering(
 ) -> tuple[np.ndarray, ClusterParams]:
     """:func:`cluster_sampled` plus the clustering parameters it used (those of the sample).
 
-    The themes stage uses this above ``ThemeConfig.sample_above`` statements of a kind: the
-    parameters carry the similarity a statement needed to join a theme.
+    The themes stage uses :func:`sampled_with_core` above ``ThemeConfig.sample_above``
+    statements of a kind: the parameters carry the similarity a statement needed to join a theme.
 
     Example:
         >>> import numpy as np
@@ -157,26 +162,48 @@ def sampled_clustering(
         >>> params.min_cluster_size
         3
     """
-    from .clustering import cluster_embeddings, cluster_params
+    result = sampled_with_core(
+        vectors, min_cluster_size, max_clusters=max_clusters, sample_size=sample_size, seed=seed
+    )
+    assert result.params is not None  # set whenever there are rows
+    return result.labels, result.params
+
+
+def sampled_with_core(
+    vectors: np.ndarray,
+    min_cluster_size: int = 3,
+    *,
+    max_clusters: int | None = None,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = 0,
+) -> Clustering:
+    """:func:`sampled_clustering` with each row's core flag (see the module docstring).
+
+    Example:
+        >>> import numpy as np
+        >>> sampled_with_core(np.eye(4, dtype=np.float32), 3).core.tolist()
+        [False, False, False, False]
+    """
+    from .clustering import cluster_params, cluster_with_core
 
     n = len(vectors)
     if n <= sample_size:
         vectors = normalise_rows(np.asarray(vectors, dtype=np.float32))
         params = cluster_params(vectors, min_cluster_size)
-        labels = cluster_embeddings(
+        return cluster_with_core(
             vectors, min_cluster_size, max_clusters=max_clusters, params=params
         )
-        return labels, params
     index = sample_indices(n, sample_size, seed)
     sample = normalise_rows(vectors[index])
     params = cluster_params(sample, min_cluster_size)
-    sample_labels = cluster_embeddings(
+    clustered = cluster_with_core(
         sample, min_cluster_size, max_clusters=max_clusters, params=params
     )
+    sample_labels = clustered.labels
     k = int(sample_labels.max()) + 1
     logger.debug("clustered a sample of %d of %d points into %d clusters", len(index), n, k)
     if k == 0:
-        return np.full(n, -1, dtype=np.int64), params
+        return Clustering(np.full(n, -1, dtype=np.int64), np.zeros(n, dtype=bool), params)
     centroids = _centroids(sample, sample_labels, k)
     labels = compact_labels(
         assign_to_centroids(vectors, centroids, params.reassign_similarity), min_cluster_size
@@ -194,7 +221,9 @@ def sampled_clustering(
         if np.array_equal(updated, labels):
             break
         labels = updated
-    return labels, params
+    core = np.zeros(n, dtype=bool)
+    core[index] = clustered.core & core_members(sample_labels, labels[index])
+    return Clustering(labels, core, params)
 
 
 __all__ = [
@@ -205,4 +234,5 @@ __all__ = [
     "cluster_sampled",
     "sample_indices",
     "sampled_clustering",
+    "sampled_with_core",
 ]

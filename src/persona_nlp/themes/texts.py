@@ -22,7 +22,7 @@ import numpy as np
 
 from ..embed import Embedder
 from ..errors import InputError
-from .clustering import ClusterParams, centroids_of, cluster_embeddings, cluster_params
+from .clustering import Clustering, ClusterParams, centroids_of, cluster_params, cluster_with_core
 from .labels import describe_clusters
 
 
@@ -37,6 +37,9 @@ class ThemeResult:
         sizes: Number of texts in each theme.
         centroids: ``(k, dim)`` unit centroid of each theme (for assigning new texts later).
         params: The clustering parameters used.
+        core: Per input text, whether it is in its theme's dense core (placed there by the
+            density step, not only when outliers were reassigned; see
+            :class:`~persona_nlp.themes.clustering.Clustering`). Quotes come from the core first.
 
     Themes are numbered by size, largest first (ties: alphabetically first member text).
     """
@@ -47,6 +50,7 @@ class ThemeResult:
     sizes: list[int]
     centroids: np.ndarray = field(repr=False)
     params: ClusterParams | None
+    core: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool), repr=False)
 
     @property
     def unthemed_share(self) -> float:
@@ -89,17 +93,19 @@ def theme_canonical(
     Above ``sample_above`` rows, a seeded sample of that many is clustered exactly and the rest
     join the nearest theme (:func:`persona_nlp.themes.sampled.sampled_clustering`, near-linear time).
     """
-    params: ClusterParams | None
+    clustered: Clustering
     if sample_above is not None and len(vectors) > sample_above:
-        from .sampled import sampled_clustering
+        from .sampled import sampled_with_core
 
-        labels, params = sampled_clustering(
+        clustered = sampled_with_core(
             vectors, min_theme_size, max_clusters=max_themes, sample_size=sample_above, seed=seed
         )
     else:
         params = cluster_params(vectors, min_theme_size) if len(vectors) else None
-        labels = cluster_embeddings(vectors, min_theme_size, max_clusters=max_themes, params=params)
-    labels = _number_by_size(labels)
+        clustered = cluster_with_core(
+            vectors, min_theme_size, max_clusters=max_themes, params=params
+        )
+    labels = _number_by_size(clustered.labels)
     k = int(labels.max()) + 1 if len(labels) else 0
     centroids = (
         centroids_of(vectors, labels, k) if k else np.zeros((0, vectors.shape[1]), np.float32)
@@ -118,7 +124,8 @@ def theme_canonical(
         keywords=keywords,
         sizes=[len(rows) for rows in order],
         centroids=centroids,
-        params=params,
+        params=clustered.params,
+        core=clustered.core,
     )
 
 
@@ -194,6 +201,8 @@ def theme_texts(
     )
     labels = np.empty(len(texts), dtype=np.int64)
     labels[order] = result.labels
+    core = np.empty(len(texts), dtype=bool)
+    core[order] = result.core
     return ThemeResult(
         labels=labels,
         theme_labels=result.theme_labels,
@@ -201,6 +210,7 @@ def theme_texts(
         sizes=result.sizes,
         centroids=result.centroids,
         params=result.params,
+        core=core,
     )
 
 
