@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from persona_nlp.cli import main
 
 WAVES = Path(__file__).resolve().parents[1] / "data" / "waves"
@@ -14,6 +16,7 @@ def _analyze(*args: str, model: str = "hashing-32") -> int:
     return main(["analyze", *args, "--model", model, "--lang", "en", "-q"])
 
 
+@pytest.mark.slow  # two whole analyses: about 30 s of CPU
 def test_two_waves_from_the_command_line(tmp_path):
     assert _analyze(str(WAVES / "wave1.csv"), "--out", str(tmp_path / "w1")) == 0
     baseline = tmp_path / "w1" / "analysis.json"
