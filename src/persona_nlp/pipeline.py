@@ -129,13 +129,15 @@ def ingest_inputs(inputs: Sequence[str | Path], config: AnalysisConfig | None = 
 ENGLISH_ONLY_MODELS = {
     "sentence-transformers/all-MiniLM-L6-v2",
     "all-MiniLM-L6-v2",
-    "minilm-fp32",
+    "minilm-torch",
     "default",
+    "minilm-onnx",
+    "all-MiniLM-L6-v2-onnx",
     "minilm-int8",
     "default-int8",
     "all-MiniLM-L6-v2-int8",
 }
-"""Model names known to be English-only (the offline default, int8 and fp32, among them)."""
+"""Model names known to be English-only (the offline default, ONNX, int8 and torch, among them)."""
 
 
 def _warn_if_english_only_model(corpus: Corpus, embedder: Embedder) -> None:

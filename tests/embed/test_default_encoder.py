@@ -22,27 +22,35 @@ def no_gpu(monkeypatch):
     monkeypatch.setattr(embed, "_nvidia_gpu_present", lambda: False)
 
 
-def test_the_default_is_the_int8_encoder_of_the_bundled_weights(no_gpu):
-    from persona_nlp.embed.onnx import OnnxInt8Embedder
+def test_the_default_is_the_onnx_graph_of_the_bundled_weights(no_gpu):
+    from persona_nlp.embed import DEFAULT_MODEL_SHA256
+    from persona_nlp.embed.onnx import OnnxEmbedder, OnnxInt8Embedder
 
-    assert AnalysisConfig().embed.model == DEFAULT_MODEL == "minilm-int8"
-    assert isinstance(load_embedder(), OnnxInt8Embedder)
-    assert isinstance(load_embedder("default"), OnnxInt8Embedder)
+    assert AnalysisConfig().embed.model == DEFAULT_MODEL == "minilm-onnx"
+    for embedder in (load_embedder(), load_embedder("default")):
+        assert type(embedder) is OnnxEmbedder
+        # the torch model's vectors: same fingerprint, so the same shipped classifier fit
+        assert embedder.fingerprint == DEFAULT_MODEL_SHA256
+    int8 = load_embedder("minilm-int8")
+    assert isinstance(int8, OnnxInt8Embedder) and int8.fingerprint.startswith("onnx-int8-v1:")
+    assert int8.graph_path() != load_embedder().graph_path()
     assert not needs_torch() and not needs_torch("default", device="cpu")
+    assert not needs_torch("minilm-int8")
 
 
 def test_fp32_on_torch_is_one_option_away(no_gpu):
-    for name in (FP32_MODEL, "minilm-fp32", "all-MiniLM-L6-v2"):
+    for name in (FP32_MODEL, "minilm-torch", "all-MiniLM-L6-v2"):
         embedder = load_embedder(name)
         assert isinstance(embedder, SentenceTransformerEmbedder)
         assert needs_torch(name)
 
 
 def test_a_gpu_device_or_a_missing_onnxruntime_falls_back_to_fp32(no_gpu, monkeypatch, caplog):
-    embedder = load_embedder("minilm-int8", device="cuda")
-    assert isinstance(embedder, SentenceTransformerEmbedder)
-    assert embedder.name == FP32_MODEL and embedder.device == "cuda"
-    assert needs_torch("minilm-int8", device="cuda")
+    for name in ("minilm-onnx", "minilm-int8"):
+        embedder = load_embedder(name, device="cuda")
+        assert isinstance(embedder, SentenceTransformerEmbedder)
+        assert embedder.name == FP32_MODEL and embedder.device == "cuda"
+        assert needs_torch(name, device="cuda")
 
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import onnxruntime -> ImportError
     with caplog.at_level("WARNING", logger="persona_nlp.embed"):

