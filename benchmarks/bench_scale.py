@@ -482,13 +482,13 @@ def part_bertopic(args: argparse.Namespace) -> dict[str, Any]:
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
     from umap import UMAP
 
-    from persona_nlp.config import DEFAULT_MODEL
+    from persona_nlp.config import FP32_MODEL
     from persona_nlp.embed import resolve_model_path
 
     csv_path = survey_file(args.answers)
     docs, keys = answer_texts(csv_path)
     truth = read_truth(csv_path)
-    model = SentenceTransformer(resolve_model_path(DEFAULT_MODEL), device="cpu")
+    model = SentenceTransformer(resolve_model_path(FP32_MODEL), device="cpu")
     started = time.perf_counter()
     embeddings = model.encode(docs, batch_size=64, show_progress_bar=False)
     embed = time.perf_counter() - started
