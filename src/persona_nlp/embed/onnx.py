@@ -163,7 +163,7 @@ class OnnxEmbedder:
     """all-MiniLM-L6-v2 as an fp32 ONNX graph on onnxruntime (see the module docstring).
 
     Args:
-        name: One of :data:`ONNX_NAMES` (kept for the manifest).
+        name: One of :data:`ONNX_NAMES` (kept for the manifest; ``None``: the class's own name).
         batch_size: Sentences per onnxruntime call (texts are sorted by token count and text
             first, so a batch pads to similar lengths; the output keeps the input order).
         threads: onnxruntime intra-op threads (``None``: onnxruntime's default, all cores).
@@ -171,11 +171,12 @@ class OnnxEmbedder:
 
     quantize = False
     recipe = FP32_RECIPE
+    default_name = "minilm-onnx"
 
     def __init__(
-        self, name: str = "minilm-onnx", batch_size: int = 64, threads: int | None = None
+        self, name: str | None = None, batch_size: int = 64, threads: int | None = None
     ) -> None:
-        self.name = name
+        self.name = name or self.default_name
         self.batch_size = batch_size
         self.threads = threads
         self.show_progress = False
@@ -294,11 +295,7 @@ class OnnxInt8Embedder(OnnxEmbedder):
 
     quantize = True
     recipe = RECIPE
-
-    def __init__(
-        self, name: str = "minilm-int8", batch_size: int = 64, threads: int | None = None
-    ) -> None:
-        super().__init__(name, batch_size=batch_size, threads=threads)
+    default_name = "minilm-int8"
 
 
 __all__ = [
