@@ -129,3 +129,13 @@ def test_the_checker_sees_a_violation(tmp_path, monkeypatch):
         globals()["PACKAGE"] = Path(__file__).resolve().parents[1] / "src" / "persona_nlp"
     assert any("not earlier" in p for p in problems)
     assert any("private" in p for p in problems)
+
+
+def test_test_files_have_unique_basenames():
+    """pytest's default import mode imports test files by basename: two test_x.py in different
+    folders stop the whole suite at collection."""
+    from collections import Counter
+
+    tests = Path(__file__).resolve().parent
+    names = Counter(path.name for path in tests.rglob("test_*.py"))
+    assert [name for name, count in names.items() if count > 1] == []
