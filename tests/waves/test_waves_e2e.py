@@ -136,3 +136,17 @@ def test_the_same_waves_in_another_order_give_the_same_ids_and_report(
     assert themes(again) == themes(second)
     assert personas(again) == personas(second)
     assert again.changes.model_dump() == second.changes.model_dump()
+
+
+@pytest.mark.xfail(
+    reason="known defect: wave 3 statements of returning segments that fail to code to their "
+    "baseline themes can form a small 'new' theme mixing two old concepts (seen: 'Macros and "
+    "dishes', 3 people)",
+    strict=False,
+)
+def test_every_new_theme_comes_from_the_new_segment(waves):
+    third = waves[2]
+    eco = {pid for pid, segment in _segments()[3].items() if segment == "eco"}
+    for theme in third.themes:
+        if theme.new:
+            assert len(set(theme.participant_ids) & eco) >= 0.8 * len(theme.participant_ids)
