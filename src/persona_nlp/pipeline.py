@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from .config import AnalysisConfig
-from .embed import Embedder, SharedRowVectors, load_embedder
+from .embed import Embedder, SharedRowVectors, load_embedder, minilm_names
 from .schema import Analysis, Corpus, Manifest, Statement, Uncoded
 
 logger = logging.getLogger(__name__)
@@ -126,18 +126,7 @@ def ingest_inputs(inputs: Sequence[str | Path], config: AnalysisConfig | None = 
     return ingest(list(inputs), config.ingest)
 
 
-ENGLISH_ONLY_MODELS = {
-    "sentence-transformers/all-MiniLM-L6-v2",
-    "all-MiniLM-L6-v2",
-    "minilm-torch",
-    "minilm-fp32",
-    "default",
-    "minilm-onnx",
-    "all-MiniLM-L6-v2-onnx",
-    "minilm-int8",
-    "default-int8",
-    "all-MiniLM-L6-v2-int8",
-}
+ENGLISH_ONLY_MODELS = minilm_names()
 """Model names known to be English-only (the offline default, ONNX, int8 and torch, among them)."""
 
 

@@ -414,6 +414,18 @@ def _onnx_fallback(device: str | None) -> str | None:
     return None
 
 
+def minilm_names() -> frozenset[str]:
+    """Every model name that selects the bundled all-MiniLM-L6-v2 (torch, ONNX or int8).
+
+    Example:
+        >>> {"default", "minilm-onnx", "minilm-int8", "minilm-torch"} <= minilm_names()
+        True
+    """
+    from .onnx import INT8_NAMES, ONNX_NAMES
+
+    return frozenset(_DEFAULT_MODEL_ALIASES | ONNX_NAMES | INT8_NAMES | {"default"})
+
+
 def needs_torch(name: str = DEFAULT_MODEL, device: str | None = None) -> bool:
     """Whether :func:`load_embedder` with these arguments would run on torch.
 
@@ -468,7 +480,7 @@ def load_embedder(
         return HashingEmbedder(int(dim) if dim else 64)
     from .onnx import INT8_NAMES, ONNX_NAMES, OnnxEmbedder, OnnxInt8Embedder
 
-    if name in ONNX_NAMES or name in INT8_NAMES:
+    if name in ONNX_NAMES | INT8_NAMES:
         reason = _onnx_fallback(device)
         if reason is None:
             backend = OnnxInt8Embedder if name in INT8_NAMES else OnnxEmbedder
@@ -490,6 +502,7 @@ __all__ = [
     "SharedRowVectors",
     "distinct_rows",
     "load_embedder",
+    "minilm_names",
     "needs_torch",
     "resolve_model_path",
     "sha256_file",
