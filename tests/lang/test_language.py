@@ -81,6 +81,26 @@ def test_batch_confidences_of_close_languages_are_decided() -> None:
     assert detect_languages(texts, ["en", "da", "nb", "nl"]) == ["da", "nb", "en"]
 
 
+def test_batches_preload_only_the_contested_languages_and_answer_the_same(monkeypatch) -> None:
+    import persona_nlp.lang as lang
+
+    texts = ["Fragten er for dyr", "fragten er for dyr!"]  # short: close calls
+    codes = ["en", "da", "nb", "nl", "id", "vi"]
+    preloaded: list[tuple[tuple[str, ...], bool]] = []
+    original = lang._preload.__wrapped__
+    monkeypatch.setattr(
+        lang, "_preload", lambda c, low=False: preloaded.append((c, low)) or original(c, low)
+    )
+    with_preload = language_confidences(texts, codes)
+    assert preloaded[0] == (tuple(sorted(codes)), True)  # the trigram pass: every candidate
+    assert preloaded[1] == (tuple(sorted({"da", "nb"} | set(preloaded[1][0]))), False)
+    assert len(preloaded[1][0]) == lang.CONTENDERS  # all n-gram models: the contenders only
+    monkeypatch.setattr(lang, "_preload", lambda c, low=False: None)
+    # lingua's sums differ in the last bit from call to call (its n-gram maps' order)
+    without = language_confidences(texts, codes)
+    assert [pytest.approx(scores, abs=1e-12) for scores in without] == with_preload
+
+
 def test_vietnamese_letters_decide_short_answers():
     # lingua's short-text models called these French; letters such as ắ, ồ, ư and đ are written
     # by no other candidate language.

@@ -99,8 +99,8 @@ def check_language_codes(codes: Iterable[str]) -> None:
             ) from None
 
 
-@functools.lru_cache(maxsize=128)
-def _detector(codes: tuple[str, ...], low_accuracy: bool = False) -> Any:
+def _builder(codes: tuple[str, ...], low_accuracy: bool) -> Any:
+    """A lingua builder for these languages, or ``None`` for a single one."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     isos = []
@@ -115,9 +115,30 @@ def _detector(codes: tuple[str, ...], low_accuracy: bool = False) -> Any:
         # lingua needs at least two languages; a single candidate is simply the answer.
         return None
     builder = LanguageDetectorBuilder.from_iso_codes_639_1(*isos)
-    if low_accuracy:
-        builder = builder.with_low_accuracy_mode()
-    return builder.build()
+    return builder.with_low_accuracy_mode() if low_accuracy else builder
+
+
+@functools.lru_cache(maxsize=128)
+def _detector(codes: tuple[str, ...], low_accuracy: bool = False) -> Any:
+    builder = _builder(codes, low_accuracy)
+    return None if builder is None else builder.build()
+
+
+@functools.lru_cache(maxsize=128)
+def _preload(codes: tuple[str, ...], low_accuracy: bool = False) -> None:
+    """Load the n-gram models of these languages now, all at once.
+
+    lingua keeps one copy of each language's models for every detector in the process, and
+    loads a preloading detector's models in parallel; a detector that meets them one text at a
+    time loads them one by one, which took most of a cold run's language identification
+    (about 2.5 s for the ten default candidates). The answers do not change: the same models
+    are used, only loaded earlier.
+    """
+    if len(codes) < 2:
+        return
+    builder = _builder(codes, low_accuracy)
+    if builder is not None:
+        builder.with_preloaded_language_models().build()
 
 
 def _letters(text: str) -> int:
@@ -212,6 +233,7 @@ def _batch_scores(keys: list[str], codes: tuple[str, ...]) -> list[dict[str, flo
     low = _detector(codes, True)
     if low is None:
         return [{codes[0]: 1.0} for _ in keys]
+    _preload(codes, True)
 
     def scores(detector: Any, texts: list[str]) -> list[dict[str, float]]:
         values = detector.compute_language_confidence_values_in_parallel(texts)
@@ -230,6 +252,9 @@ def _batch_scores(keys: list[str], codes: tuple[str, ...]) -> list[dict[str, flo
             ranked = sorted(result[i].items(), key=lambda item: (-item[1], item[0]))
             contenders = tuple(sorted(code for code, _ in ranked[:CONTENDERS])) or codes
             contests.setdefault(contenders, []).append(i)
+    # every contest's languages in one parallel load instead of one by one as texts meet them
+    used = {code for contenders in contests if len(contenders) > 1 for code in contenders}
+    _preload(tuple(sorted(used)))
     for contenders, positions in sorted(contests.items()):
         detector = _detector(contenders, False)
         if detector is None:
