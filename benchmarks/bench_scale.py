@@ -1169,7 +1169,7 @@ def main(argv: list[str] | None = None) -> None:
         "--model",
         default=os.environ.get("BENCH_MODEL"),
         help="e2e part: the encoder the pipeline runs (default: the library's default, "
-        "minilm-int8); the yardstick is always bare fp32 SentenceTransformer.encode",
+        "minilm-onnx); the yardstick is always bare fp32 SentenceTransformer.encode",
     )
     parser.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
