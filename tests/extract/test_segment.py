@@ -7,7 +7,7 @@ import pytest
 from persona_nlp.extract.segment import get_pipeline, is_question, segment_texts, trim_span
 
 
-def _texts(text: str, language: str, split: bool = True) -> list[str]:
+def _texts(text: str, language: str, split: bool | str = "contrast") -> list[str]:
     return [text[s.start : s.end] for s in segment_texts([text], language, split_clauses=split)[0]]
 
 
@@ -48,13 +48,41 @@ def test_would_like_is_not_trimmed_as_a_filler():
 
 
 def test_and_splits_only_before_a_new_clause():
-    assert _texts("I need boots that are light and waterproof.", "en") == [
+    assert _texts("I need boots that are light and waterproof.", "en", "all") == [
         "I need boots that are light and waterproof"
     ]
-    assert _texts("I need new boots and my kids need jackets too.", "en") == [
+    assert _texts("I need new boots and my kids need jackets too.", "en", "all") == [
         "I need new boots",
         "my kids need jackets too",
     ]
+
+
+def test_default_splits_at_contrast_only():
+    """A sentence with because / so / and stays one statement by default; "but" still splits."""
+    cause = "I switched banks because the app kept logging me out."
+    link = "We were training for a half marathon, so we needed better shoes."
+    both = "The plan is cheap, but the coverage drops out because the masts are far away."
+    assert _texts(cause, "en") == [cause.rstrip(".")]
+    assert _texts(link, "en") == [link.rstrip(".")]
+    assert _texts(both, "en") == [
+        "The plan is cheap",
+        "the coverage drops out because the masts are far away",
+    ]
+    assert len(_texts(cause, "en", "all")) == 2
+    assert len(_texts(link, "en", "all")) == 2
+    assert _texts(both, "en", "none") == [both.rstrip(".")]
+    assert _texts(cause, "en", True) == _texts(cause, "en", "all")
+    assert _texts(both, "en", False) == _texts(both, "en", "none")
+    with pytest.raises(ValueError, match="split_clauses"):
+        segment_texts([cause], "en", split_clauses="sometimes")  # type: ignore[arg-type]
+
+
+def test_config_accepts_the_old_booleans():
+    from persona_nlp.config import ExtractConfig
+
+    assert ExtractConfig().split_clauses == "contrast"
+    assert ExtractConfig(split_clauses=True).split_clauses == "all"
+    assert ExtractConfig(split_clauses=False).split_clauses == "none"
 
 
 def test_short_halves_are_not_split_and_split_can_be_disabled():

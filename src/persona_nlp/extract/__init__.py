@@ -148,7 +148,9 @@ class StatementExtractor:
 
     Args:
         threshold: Minimum calibrated confidence for a statement.
-        split_clauses: Split sentences at but/and/because-type conjunctions.
+        split_clauses: Where sentences are split into clauses: ``"contrast"`` (default: at
+            but-type conjunctions), ``"all"`` (also because/so/and-type; ``True``) or
+            ``"none"`` (``False``); see :func:`.segment.segment_texts`.
         examples: Extra labelled examples (:class:`Example`, dicts or ``(text, kind[, language])``).
         example_files: CSV/JSON/JSONL files with extra examples (``text,kind[,language]``).
         column_kinds: Survey column -> the statement kind the column asks for (wins over the
@@ -166,7 +168,7 @@ class StatementExtractor:
     def __init__(
         self,
         threshold: float = 0.5,
-        split_clauses: bool = True,
+        split_clauses: bool | str = "contrast",
         examples: Iterable[Example | dict | tuple] | None = None,
         example_files: Sequence[str] = (),
         column_kinds: dict[str, str] | None = None,
@@ -175,7 +177,9 @@ class StatementExtractor:
         random_state: int = 42,
     ) -> None:
         self.threshold = threshold
-        self.split_clauses = split_clauses
+        from .segment import split_mode
+
+        self.split_clauses = split_mode(split_clauses)
         self.examples = examples
         self.example_files = example_files
         self.column_kinds = column_kinds

@@ -3,9 +3,11 @@
 Sentences come from a blank spaCy pipeline per language (tokenizer + rule-based
 ``sentencizer``; no model download). Each sentence is then
 
-1. split into clauses at contrast/cause conjunctions (``but``, ``because``, ``men``, ``maar``,
-   ``tapi``, ``nhưng`` ...) and, more cautiously, at ``and``-type conjunctions, only where both
-   halves are substantive (each has enough words, and an ``and`` half starts like a new clause);
+1. split into clauses at contrast conjunctions (``but``, ``men``, ``maar``, ``tapi``,
+   ``nhưng`` ...), only where both halves are substantive (each has enough words); with
+   ``split_clauses="all"`` also at cause conjunctions (``because``, ``fordi``, ``karena`` ...)
+   and, more cautiously, at ``and``-type conjunctions (an ``and`` half must start like a new
+   clause);
 2. trimmed: spoken fillers (``um``, ``you know``, ``[laughs]``, ``øh``, ``nou``, ``ừ`` ...),
    leading discourse words and edge punctuation are stripped from both edges.
 
@@ -34,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 logger = logging.getLogger(__name__)
 
@@ -312,8 +314,43 @@ def _first_word(sentence: str, position: int) -> str:
     return window.split(" ", 1)[0].strip().lower().strip(",.")
 
 
-def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple[int, int, str]]:
-    """Split one sentence span at conjunctions where both halves are substantive.
+SplitMode = Literal["contrast", "all", "none"]
+"""Where sentences are split into clauses (``ExtractConfig.split_clauses``)."""
+
+SPLIT_JOINS: dict[str, frozenset[str]] = {
+    "contrast": frozenset({"contrast"}),
+    "all": frozenset({"contrast", "cause", "link"}),
+    "none": frozenset(),
+}
+"""The conjunction types each split mode cuts at: but-type (``contrast``), because-type
+(``cause``), and/so-type (``link``)."""
+
+
+def split_mode(value: bool | str) -> SplitMode:
+    """Normalise a ``split_clauses`` value: ``True`` is ``"all"``, ``False`` is ``"none"``.
+
+    Example:
+        >>> split_mode(True), split_mode(False), split_mode("contrast")
+        ('all', 'none', 'contrast')
+    """
+    if value is True:
+        return "all"
+    if value is False:
+        return "none"
+    if value not in SPLIT_JOINS:
+        raise ValueError(f"split_clauses must be one of {', '.join(SPLIT_JOINS)}, not {value!r}")
+    return value  # type: ignore[return-value]
+
+
+def _split_clauses(
+    text: str,
+    start: int,
+    end: int,
+    language: str,
+    joins: frozenset[str] = SPLIT_JOINS["all"],
+) -> list[tuple[int, int, str]]:
+    """Split one sentence span at conjunctions (of the types in ``joins``) where both halves
+    are substantive.
 
     Returns ``(start, end, joined)`` pieces; ``joined`` is ``""`` for the first piece. Linear
     in the sentence's length (word counts come from :class:`_WordCounter`).
@@ -347,6 +384,8 @@ def _split_clauses(text: str, start: int, end: int, language: str) -> list[tuple
         if words.count(0, match.start()) < min_left or right_words < MIN_CLAUSE_WORDS:
             continue
         joined = "contrast" if contrast else "cause" if conj_key in rules.cause else "link"
+        if joined not in joins:
+            continue
         cuts.append((match.start(), match.end(), joined, min_left))
     if not cuts or words is None:
         return [(start, end, "")]
@@ -429,14 +468,22 @@ def _sentence_punctuation(nlp: Any) -> tuple[frozenset[str], str]:
 
 
 def segment_texts(
-    texts: Sequence[str], language: str | None, *, split_clauses: bool = True, batch_size: int = 256
+    texts: Sequence[str],
+    language: str | None,
+    *,
+    split_clauses: bool | SplitMode = "contrast",
+    batch_size: int = 256,
 ) -> list[list[Segment]]:
     """Segment texts of one language into trimmed sentence/clause spans.
 
     Args:
         texts: Turn texts.
         language: ISO 639-1 code (``None`` uses English rules with the ``xx`` tokenizer).
-        split_clauses: Split sentences into clauses at but/and/because-type conjunctions.
+        split_clauses: Where sentences are split into clauses: ``"contrast"`` (default) at
+            but-type conjunctions only ("I like the fit, but the price is too high" carries two
+            stances; "X because Y" and "X, so Y" stay one statement, as annotators mark
+            them), ``"all"`` (or ``True``) also at and/so/because-type conjunctions,
+            ``"none"`` (or ``False``) never.
         batch_size: spaCy ``nlp.pipe`` batch size.
 
     Returns:
@@ -447,6 +494,7 @@ def segment_texts(
         >>> [(s.start, s.end) for s in segment_texts(["Yeah. I need new boots."], "en")[0]]
         [(6, 22)]
     """
+    joins = SPLIT_JOINS[split_mode(split_clauses)]
     code = (language or "").lower()
     nlp = get_pipeline(code or _SPACY_FALLBACK)
     rules_code = code if code in CLAUSE_RULES else ("en" if not code else code)
@@ -467,8 +515,8 @@ def segment_texts(
         segments: list[Segment] = []
         for number, (s_start, s_end) in enumerate(sentences):
             pieces = (
-                _split_clauses(text, s_start, s_end, rules_code)
-                if split_clauses
+                _split_clauses(text, s_start, s_end, rules_code, joins)
+                if joins
                 else [(s_start, s_end, "")]
             )
             if any(p_end - p_start > MAX_SEGMENT_CHARS for p_start, p_end, _ in pieces):
