@@ -43,6 +43,16 @@ def test_cache_embeds_identical_texts_once():
     assert cached.misses == 3 and cached.hits == 2
 
 
+def test_cache_returns_its_float16_vectors_as_float32_in_blocks(monkeypatch):
+    import persona_nlp.embed.cache as cache
+
+    monkeypatch.setattr(cache, "GATHER_CHUNK", 2)  # several blocks and a short last one
+    texts = ["a b", "c d", "e f", "a b", "g h"]
+    vectors = CachedEmbedder(HashingEmbedder(dim=16)).encode(texts)
+    expected = HashingEmbedder(dim=16).encode(texts).astype(np.float16).astype(np.float32)
+    assert vectors.dtype == np.float32 and np.array_equal(vectors, expected)
+
+
 def test_disk_cache_reused_across_instances(tmp_path):
     inner = CountingEmbedder()
     CachedEmbedder(inner, cache_dir=tmp_path).encode(["one", "two"])

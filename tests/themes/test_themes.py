@@ -334,3 +334,22 @@ def test_clustering_tiny_inputs():
     assert cluster_embeddings(np.eye(2, dtype=np.float32), 3).tolist() == [-1, -1]
     same = np.ones((3, 4), dtype=np.float32)
     assert cluster_embeddings(same, 3).tolist() == [0, 0, 0]
+
+
+@pytest.mark.parametrize("dim", [2, 33, 384])
+def test_centroids_are_summed_a_few_dimensions_at_a_time_with_identical_results(dim):
+    from scipy import sparse
+
+    from persona_nlp.themes.clustering import centroids_of
+
+    rng = np.random.default_rng(dim)
+    vectors = rng.normal(size=(500, dim)).astype(np.float32)
+    labels = rng.integers(-1, 7, size=500)
+    members = np.flatnonzero(labels >= 0)
+    membership = sparse.csr_matrix(
+        (np.ones(len(members)), (labels[members], members)), shape=(labels.max() + 1, 500)
+    )
+    # the whole float64 copy at once, as before: the same sums in the same order
+    sums = np.asarray(membership @ vectors.astype(np.float64)).astype(np.float32)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    assert np.array_equal(centroids_of(vectors, labels), sums / norms)

@@ -53,6 +53,8 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB
 _LOOKUP_CHUNK = 4096  # keys per IN (...) query; SQLite >= 3.32 allows 32766 parameters
 ENCODE_CHUNK = 8192
 """Texts embedded (and committed to disk) per call of the wrapped embedder."""
+GATHER_CHUNK = 65536
+"""Rows :meth:`CachedEmbedder.encode` converts from float16 at a time."""
 _BUSY_TIMEOUT_S = 60.0
 
 
@@ -281,7 +283,11 @@ class CachedEmbedder:
                 return np.zeros((0, self._dim), dtype=np.float32)
             assert self._matrix is not None
             rows = np.fromiter((self._index[t] for t in texts), dtype=np.int64, count=len(texts))
-            return self._matrix[rows].astype(np.float32)
+            # gathered into the float32 result a block at a time: no float16 copy of every row
+            out = np.empty((len(rows), self._matrix.shape[1]), dtype=np.float32)
+            for start in range(0, len(rows), GATHER_CHUNK):
+                out[start : start + GATHER_CHUNK] = self._matrix[rows[start : start + GATHER_CHUNK]]
+            return out
 
     def close(self) -> None:
         """Close the on-disk cache (the in-memory vectors stay usable)."""

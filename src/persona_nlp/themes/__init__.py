@@ -298,7 +298,9 @@ def build_themes(
             rest = rest[np.flatnonzero(best < 0)]
         if len(rest):
             left = [members[i] for i in rest]
-            left_vectors = vectors[rest]
+            # every row left (no codebook or baseline took any): the kind's array itself, not a
+            # copy of it (memory: one array of the largest kind, not two)
+            left_vectors = vectors if len(rest) == len(members) else vectors[rest]
             result = theme_canonical(
                 [s.text for s in left],
                 left_vectors,

@@ -58,6 +58,9 @@ REASSIGN_FRACTION = 0.2
 """A point joins a cluster when its centroid similarity is at least ``b + f * (1 - b)`` (``b`` as
 above; about 0.28 for all-MiniLM-L6-v2)."""
 
+CENTROID_COLUMNS = 32
+"""Dimensions :func:`centroids_of` sums at a time (its float64 working copy is this wide)."""
+
 REFINE_ITERATIONS = 5
 """Spherical k-means steps after merging."""
 
@@ -156,7 +159,15 @@ def centroids_of(
     membership = sparse.csr_matrix(
         (np.ones(len(members)), (labels[members], members)), shape=(max(k, 0), len(vectors))
     )
-    return _unit(np.asarray(membership @ vectors.astype(np.float64)))
+    vectors = np.asarray(vectors)
+    sums = np.zeros((max(k, 0), vectors.shape[1]), dtype=np.float64)
+    # a few dimensions at a time: a float64 copy of every row at once was the largest
+    # allocation of a million answers' themes stage; each sum adds the same rows in the same
+    # order either way, so the centroids are identical
+    for start in range(0, vectors.shape[1], CENTROID_COLUMNS):
+        columns = slice(start, start + CENTROID_COLUMNS)
+        sums[:, columns] = membership @ vectors[:, columns].astype(np.float64)
+    return _unit(sums)
 
 
 def _top_hits(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
