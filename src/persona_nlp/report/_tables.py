@@ -9,6 +9,7 @@ with ``=``, ``+``, ``-`` or ``@``) are prefixed with ``'``. ``analysis.json`` an
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +95,13 @@ def statement_rows(analysis: Analysis) -> list[dict[str, Any]]:
         >>> statement_rows(Analysis(manifest=Manifest(package_version="0")))
         []
     """
+    return list(_statement_rows(analysis))
+
+
+def _statement_rows(analysis: Analysis) -> Iterator[dict[str, Any]]:
+    # one row at a time: a list of a million answers' rows held about 1 GB while the CSV was written
     labels = {t.id: t.label for t in analysis.themes}
-    return [
+    return (
         {
             "statement_id": s.id,
             "document_id": s.document_id,
@@ -115,7 +121,7 @@ def statement_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "text": s.text,
         }
         for s in analysis.statements
-    ]
+    )
 
 
 def theme_rows(analysis: Analysis) -> list[dict[str, Any]]:
@@ -155,8 +161,11 @@ def uncoded_rows(analysis: Analysis) -> list[dict[str, Any]]:
         >>> [(row["participant_id"], row["reason"]) for row in uncoded_rows(analysis)]
         [('r1', 'non_answer')]
     """
+    return list(_uncoded_rows(analysis))
+
+
+def _uncoded_rows(analysis: Analysis) -> Iterator[dict[str, Any]]:
     documents = {d.id: d for d in analysis.documents}
-    rows = []
     for entry in analysis.uncoded:
         document = documents.get(entry.document_id)
         turn = (
@@ -164,21 +173,18 @@ def uncoded_rows(analysis: Analysis) -> list[dict[str, Any]]:
             if document is not None and 0 <= entry.turn_index < len(document.turns)
             else None
         )
-        rows.append(
-            {
-                "document_id": entry.document_id,
-                "participant_id": entry.participant_id,
-                "turn_index": entry.turn_index,
-                "line": entry.line,
-                "question": (turn.column or turn.question) if turn is not None else None,
-                "language": entry.language,
-                "reason": entry.reason,
-                "kind": entry.kind,
-                "confidence": entry.confidence,
-                "text": entry.text,
-            }
-        )
-    return rows
+        yield {
+            "document_id": entry.document_id,
+            "participant_id": entry.participant_id,
+            "turn_index": entry.turn_index,
+            "line": entry.line,
+            "question": (turn.column or turn.question) if turn is not None else None,
+            "language": entry.language,
+            "reason": entry.reason,
+            "kind": entry.kind,
+            "confidence": entry.confidence,
+            "text": entry.text,
+        }
 
 
 def _persona_rows(analysis: Analysis) -> list[dict[str, Any]]:
@@ -219,7 +225,7 @@ def _participant_rows(analysis: Analysis) -> list[dict[str, Any]]:
     ]
 
 
-def _write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> Path:
+def _write_csv(path: Path, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
         writer.writeheader()
@@ -234,7 +240,7 @@ def write_statements_csv(analysis: Analysis, path: str | Path) -> Path:
     Example:
         >>> write_statements_csv(analysis, "out/statements.csv")  # doctest: +SKIP
     """
-    return _write_csv(Path(path), STATEMENT_COLUMNS, statement_rows(analysis))
+    return _write_csv(Path(path), STATEMENT_COLUMNS, _statement_rows(analysis))
 
 
 def write_themes_csv(analysis: Analysis, path: str | Path) -> Path:
@@ -252,7 +258,7 @@ def write_uncoded_csv(analysis: Analysis, path: str | Path) -> Path:
     Example:
         >>> write_uncoded_csv(analysis, "out/uncoded.csv")  # doctest: +SKIP
     """
-    return _write_csv(Path(path), UNCODED_COLUMNS, uncoded_rows(analysis))
+    return _write_csv(Path(path), UNCODED_COLUMNS, _uncoded_rows(analysis))
 
 
 def to_pandas(analysis: Analysis) -> dict[str, Any]:
