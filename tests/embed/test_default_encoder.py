@@ -26,8 +26,8 @@ def test_the_default_is_the_onnx_graph_of_the_bundled_weights(no_gpu):
     from persona_nlp.embed import DEFAULT_MODEL_SHA256
     from persona_nlp.embed.onnx import OnnxEmbedder, OnnxInt8Embedder
 
-    assert AnalysisConfig().embed.model == DEFAULT_MODEL == "minilm-onnx"
-    for embedder in (load_embedder(), load_embedder("default")):
+    assert AnalysisConfig().embed.model == "auto" and DEFAULT_MODEL == "minilm-onnx"
+    for embedder in (load_embedder(), load_embedder("default"), load_embedder("auto")):
         assert type(embedder) is OnnxEmbedder
         # the torch model's vectors: same fingerprint, so the same shipped classifier fit
         assert embedder.fingerprint == DEFAULT_MODEL_SHA256
@@ -35,7 +35,7 @@ def test_the_default_is_the_onnx_graph_of_the_bundled_weights(no_gpu):
     assert isinstance(int8, OnnxInt8Embedder) and int8.fingerprint.startswith("onnx-int8-v1:")
     assert int8.graph_path() != load_embedder().graph_path()
     assert not needs_torch() and not needs_torch("default", device="cpu")
-    assert not needs_torch("minilm-int8")
+    assert not needs_torch("minilm-int8") and not needs_torch("auto")
 
 
 def test_fp32_on_torch_is_one_option_away(no_gpu):

