@@ -297,3 +297,22 @@ def test_number_of_personas_never_leaves_a_tiny_persona():
     assert k == 3 and 4 not in scores
     assert np.bincount(labels).min() >= 4
     assert _choose_k(vectors, PersonaConfig(n_personas=4), seed=0)[0] == 4  # fixed k wins
+
+
+def test_profile_counts_are_float32_statement_counts_with_listed_members(data):
+    """The participant x theme matrix (float32 to halve its memory at scale) counts each
+    participant's statements per theme, and a participant a theme lists without a passed
+    statement counts once."""
+    from persona_nlp.personas import _profiles
+
+    participants, statements, themes = data
+    extra = themes[0].model_copy(update={"participant_ids": [*themes[0].participant_ids, "s2"]})
+    profiles = _profiles(participants, statements + statements[:1], [extra, *themes[1:]])
+    assert profiles.counts.dtype == np.float32
+    row = {pid: i for i, pid in enumerate(profiles.participant_ids)}
+    column = {tid: j for j, tid in enumerate(profiles.theme_ids)}
+    first = statements[0]
+    assert profiles.counts[row[first.participant_id], column[first.theme_id]] == 2
+    assert profiles.counts[row["s2"], column[extra.id]] == 1
+    expected = len(statements) + 1 + (0 if "s2" in themes[0].participant_ids else 1)
+    assert profiles.counts.sum() == expected

@@ -124,20 +124,32 @@ class _Profiles:
 def _profiles(
     participants: Sequence[Participant], statements: Sequence[Statement], themes: Sequence[Theme]
 ) -> _Profiles:
+    """Participant x theme statement counts (float32: exact for any real count; at a million
+    answers a float64 matrix and a dict of every participant-theme pair were the personas
+    stage's memory peak)."""
     theme_ids = sorted({t.id for t in themes})
     column = {tid: j for j, tid in enumerate(theme_ids)}
-    counts: dict[tuple[str, str], int] = Counter()
-    for statement in statements:
-        if statement.theme_id in column:
-            counts[(statement.participant_id, statement.theme_id)] += 1
-    for theme in themes:  # themes may list participants whose statements were not passed
-        for pid in theme.participant_ids:
-            counts.setdefault((pid, theme.id), 1)
-    ids = sorted({p.id for p in participants} | {pid for pid, _ in counts})
+    themed = [s for s in statements if s.theme_id in column]
+    ids = sorted(
+        {p.id for p in participants}
+        | {s.participant_id for s in themed}
+        | {pid for theme in themes for pid in theme.participant_ids}
+    )
     row = {pid: i for i, pid in enumerate(ids)}
-    matrix = np.zeros((len(ids), len(theme_ids)), dtype=np.float64)
-    for (pid, tid), n in counts.items():
-        matrix[row[pid], column[tid]] = n
+    matrix = np.zeros((len(ids), len(theme_ids)), dtype=np.float32)
+    rows = np.fromiter((row[s.participant_id] for s in themed), dtype=np.int64, count=len(themed))
+    cols = np.fromiter(
+        (column[s.theme_id] for s in themed if s.theme_id is not None),
+        dtype=np.int64,
+        count=len(themed),
+    )
+    np.add.at(matrix, (rows, cols), 1.0)
+    for theme in themes:  # themes may list participants whose statements were not passed
+        j = column[theme.id]
+        listed = np.array([row[pid] for pid in theme.participant_ids], dtype=np.int64)
+        if len(listed):
+            missing = listed[matrix[listed, j] == 0]
+            matrix[missing, j] = 1.0
     return _Profiles(ids, theme_ids, matrix)
 
 
@@ -228,7 +240,7 @@ def _group(profiles: _Profiles, config: PersonaConfig, seed: int) -> list[_Group
     usable = df >= 2
     if not usable.any():
         return []
-    counts = profiles.counts[:, usable]
+    counts = profiles.counts[:, usable].astype(np.float64)
     idf = np.log((1.0 + n_all) / (1.0 + df[usable]))
     idf = np.maximum(idf, 1e-3)
     vectors = _weighted(counts, idf)
