@@ -130,3 +130,30 @@ def test_a_group_without_enough_defining_themes_is_not_a_persona(monkeypatch):
         participants, statements, themes, PersonaConfig(n_personas=3), seed=1, embeddings=vectors
     )
     assert len(fixed) == 3
+
+
+def test_semantic_space_profiles_match_a_plain_reference():
+    """Rows are held as slices of one sorted index (compact at scale); each participant's
+    profile is still the weighted, centred mean of its own statements per kind, in row order."""
+    rng = np.random.default_rng(3)
+    kinds = ["goal", "channel", "goal", "mindset", "goal", "channel", "goal"]
+    pids = ["b", "a", "a", "b", "c", "b", "a"]
+    vectors = rng.normal(size=(len(kinds), 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    space = SemanticSpace(pids, kinds, vectors)
+    assert space.statement_counts(["a", "b", "c", "nobody"]).tolist() == [3, 3, 1, 0]
+    # a's goals are rows 2 and 6, its channel row 1 (b's channel row 5 makes the kind mean differ)
+    profiles = space.profiles(["a", "nobody"])
+    assert not profiles[1].any()
+    goal = space.kinds.index("goal")
+    channel = space.kinds.index("channel")
+    expected = np.zeros(len(space.kinds) * 8, dtype=np.float32)
+    for k, rows in ((goal, [2, 6]), (channel, [1])):
+        block = vectors[rows].mean(axis=0) - space.kind_means[k]
+        expected[k * 8 : (k + 1) * 8] = (
+            len(rows) / (len(rows) + 1.0) * block / np.linalg.norm(block)
+        )
+    expected /= np.linalg.norm(expected)
+    assert np.allclose(profiles[0], expected, atol=1e-6)
+    similarities = space.similarities(["c"], np.eye(len(space.kinds) * 8, dtype=np.float32)[:2])
+    assert similarities.shape == (1, 2)

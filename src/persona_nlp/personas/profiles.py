@@ -30,7 +30,6 @@ Example:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -67,11 +66,25 @@ class SemanticSpace:
     def __init__(self, participant_ids: Sequence[str], kinds: Sequence[str], vectors: Any) -> None:
         self.kinds = tuple(STATEMENT_KINDS)
         self.dim = int(np.asarray(vectors[0:1]).shape[1]) if len(participant_ids) else 0
-        rows: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for row, (pid, kind) in enumerate(zip(participant_ids, kinds, strict=True)):
-            rows[pid][kind].append(row)
+        if len(participant_ids) != len(kinds):
+            raise ValueError("participant_ids and kinds must be row-aligned")
         kind_index: dict[str, int] = {kind: i for i, kind in enumerate(self.kinds)}
         codes = np.array([kind_index[kind] for kind in kinds], dtype=np.int64)
+        # each participant's rows per kind, in row order, as slices of one sorted index array
+        # (a dict of dicts of lists per participant held hundreds of MB at a million answers)
+        self._participant = {pid: i for i, pid in enumerate(dict.fromkeys(participant_ids))}
+        owners = np.fromiter(
+            (self._participant[pid] for pid in participant_ids),
+            dtype=np.int64,
+            count=len(participant_ids),
+        )
+        n_kinds = len(self.kinds)
+        cells = owners * n_kinds + codes
+        self._order = np.argsort(cells, kind="stable")
+        self._counts = np.bincount(cells, minlength=len(self._participant) * n_kinds).reshape(
+            len(self._participant), n_kinds
+        )
+        self._starts = np.concatenate([[0], np.cumsum(self._counts.ravel())])
         sums = np.zeros((len(self.kinds), self.dim), dtype=np.float64)
         for start in range(0, len(codes), 65_536):
             block = np.asarray(vectors[start : start + 65_536], dtype=np.float64)
@@ -80,26 +93,38 @@ class SemanticSpace:
                 sums[k] += block[part == k].sum(axis=0)
         counts = np.bincount(codes, minlength=len(self.kinds))
         self.kind_means = (sums / np.maximum(counts, 1)[:, None]).astype(np.float32)
-        self.rows = rows
         self.vectors = vectors
+
+    def _rows(self, participant: int, kind: int) -> np.ndarray:
+        """Rows of one participant's statements of one kind, ascending."""
+        cell = participant * len(self.kinds) + kind
+        return self._order[self._starts[cell] : self._starts[cell + 1]]
+
+    def _kind_counts(self, participant_id: str) -> np.ndarray:
+        """Statements of each kind a participant made (zeros for an unknown participant)."""
+        index = self._participant.get(participant_id)
+        if index is None:
+            return np.zeros(len(self.kinds), dtype=np.int64)
+        return self._counts[index]
 
     def statement_counts(self, participant_ids: Sequence[str]) -> np.ndarray:
         """Statements per participant (0 for someone without statements)."""
         return np.array(
-            [sum(len(r) for r in self.rows.get(pid, {}).values()) for pid in participant_ids],
-            dtype=np.int64,
+            [int(self._kind_counts(pid).sum()) for pid in participant_ids], dtype=np.int64
         )
 
     def profiles(self, participant_ids: Sequence[str]) -> np.ndarray:
         """``(len(participant_ids), kinds x dim)`` unit profiles (zero rows: no statements)."""
         out = np.zeros((len(participant_ids), len(self.kinds) * self.dim), dtype=np.float32)
         for i, pid in enumerate(participant_ids):
-            by_kind = self.rows.get(pid, {})
-            for k, kind in enumerate(self.kinds):
-                rows = by_kind.get(kind)
-                if not rows:
+            index = self._participant.get(pid)
+            if index is None:
+                continue
+            for k in range(len(self.kinds)):
+                rows = self._rows(index, k)
+                if not len(rows):
                     continue
-                mean = np.asarray(self.vectors[np.array(rows)], dtype=np.float32).mean(axis=0)
+                mean = np.asarray(self.vectors[rows], dtype=np.float32).mean(axis=0)
                 block = mean - self.kind_means[k]
                 norm = float(np.linalg.norm(block))
                 if norm > 1e-9:
@@ -121,7 +146,7 @@ class SemanticSpace:
             ids = participant_ids[start : start + CHUNK]
             profiles = self.profiles(ids)
             for i, pid in enumerate(ids):
-                used = [k for k, kind in enumerate(self.kinds) if self.rows.get(pid, {}).get(kind)]
+                used = np.flatnonzero(self._kind_counts(pid)).tolist()
                 if not used:
                     continue
                 columns = np.concatenate(
