@@ -44,6 +44,27 @@ MULTILINGUAL_SHARE = 0.2
 
 DEFAULT_SEED = 42
 
+SplitMode = Literal["contrast", "all", "none"]
+"""Where sentences are split into clauses (``ExtractConfig.split_clauses``)."""
+
+
+def split_mode(value: bool | str) -> SplitMode:
+    """Normalise a ``split_clauses`` value: ``True`` is ``"all"``, ``False`` is ``"none"``
+    (the booleans of earlier releases).
+
+    Example:
+        >>> split_mode(True), split_mode(False), split_mode("contrast")
+        ('all', 'none', 'contrast')
+    """
+    if value is True:
+        return "all"
+    if value is False:
+        return "none"
+    if value not in ("contrast", "all", "none"):
+        raise ValueError(f"split_clauses must be one of contrast, all, none, not {value!r}")
+    return value  # type: ignore[return-value]
+
+
 MAX_PERSONAS = 20
 """The largest number of personas that may be asked for (``personas.n_personas``)."""
 
@@ -119,11 +140,7 @@ class ExtractConfig(_Section):
     @classmethod
     def _split_from_bool(cls, value: object) -> object:
         """Accept the booleans of earlier releases: ``true`` is ``all``, ``false`` is ``none``."""
-        if value is True:
-            return "all"
-        if value is False:
-            return "none"
-        return value
+        return split_mode(value) if isinstance(value, bool) else value
 
 
 class EmbedConfig(_Section):
@@ -361,6 +378,8 @@ __all__ = [
     "PersonaConfig",
     "ReportConfig",
     "RunConfig",
+    "SplitMode",
+    "split_mode",
     "ThemeConfig",
     "WaveConfig",
 ]

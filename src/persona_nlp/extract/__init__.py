@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from ..config import ExtractConfig
+from ..config import ExtractConfig, split_mode
 from ..embed import Embedder
 from ..errors import ConfigError
 from ..schema import STATEMENT_KINDS, Corpus, Statement, Uncoded, UncodedReason
@@ -177,8 +177,6 @@ class StatementExtractor:
         random_state: int = 42,
     ) -> None:
         self.threshold = threshold
-        from .segment import split_mode
-
         self.split_clauses = split_mode(split_clauses)
         self.examples = examples
         self.example_files = example_files

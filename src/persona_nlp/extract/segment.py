@@ -36,7 +36,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
+
+from ..config import SplitMode, split_mode
 
 logger = logging.getLogger(__name__)
 
@@ -314,9 +316,6 @@ def _first_word(sentence: str, position: int) -> str:
     return window.split(" ", 1)[0].strip().lower().strip(",.")
 
 
-SplitMode = Literal["contrast", "all", "none"]
-"""Where sentences are split into clauses (``ExtractConfig.split_clauses``)."""
-
 SPLIT_JOINS: dict[str, frozenset[str]] = {
     "contrast": frozenset({"contrast"}),
     "all": frozenset({"contrast", "cause", "link"}),
@@ -324,22 +323,6 @@ SPLIT_JOINS: dict[str, frozenset[str]] = {
 }
 """The conjunction types each split mode cuts at: but-type (``contrast``), because-type
 (``cause``), and/so-type (``link``)."""
-
-
-def split_mode(value: bool | str) -> SplitMode:
-    """Normalise a ``split_clauses`` value: ``True`` is ``"all"``, ``False`` is ``"none"``.
-
-    Example:
-        >>> split_mode(True), split_mode(False), split_mode("contrast")
-        ('all', 'none', 'contrast')
-    """
-    if value is True:
-        return "all"
-    if value is False:
-        return "none"
-    if value not in SPLIT_JOINS:
-        raise ValueError(f"split_clauses must be one of {', '.join(SPLIT_JOINS)}, not {value!r}")
-    return value  # type: ignore[return-value]
 
 
 def _split_clauses(
