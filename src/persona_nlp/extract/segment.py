@@ -1,7 +1,8 @@
 """Sentence and clause segmentation of respondent turns, with exact character spans.
 
-Sentences come from a blank spaCy pipeline per language (tokenizer + rule-based
-``sentencizer``; no model download). Each sentence is then
+Sentences are the ones a blank spaCy pipeline per language (tokenizer + rule-based
+``sentencizer``) finds, computed without importing spaCy (:mod:`.sentences`). Each sentence is
+then
 
 1. split into clauses at contrast conjunctions (``but``, ``men``, ``maar``, ``tapi``,
    ``nhưng`` ...), only where both halves are substantive (each has enough words); with
@@ -16,8 +17,9 @@ segment's text: statement quotes stay verbatim.
 
 Adding a language: add an entry to ``data/clause_rules.json`` (conjunctions, clause starters,
 fillers; read into :data:`CLAUSE_RULES`).
-Languages spaCy has no blank pipeline for (or that need extra packages, such as Vietnamese,
-whose blank tokenizer wants ``pyvi``) use the multi-language ``xx`` pipeline.
+Languages with a cue table (:func:`~persona_nlp.extract.cues.available_cue_languages`) are
+split with their own spaCy tokenizer rules (for their abbreviations); Vietnamese (whose blank
+spaCy tokenizer wants ``pyvi``) and every other language use the multi-language ``xx`` rules.
 
 Example:
     >>> spans = segment_texts(["Um, I always wait for the sale, but shipping kills it."], "en")[0]
@@ -36,9 +38,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from ..config import SplitMode, split_mode
+from .sentences import SENTENCE_PUNCTUATION, SentenceSplitter, sentence_splitter
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +55,7 @@ MAX_SEGMENT_CHARS = 4000
 boundaries into pieces of at most this size: the embedding model reads only its first few
 hundred words, and nothing of a statement that long would reach a report quote intact."""
 
-_SPACY_FALLBACK = "xx"
-_SPACY_UNSUPPORTED = {"vi"}  # blank("vi") needs pyvi; the xx tokenizer splits punctuation well
+_OWN_RULES_EXCLUDED = {"vi"}  # blank("vi") needs pyvi; the xx tokenizer splits punctuation well
 
 
 @dataclass(frozen=True)
@@ -389,65 +390,22 @@ def _split_clauses(
     return spans
 
 
-@lru_cache(maxsize=32)
-def get_pipeline(language: str) -> Any:
-    """Return a cached blank spaCy pipeline with a sentencizer for a language.
-
-    Languages with an extraction cue table (:func:`~persona_nlp.extract.cues.available_cue_languages`)
-    use their own blank pipeline (for its abbreviations); every other language, and those whose
-    blank pipeline needs extra packages, use ``xx``. Loading a language class costs seconds the
-    first time in a process (French: about 3 s, for a few answers misdetected as French), and
-    the sentencizer splits at punctuation the same way in ``xx``.
+def splitter_for(language: str | None) -> SentenceSplitter:
+    """The sentence splitter of a language: its own spaCy tokenizer rules when it has a cue
+    table (:func:`~persona_nlp.extract.cues.available_cue_languages`), else ``xx``'s.
 
     Example:
-        >>> nlp = get_pipeline("da")
-        >>> [s.text for s in nlp("Jeg venter altid. Men fragten er dyr.").sents]
-        ['Jeg venter altid.', 'Men fragten er dyr.']
-        >>> get_pipeline("fr").lang
-        'xx'
+        >>> splitter_for("da").language, splitter_for("vi").language, splitter_for("fr").language
+        ('da', 'xx', 'xx')
     """
     from .cues import available_cue_languages
 
-    supported = language in available_cue_languages() and language not in _SPACY_UNSUPPORTED
-    name = language if language and supported else _SPACY_FALLBACK
-    try:
-        return _pipeline(name)
-    except Exception:  # unknown code or a tokenizer needing a missing package
-        logger.debug("no blank spaCy pipeline for %r; using %r", name, _SPACY_FALLBACK)
-        return _pipeline(_SPACY_FALLBACK)
+    code = (language or "").lower()
+    own = code in available_cue_languages() and code not in _OWN_RULES_EXCLUDED
+    return sentence_splitter(code if own else None)
 
 
-@lru_cache(maxsize=32)
-def _pipeline(name: str) -> Any:
-    """A blank pipeline whose tokenizer keeps only the exceptions that contain a period.
-
-    spaCy's blank pipelines load thousands of tokenizer exceptions (English contractions in
-    every casing, ...), which took most of the first extraction's time in a process. Only the
-    abbreviations ("e.g.", "ca.", "bl.a.", "dll.") matter for sentence boundaries; spans are
-    character offsets, so how a contraction is tokenized never shows.
-    """
-    from spacy.util import get_lang_class
-
-    base = get_lang_class(name)
-    exceptions = {
-        text: value for text, value in base.Defaults.tokenizer_exceptions.items() if "." in text
-    }
-    defaults = type("Defaults", (base.Defaults,), {"tokenizer_exceptions": exceptions})
-    nlp = type(base.__name__, (base,), {"Defaults": defaults})()
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-@lru_cache(maxsize=32)
-def _sentence_punctuation(nlp: Any) -> tuple[frozenset[str], str]:
-    """The sentencizer's punctuation characters, as a set and as a string for ``rstrip``.
-
-    The sentencizer starts a sentence only after a token that is exactly one of these
-    characters, so a text (without surrounding whitespace) that has none of them before its
-    trailing punctuation is one sentence spanning the whole text.
-    """
-    chars = frozenset(nlp.get_pipe("sentencizer").punct_chars)
-    return chars, "".join(sorted(chars))
+_SENTENCE_PUNCTUATION_STRING = "".join(sorted(SENTENCE_PUNCTUATION))
 
 
 def segment_texts(
@@ -455,7 +413,6 @@ def segment_texts(
     language: str | None,
     *,
     split_clauses: bool | SplitMode = "contrast",
-    batch_size: int = 256,
 ) -> list[list[Segment]]:
     """Segment texts of one language into trimmed sentence/clause spans.
 
@@ -467,7 +424,6 @@ def segment_texts(
             stances; "X because Y" and "X, so Y" stay one statement, as annotators mark
             them), ``"all"`` (or ``True``) also at and/so/because-type conjunctions,
             ``"none"`` (or ``False``) never.
-        batch_size: spaCy ``nlp.pipe`` batch size.
 
     Returns:
         One list of :class:`Segment` per text, in text order; every span is non-empty and
@@ -479,22 +435,19 @@ def segment_texts(
     """
     joins = SPLIT_JOINS[split_mode(split_clauses)]
     code = (language or "").lower()
-    nlp = get_pipeline(code or _SPACY_FALLBACK)
+    splitter = splitter_for(code)
     rules_code = code if code in CLAUSE_RULES else ("en" if not code else code)
-    punct, trailing = _sentence_punctuation(nlp)
-    # a text whose only sentence punctuation is at its end is one sentence: spaCy is skipped
-    single = [bool(t) and t == t.strip() and punct.isdisjoint(t.rstrip(trailing)) for t in texts]
-    docs = iter(
-        nlp.pipe(
-            [t for t, one in zip(texts, single, strict=True) if not one], batch_size=batch_size
-        )
-    )
     out: list[list[Segment]] = []
     cut_turns = 0
-    for text, one in zip(texts, single, strict=True):
-        sentences = (
-            [(0, len(text))] if one else [(s.start_char, s.end_char) for s in next(docs).sents]
+    for text in texts:
+        # sentence punctuation only at the end (the sentencizer starts a sentence only after
+        # one): one sentence, no tokenizing
+        one = (
+            bool(text)
+            and text == text.strip()
+            and SENTENCE_PUNCTUATION.isdisjoint(text.rstrip(_SENTENCE_PUNCTUATION_STRING))
         )
+        sentences = [(0, len(text))] if one else splitter.sentences(text)
         segments: list[Segment] = []
         for number, (s_start, s_end) in enumerate(sentences):
             pieces = (
@@ -539,8 +492,8 @@ __all__ = [
     "CLAUSE_RULES",
     "ClauseRules",
     "Segment",
-    "get_pipeline",
     "is_question",
     "segment_texts",
+    "splitter_for",
     "trim_span",
 ]

@@ -32,7 +32,10 @@ Example:
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import sys
 from functools import cache
+from pathlib import Path
 
 SPOKEN_EXTRA: dict[str, str] = {
     "en": """
@@ -82,8 +85,32 @@ LANGUAGES: tuple[str, ...] = ("en", "da", "nb", "nl", "id", "vi", "de", "sv", "f
 
 
 def _spacy_list(language: str) -> frozenset[str]:
-    module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    return frozenset(word.lower() for word in module.STOP_WORDS if word)
+    return frozenset(word.lower() for word in _spacy_stop_words(language) if word)
+
+
+def _spacy_stop_words(language: str) -> set[str]:
+    """``spacy.lang.<code>.stop_words.STOP_WORDS``, read without importing spaCy.
+
+    Importing any module of spaCy's package first runs ``spacy/__init__``, which imports its
+    CLI and pipeline machinery: seconds of a cold run, for a list of words. The stop-word
+    modules are plain data (a ``set`` built from a string), so the file is run on its own;
+    when spaCy is imported already, or its layout ever differs, it is imported as usual.
+    """
+    name = f"spacy.lang.{language}.stop_words"
+    spec = None if "spacy" in sys.modules else importlib.util.find_spec("spacy")
+    path = (
+        Path(spec.origin).parent / "lang" / language / "stop_words.py"
+        if spec is not None and spec.origin
+        else None
+    )
+    if path is None or not path.is_file():
+        return set(importlib.import_module(name).STOP_WORDS)
+    file_spec = importlib.util.spec_from_file_location(f"_persona_nlp_{language}_stop_words", path)
+    if file_spec is None or file_spec.loader is None:  # pragma: no cover - a .py file loads
+        return set(importlib.import_module(name).STOP_WORDS)
+    module = importlib.util.module_from_spec(file_spec)
+    file_spec.loader.exec_module(module)
+    return set(module.STOP_WORDS)
 
 
 def _vietnamese() -> frozenset[str]:
