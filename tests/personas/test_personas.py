@@ -316,3 +316,16 @@ def test_profile_counts_are_float32_statement_counts_with_listed_members(data):
     assert profiles.counts[row["s2"], column[extra.id]] == 1
     expected = len(statements) + 1 + (0 if "s2" in themes[0].participant_ids else 1)
     assert profiles.counts.sum() == expected
+
+
+def test_small_profiles_cluster_on_one_thread_with_kmeans_own_labels():
+    # up to one k-means chunk of rows, extra OpenMP threads only spin; the labels stay k-means'
+    from sklearn.cluster import KMeans
+
+    from persona_nlp.personas import _cluster
+
+    rng = np.random.default_rng(3)
+    for rows in (40, 256):
+        vectors = rng.random((rows, 12))
+        expected = KMeans(n_clusters=4, n_init=20, random_state=7).fit_predict(vectors)
+        assert _cluster(vectors, 4, 7).tolist() == expected.tolist()
