@@ -307,3 +307,14 @@ def test_long_nested_lists_are_streamed_and_still_exactly_to_json(tmp_path, anal
         monkeypatch.setattr(stream, "JSON_CHUNK", chunk)
         analysis.write_json(path)
         assert path.read_text(encoding="utf-8") == analysis.to_json() + "\n"
+
+
+def test_a_kind_without_themes_says_why(analysis):
+    """Pain points: 2 statements and no theme; both reports name the kind and the reason."""
+    reason = "No theme: only 2 statements, fewer than the 3 a theme needs (themes.min_theme_size)"
+    markdown = to_markdown(analysis)
+    assert "### Pain points" in markdown and reason in markdown
+    assert reason in " ".join(_parse(to_html(analysis)).text)
+    many = analysis.model_copy(deep=True)
+    many.manifest.config = {"themes": {"min_theme_size": 2}}
+    assert "no 2 of its 2 statements are alike enough to form a theme" in to_markdown(many)

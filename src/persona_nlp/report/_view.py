@@ -119,6 +119,7 @@ class ReportView:
     prevalence_base: str = ""
     extra: dict[str, object] = field(default_factory=dict)
     unsupported_languages: str = ""
+    unthemed_kinds: list[tuple[StatementKind, str, int, str]] = field(default_factory=list)
 
 
 class SourceIndex:
@@ -555,7 +556,43 @@ def build_view(
         coded_turns=coded_turns,
         prevalence_base=_prevalence_base(analysis),
         unsupported_languages=unsupported_languages_note(manifest.unsupported_languages),
+        unthemed_kinds=unthemed_kinds(analysis),
     )
+
+
+def unthemed_kinds(analysis: Analysis) -> list[tuple[StatementKind, str, int, str]]:
+    """Kinds with statements but no theme, each with its statement count and the reason.
+
+    A theme needs ``themes.min_theme_size`` statements alike (3 by default): a kind with fewer
+    statements cannot have one, a kind with more had none close enough to each other.
+
+    Example:
+        >>> from persona_nlp.schema import Manifest, Statement
+        >>> s = Statement(id="s1", document_id="d", participant_id="p", turn_index=0,
+        ...               text="The app logs me out", start_char=0, end_char=19,
+        ...               kind="pain_point", confidence=0.9)
+        >>> unthemed_kinds(Analysis(manifest=Manifest(package_version="0"), statements=[s]))[0][3]
+        'only 1 statement, fewer than the 3 a theme needs (themes.min_theme_size)'
+    """
+    config = analysis.manifest.config.get("themes", {}) if analysis.manifest.config else {}
+    smallest = int(config.get("min_theme_size", 3)) if isinstance(config, dict) else 3
+    counts = Counter(s.kind for s in analysis.statements)
+    themed = {t.kind for t in analysis.themes}
+    out = []
+    for kind in STATEMENT_KINDS:
+        n = counts.get(kind, 0)
+        if not n or kind in themed:
+            continue
+        if n < smallest:
+            said = "only 1 statement" if n == 1 else f"only {n} statements"
+            reason = f"{said}, fewer than the {smallest} a theme needs (themes.min_theme_size)"
+        else:
+            reason = (
+                f"no {smallest} of its {n} statements are alike enough to form a theme "
+                "(themes.min_theme_size)"
+            )
+        out.append((kind, KIND_LABELS[kind], n, reason))
+    return out
 
 
 def unsupported_languages_note(counts: dict[str, int]) -> str:
