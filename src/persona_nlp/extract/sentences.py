@@ -50,8 +50,9 @@ SENTENCE_PUNCTUATION: frozenset[str] = frozenset(
 )
 """The sentencizer's default punctuation characters (``Sentencizer.default_punct_chars``)."""
 
-_CACHE_LIMIT = 100_000
-"""Whitespace-delimited chunks whose tokens are remembered per language (spaCy caches 10,000)."""
+_CACHE_LIMIT = 10_000
+"""Whitespace-delimited chunks whose tokens are remembered per language, as spaCy's tokenizer
+does (the first ones met; a million answers would otherwise hold every distinct word)."""
 
 
 def _is_punct(token: str) -> bool:
