@@ -401,8 +401,15 @@ _SUMMARY_VERBS: dict[str, str] = {name: spec.summary_verb for name, spec in KIND
 
 
 def _clean_label(label: str) -> str:
+    """A theme label quoted inside a sentence: its positional capital lowered, not a name's.
+
+    Example:
+        >>> _clean_label("Shipping costs."), _clean_label("TikTok and blogs"), _clean_label("SMS")
+        ('“shipping costs”', '“TikTok and blogs”', '“SMS”')
+    """
     label = label.strip().rstrip(".")
-    if len(label) > 1 and not label[:2].isupper():
+    first = label.split(" ", 1)[0]
+    if len(label) > 1 and not any(c.isupper() for c in first[1:]):
         label = label[0].lower() + label[1:]
     return f"“{label}”"
 
