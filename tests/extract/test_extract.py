@@ -490,3 +490,43 @@ def test_ascii_fast_path_finds_the_same_cues_as_ignorecase():
                 slow = [m.span() for m in pattern.finditer(text)]
                 fast = [m.span() for m in table.ascii_patterns[category].finditer(text.lower())]
                 assert fast == slow, (language, category, text)
+
+
+def test_fit_softmax_without_offset_is_sklearn_logistic_regression():
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    from persona_nlp.extract.classifier import _fit_softmax
+
+    rng = np.random.default_rng(0)
+    X = np.hstack([rng.normal(size=(60, 4)), (rng.random((60, 6)) < 0.2).astype(float)])
+    y = np.repeat([0, 2, 3], 20)
+    X[y == 2, 0] += 2.0
+    X[y == 3, 1] -= 2.0
+    weights = rng.uniform(0.5, 2.0, size=60)
+    ref = LogisticRegression(C=0.5, max_iter=5000, tol=1e-10).fit(X, y, sample_weight=weights)
+    classes, coef, intercept = _fit_softmax(
+        sparse.csr_matrix(X), y, weights, np.zeros((60, 6)), 0.5, n_dense=4
+    )
+    assert classes.tolist() == [0, 2, 3]
+    # sklearn leaves the multinomial logits' common shift free; compare centred logits
+    ours = X @ coef.T + intercept
+    theirs = ref.decision_function(X)
+    centred = lambda z: z - z.mean(axis=1, keepdims=True)  # noqa: E731
+    assert np.allclose(centred(ours), centred(theirs), atol=1e-3)
+
+
+def test_fit_softmax_learns_to_correct_its_offset():
+    """Rows whose offset pushes the wrong class: the fit with the offset learns a weight that
+    cancels the push where the feature says so; the fit without it does not know it must."""
+    from persona_nlp.extract.classifier import _fit_softmax
+
+    X = np.array([[1.0, 0.0]] * 20 + [[0.0, 1.0]] * 20)
+    y = np.array([0] * 20 + [1] * 20)
+    offset = np.zeros((40, 2))
+    offset[:20, 1] = 3.0  # a "question" asking for class 1 on rows of class 0
+    classes, coef, intercept = _fit_softmax(X, y, np.ones(40), offset, 0.3, n_dense=2)
+    with_offset = X @ coef.T + intercept + offset
+    assert (with_offset.argmax(axis=1) == y).all()
+    _, coef0, intercept0 = _fit_softmax(X, y, np.ones(40), np.zeros((40, 2)), 0.3, n_dense=2)
+    assert ((X @ coef0.T + intercept0 + offset).argmax(axis=1) == y).mean() == 0.5

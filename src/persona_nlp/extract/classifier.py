@@ -79,15 +79,90 @@ def _fit_temperature(logits: np.ndarray, targets: np.ndarray) -> float:
     return float((low + high) / 2)
 
 
+def _fit_softmax(
+    X: Any,
+    targets: np.ndarray,
+    weights: np.ndarray,
+    offset: np.ndarray,
+    C: float,
+    n_dense: int = 0,
+    max_iter: int = 3000,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Multinomial logistic regression whose logits include a fixed per-row ``offset``.
+
+    Minimises ``sum_i w_i * CE(softmax(X_i W' + b + offset_i), y_i) + ||W||^2 / (2 C)`` (the
+    objective of scikit-learn's L2 ``LogisticRegression``, plus the offset) with L-BFGS. The
+    offset is a part of the final logits the regression does not own (the question context):
+    fitting with it lets the regression learn what that addition gets wrong, e.g. that a bare
+    product name under a "what were you hoping to find" question is no goal, instead of
+    learning as if it were not there.
+
+    ``X`` may be sparse; its first ``n_dense`` columns (the dense embedding and cue block) are
+    multiplied as an array.
+
+    Returns:
+        ``(classes, coef, intercept)``: the labels present in ``targets``, ``(k, d)`` weights
+        and ``(k,)`` intercepts.
+
+    Example:
+        >>> X = np.array([[0.0], [1.0], [0.1], [0.9]])
+        >>> classes, coef, b = _fit_softmax(X, np.array([0, 1, 0, 1]), np.ones(4), np.zeros((4, 2)), 10.0)
+        >>> classes.tolist(), bool(coef[1, 0] > coef[0, 0])
+        ([0, 1], True)
+    """
+    from scipy import sparse
+    from scipy.optimize import minimize
+
+    classes = np.unique(targets)
+    index = np.searchsorted(classes, targets)
+    n, d = X.shape
+    k = len(classes)
+    onehot = np.zeros((n, k))
+    onehot[np.arange(n), index] = 1.0
+    w = np.asarray(weights, dtype=np.float64) / float(np.sum(weights))
+    base = np.asarray(offset, dtype=np.float64)[:, classes]
+    penalty = 1.0 / (C * float(np.sum(weights)))
+    # the leading dense columns (embedding, cues) as an array: BLAS, not sparse products
+    X = sparse.csr_matrix(X)
+    dense = X[:, :n_dense].toarray().astype(np.float64)
+    rest = X[:, n_dense:].tocsr()
+    rest_T = rest.T.tocsr()
+
+    def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        W = theta[: k * d].reshape(k, d)
+        b = theta[k * d :]
+        z = dense @ W[:, :n_dense].T + np.asarray(rest @ W[:, n_dense:].T) + b + base
+        z -= z.max(axis=1, keepdims=True)
+        log_norm = np.log(np.exp(z).sum(axis=1))
+        loss = float(np.dot(w, log_norm - (z * onehot).sum(axis=1)))
+        loss += 0.5 * penalty * float(np.sum(W * W))
+        residual = (np.exp(z - log_norm[:, None]) - onehot) * w[:, None]
+        grad_W = np.hstack([(dense.T @ residual).T, np.asarray(rest_T @ residual).T])
+        grad_W += penalty * W
+        return loss, np.concatenate([grad_W.ravel(), residual.sum(axis=0)])
+
+    result = minimize(
+        objective,
+        np.zeros(k * d + k),
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": max_iter, "gtol": 1e-6},
+    )
+    theta = result.x
+    return classes, theta[: k * d].reshape(k, d), theta[k * d :]
+
+
 class EmbeddingCueClassifier:
     """Logistic regression on [sentence embedding, cue features, character n-grams], calibrated.
 
     The regression sees three channels: the (standardised) sentence embedding, the language's
     cue features (:mod:`.cues`) and hashed character n-grams with IDF from the training
     examples (:mod:`.lexical`; the channel that carries non-English wording when the embedding
-    model is English-only). Keyword rules (negation scope, dismissals, biography ...) and the
-    question context are added to its calibrated logits; a second temperature, fitted on
-    held-back folds *after* those additions, sets the confidence.
+    model is English-only). The question context (the kind a survey question or interviewer
+    turn asks for) is a fixed offset of its logits, in fitting as in prediction, so the
+    regression learns where a question misleads (``offset_fit``). Keyword rules (negation
+    scope, dismissals, biography ...) are added to its logits afterwards; a temperature,
+    fitted on held-back folds *after* that addition, sets the confidence.
 
     With no user examples, :meth:`fit` loads the fit shipped for the embedding model
     (``banks/classifier-*.npz``, see :mod:`.stored`) when its key (model fingerprint, banks,
@@ -115,6 +190,12 @@ class EmbeddingCueClassifier:
             temperatures are fitted on held-back *bank* examples, cleaner than real transcripts;
             without it the top bucket (0.97+) was right less often than it claimed (93% on dev
             before this release), so confidence now tops out at ``1 - smoothing * 5/6``.
+        offset_fit: Fit the regression with the question-context logits as a fixed offset (it
+            predicts with them), so it learns where the question misleads, e.g. that a bare
+            product name answering "what were you looking for?" is no goal; the first
+            temperature is then 1 and only the output temperature is fitted. ``False`` fits
+            the regression alone (scikit-learn) and adds the context afterwards. The keyword
+            rules are added afterwards in both cases.
         folds: Folds for fitting the calibration temperatures on held-back examples.
         random_state: Seed for the fold split and the solver.
         use_stored: Load the shipped fit when it matches (bank-only training).
@@ -148,6 +229,7 @@ class EmbeddingCueClassifier:
         user_match: float = 0.9,
         user_boost: float = 3.0,
         smoothing: float = 0.04,
+        offset_fit: bool = True,
         folds: int = 3,
         random_state: int = 42,
         use_stored: bool = True,
@@ -165,6 +247,7 @@ class EmbeddingCueClassifier:
         self.user_match = user_match
         self.user_boost = user_boost
         self.smoothing = smoothing
+        self.offset_fit = offset_fit
         self.folds = folds
         self.random_state = random_state
         self.use_stored = use_stored
@@ -198,14 +281,17 @@ class EmbeddingCueClassifier:
             blocks.append(self.vocabulary_.transform(texts) * self.ngram_scale)
         return sparse.hstack(blocks, format="csr")
 
-    def _extra_logits(self, candidates: Sequence[Candidate], cues: np.ndarray) -> np.ndarray:
-        return self.rule_weight * rule_scores(cues) + context_bias(
+    def _context_logits(self, candidates: Sequence[Candidate]) -> np.ndarray:
+        return context_bias(
             candidates,
             self.context_short,
             self.context_long,
             self.context_survey,
             self.context_sibling,
         )
+
+    def _extra_logits(self, candidates: Sequence[Candidate], cues: np.ndarray) -> np.ndarray:
+        return self.rule_weight * rule_scores(cues) + self._context_logits(candidates)
 
     def _decision(self, X: Any) -> np.ndarray:
         logits = np.full((X.shape[0], len(LABELS)), -1e3, dtype=np.float64)
@@ -254,11 +340,17 @@ class EmbeddingCueClassifier:
             texts, [e.language for e in examples], [c.question for c in candidates]
         )
         extra = self._extra_logits(candidates, cues)
+        # the question context is part of what the regression predicts with; the keyword rules
+        # stay outside it (they carry negation and dismissal knowledge the banks cannot teach)
+        offset = self._context_logits(candidates)
         weights = np.array(
             [1.0 if e.source.startswith("bank:") else self.user_weight for e in examples]
         )
-        out_of_fold = self._out_of_fold(texts, vectors, cues, targets, weights)
-        if out_of_fold is not None:
+        out_of_fold = self._out_of_fold(texts, vectors, cues, targets, weights, offset)
+        if out_of_fold is not None and self.offset_fit:
+            self.temperature_ = 1.0
+            self.output_temperature_ = _fit_temperature(out_of_fold + extra, targets)
+        elif out_of_fold is not None:
             self.temperature_ = _fit_temperature(out_of_fold, targets)
             self.output_temperature_ = _fit_temperature(
                 out_of_fold / self.temperature_ + extra, targets
@@ -267,12 +359,21 @@ class EmbeddingCueClassifier:
             self.temperature_ = self.output_temperature_ = 1.0
         self.vocabulary_ = NgramVocabulary.fit(texts, self.ngram_min_df)
         X = self._design(vectors, cues, texts, fit=True)
-        model = self._model().fit(X, targets, sample_weight=weights)
-        self.classes_ = model.classes_
-        self.coef_ = model.coef_.astype(np.float32)
-        self.intercept_ = model.intercept_.astype(np.float32)
+        classes, coef, intercept = self._regress(X, targets, weights, offset)
+        self.classes_ = classes
+        self.coef_ = coef.astype(np.float32)
+        self.intercept_ = intercept.astype(np.float32)
         self.key_ = key
         return self
+
+    def _regress(
+        self, X: Any, targets: np.ndarray, weights: np.ndarray, extra: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(classes, coef, intercept)`` of the regression (with ``extra`` as offset or not)."""
+        if self.offset_fit:
+            return _fit_softmax(X, targets, weights, extra, self.C, n_dense=len(self.mean_))
+        model = self._model().fit(X, targets, sample_weight=weights)
+        return model.classes_, model.coef_, model.intercept_
 
     def _model(self) -> Any:
         from sklearn.linear_model import LogisticRegression
@@ -286,6 +387,7 @@ class EmbeddingCueClassifier:
         cues: np.ndarray,
         targets: np.ndarray,
         weights: np.ndarray,
+        extra: np.ndarray,
     ) -> np.ndarray | None:
         """Regression logits of each example from a model that did not see it (None: too few)."""
         from sklearn.model_selection import StratifiedKFold
@@ -303,9 +405,11 @@ class EmbeddingCueClassifier:
             self.vocabulary_ = NgramVocabulary.fit([texts[i] for i in train], self.ngram_min_df)
             X_train = self._design(vectors[train], cues[train], [texts[i] for i in train], fit=True)
             X_test = self._design(vectors[test], cues[test], [texts[i] for i in test])
-            fold = self._model().fit(X_train, targets[train], sample_weight=weights[train])
-            out[np.ix_(test, fold.classes_)] = fold.decision_function(X_test)
-            missing = np.setdiff1d(np.arange(len(LABELS)), fold.classes_)
+            classes, coef, intercept = self._regress(
+                X_train, targets[train], weights[train], extra[train]
+            )
+            out[np.ix_(test, classes)] = np.asarray(X_test @ coef.T) + intercept
+            missing = np.setdiff1d(np.arange(len(LABELS)), classes)
             out[np.ix_(test, missing)] = -1e3
         return out
 
