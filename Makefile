@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= out/example
 
-.PHONY: setup demo test lint typecheck docs examples bench clean
+.PHONY: setup demo test lint typecheck docs examples bench clean shipped
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -33,6 +33,9 @@ docs: $(VENV)/.installed
 
 examples: $(VENV)/.installed
 	for script in examples/0*.py; do HF_HUB_OFFLINE=1 $(PY) $$script || exit 1; done
+
+shipped: $(VENV)/.installed  ## refit the shipped classifier fits after editing a bank or cue table
+	HF_HUB_OFFLINE=1 $(PY) -c "from persona_nlp.extract.classifier import write_all_shipped; write_all_shipped()"
 
 clean:
 	rm -rf out site .pytest_cache .mypy_cache .ruff_cache

