@@ -11,7 +11,8 @@ How it works (see ``docs/personas.md``):
    prevalence ``log((1 + N) / (1 + df))``, rows L2-normalised.
 2. **Group.** The participants with the most evidence form the core (interviewees when there are
    enough of them, see :func:`.profiles.choose_core`; else those with 3+ themes or statements).
-   k-means (fixed ``seed``, ``n_init=20``) on the core for every k between ``min_personas`` and
+   k-means (fixed ``seed``; 20 restarts, fewer on a core of over 1,000: :func:`kmeans_inits`)
+   on the core for every k between ``min_personas`` and
    ``max_personas``; among the k whose smallest persona holds at least
    :data:`MIN_PERSONA_SHARE` of the core, the best cosine silhouette wins (with theme profiles:
    the smallest k within :data:`SILHOUETTE_TOLERANCE` of the best), unless
@@ -164,10 +165,32 @@ _KMEANS_CHUNK_ROWS = 256
 """scikit-learn's k-means (``lloyd``) hands rows to its OpenMP threads in chunks of this many."""
 
 
+KMEANS_INITS = 20
+"""k-means restarts (k-means++ seeds) per k on a small core: the best of 20 is stable."""
+
+KMEANS_INIT_ROWS = 20_000
+"""On a large core, fewer restarts: restarts x rows stays within this (at least
+:data:`KMEANS_MIN_INITS`). A core of 5,000 survey respondents gets 4 restarts instead of 20
+(k-means took 25 s of a 20,000-answer analysis, 5 values of k x 20 restarts); with thousands of
+rows one k-means++ seeding varies far less than with a dozen interviewees."""
+
+KMEANS_MIN_INITS = 3
+
+
+def kmeans_inits(rows: int) -> int:
+    """Restarts of k-means for a core of ``rows`` participants.
+
+    Example:
+        >>> kmeans_inits(12), kmeans_inits(1000), kmeans_inits(5000), kmeans_inits(100_000)
+        (20, 20, 4, 3)
+    """
+    return max(KMEANS_MIN_INITS, min(KMEANS_INITS, KMEANS_INIT_ROWS // max(rows, 1)))
+
+
 def _cluster(vectors: np.ndarray, k: int, seed: int) -> np.ndarray:
     from sklearn.cluster import KMeans
 
-    model = KMeans(n_clusters=k, n_init=20, random_state=seed)
+    model = KMeans(n_clusters=k, n_init=kmeans_inits(len(vectors)), random_state=seed)
     if len(vectors) > _KMEANS_CHUNK_ROWS:
         return model.fit_predict(vectors)
     # One chunk: the other OpenMP threads have no rows and spin at every barrier of the
