@@ -290,8 +290,9 @@ class EmbeddingCueClassifier:
             self.context_sibling,
         )
 
-    def _extra_logits(self, candidates: Sequence[Candidate], cues: np.ndarray) -> np.ndarray:
-        return self.rule_weight * rule_scores(cues) + self._context_logits(candidates)
+    def _extra_logits(self, cues: np.ndarray, context: np.ndarray) -> np.ndarray:
+        """Keyword-rule logits plus the question-context logits (``_context_logits``)."""
+        return self.rule_weight * rule_scores(cues) + context
 
     def _decision(self, X: Any) -> np.ndarray:
         logits = np.full((X.shape[0], len(LABELS)), -1e3, dtype=np.float64)
@@ -339,10 +340,10 @@ class EmbeddingCueClassifier:
         cues, _ = unique_cue_features(
             texts, [e.language for e in examples], [c.question for c in candidates]
         )
-        extra = self._extra_logits(candidates, cues)
         # the question context is part of what the regression predicts with; the keyword rules
         # stay outside it (they carry negation and dismissal knowledge the banks cannot teach)
         offset = self._context_logits(candidates)
+        extra = self._extra_logits(cues, offset)
         weights = np.array(
             [1.0 if e.source.startswith("bank:") else self.user_weight for e in examples]
         )
@@ -367,11 +368,11 @@ class EmbeddingCueClassifier:
         return self
 
     def _regress(
-        self, X: Any, targets: np.ndarray, weights: np.ndarray, extra: np.ndarray
+        self, X: Any, targets: np.ndarray, weights: np.ndarray, offset: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``(classes, coef, intercept)`` of the regression (with ``extra`` as offset or not)."""
+        """``(classes, coef, intercept)`` of the regression (``offset`` used with ``offset_fit``)."""
         if self.offset_fit:
-            return _fit_softmax(X, targets, weights, extra, self.C, n_dense=len(self.mean_))
+            return _fit_softmax(X, targets, weights, offset, self.C, n_dense=len(self.mean_))
         model = self._model().fit(X, targets, sample_weight=weights)
         return model.classes_, model.coef_, model.intercept_
 
@@ -387,7 +388,7 @@ class EmbeddingCueClassifier:
         cues: np.ndarray,
         targets: np.ndarray,
         weights: np.ndarray,
-        extra: np.ndarray,
+        offset: np.ndarray,
     ) -> np.ndarray | None:
         """Regression logits of each example from a model that did not see it (None: too few)."""
         from sklearn.model_selection import StratifiedKFold
@@ -406,7 +407,7 @@ class EmbeddingCueClassifier:
             X_train = self._design(vectors[train], cues[train], [texts[i] for i in train], fit=True)
             X_test = self._design(vectors[test], cues[test], [texts[i] for i in test])
             classes, coef, intercept = self._regress(
-                X_train, targets[train], weights[train], extra[train]
+                X_train, targets[train], weights[train], offset[train]
             )
             out[np.ix_(test, classes)] = np.asarray(X_test @ coef.T) + intercept
             missing = np.setdiff1d(np.arange(len(LABELS)), classes)
@@ -461,7 +462,7 @@ class EmbeddingCueClassifier:
             texts, [c.language for c in candidates], [c.question for c in candidates]
         )
         logits = self._decision(self._design(vectors, cues, texts)) / self.temperature_
-        logits += self._extra_logits(candidates, cues)
+        logits += self._extra_logits(cues, self._context_logits(candidates))
         logits /= self.output_temperature_
         similarity = vectors @ self.bank_vectors_.T
         if len(self.user_rows_):
