@@ -365,11 +365,15 @@ def run_pipeline(
     model = config.embed.model
     if model == AUTO_MODEL and previous is not None and previous.manifest.model_name:
         model = previous.manifest.model_name  # a later wave keeps its baseline's encoder
+
+    def ingest() -> Corpus:
+        with timer.stage("ingest"):
+            return inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
+
     corpus: Corpus | None = None
     if embedder is None and model == AUTO_MODEL and config.run.executor != "dask":
         # auto looks at the study's languages first (persona_nlp.pipeline.choose_model)
-        with timer.stage("ingest"):
-            corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
+        corpus = ingest()
         model = choose_model(model, corpus)
     if embedder is None:
         if model == AUTO_MODEL:  # Dask ingests on the workers: no study to look at first
@@ -397,8 +401,7 @@ def run_pipeline(
         # -- end of scale-out branch; themes, personas and reports run here as usual
     else:
         if corpus is None:
-            with timer.stage("ingest"):
-                corpus = inputs if isinstance(inputs, Corpus) else ingest_inputs(inputs, config)
+            corpus = ingest()
         # refuse, with one clear line, an input this machine cannot hold (persona_nlp.run.memory)
         check_memory(sum(len(document.turns) for document in corpus.documents))
         with timer.stage("extract"):
