@@ -496,7 +496,7 @@ def test_fit_softmax_without_offset_is_sklearn_logistic_regression():
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
-    from persona_nlp.extract.classifier import _fit_softmax
+    from persona_nlp.extract.regression import fit_softmax as _fit_softmax
 
     rng = np.random.default_rng(0)
     X = np.hstack([rng.normal(size=(60, 4)), (rng.random((60, 6)) < 0.2).astype(float)])
@@ -519,7 +519,7 @@ def test_fit_softmax_without_offset_is_sklearn_logistic_regression():
 def test_fit_softmax_learns_to_correct_its_offset():
     """Rows whose offset pushes the wrong class: the fit with the offset learns a weight that
     cancels the push where the feature says so; the fit without it does not know it must."""
-    from persona_nlp.extract.classifier import _fit_softmax
+    from persona_nlp.extract.regression import fit_softmax as _fit_softmax
 
     X = np.array([[1.0, 0.0]] * 20 + [[0.0, 1.0]] * 20)
     y = np.array([0] * 20 + [1] * 20)
