@@ -102,6 +102,10 @@ MAX_DEFINING_PER_KIND = 3
 """At most this many defining themes per kind."""
 MIN_DEFINING_THEMES = 2
 """A group with fewer defining themes is not reported as a persona (its members move)."""
+MIN_DESCRIBED_PERSONAS = 2
+"""When the best silhouette's grouping leaves fewer describable personas than this, the other
+candidate numbers of personas are tried (best silhouette first) and the first that leaves this
+many is kept."""
 MAX_METADATA_VALUES = 12
 """Metadata keys with more distinct values than this are not summarised (not categorical)."""
 _NAMING_KINDS: tuple[StatementKind, ...] = ("mindset", "goal")
@@ -270,13 +274,16 @@ def _core_of(groups: Sequence[_Group]) -> list[str]:
     return sorted(set().union(*(g.core for g in groups))) if groups else []
 
 
-def _group(profiles: _Profiles, config: PersonaConfig, seed: int) -> list[_Group]:
+def _group(
+    profiles: _Profiles, config: PersonaConfig, seed: int
+) -> tuple[list[_Group], dict[int, float]]:
+    """Personas from theme profiles; also returns the silhouette of every candidate k."""
     presence = profiles.presence
     n_all = len(profiles.participant_ids)
     df = presence.sum(axis=0)
     usable = df >= 2
     if not usable.any():
-        return []
+        return [], {}
     counts = profiles.counts[:, usable].astype(np.float64)
     idf = np.log((1.0 + n_all) / (1.0 + df[usable]))
     idf = np.maximum(idf, 1e-3)
@@ -286,7 +293,7 @@ def _group(profiles: _Profiles, config: PersonaConfig, seed: int) -> list[_Group
     if len(core) < MIN_PARTICIPANTS:  # small studies: let thinner profiles in
         core = np.flatnonzero(n_themes >= 1)
     if len(core) < MIN_PARTICIPANTS:
-        return []
+        return [], {}
     k, labels, scores = _choose_k(vectors[core], config, seed)
     logger.debug("persona silhouettes per k: %s; chose %d", scores, k)
     centroids = np.stack([vectors[core][labels == c].mean(axis=0) for c in range(k)])
@@ -310,18 +317,19 @@ def _group(profiles: _Profiles, config: PersonaConfig, seed: int) -> list[_Group
         coverage = min(1.0, n_themes[row] / MIN_PROFILE_THEMES)
         confidence = float(_softmax(similarities)[best]) * coverage
         groups[best].members[profiles.participant_ids[row]] = round(confidence, 4)
-    return [g for g in groups if g.members]
+    return [g for g in groups if g.members], scores
 
 
 def _group_semantic(
     profiles: _Profiles, space: SemanticSpace, config: PersonaConfig, seed: int
-) -> tuple[list[_Group], np.ndarray]:
-    """Personas from what participants say (:mod:`.profiles`); also returns the centroids."""
+) -> tuple[list[_Group], np.ndarray, dict[int, float]]:
+    """Personas from what participants say (:mod:`.profiles`); also returns the centroids and
+    the silhouette of every candidate k."""
     ids = profiles.participant_ids
     counts = space.statement_counts(ids)
     core = choose_core(counts, MIN_PARTICIPANTS, seed)
     if len(core) < MIN_PARTICIPANTS:
-        return [], np.zeros((0, 0), dtype=np.float32)
+        return [], np.zeros((0, 0), dtype=np.float32), {}
     core_ids = [ids[i] for i in core]
     vectors = space.profiles(core_ids)
     # meaning profiles: silhouettes are small (about 0.1) and close together, so a tolerance
@@ -338,7 +346,7 @@ def _group_semantic(
     core_set = set(core_ids)
     others = [pid for pid, n in zip(ids, counts, strict=True) if n and pid not in core_set]
     _join(groups, others, space.similarities(others, centroids), space.statement_counts(others))
-    return groups, centroids
+    return groups, centroids, scores
 
 
 def _join(
@@ -595,11 +603,28 @@ def build_personas(
         space = SemanticSpace(
             [s.participant_id for s in statements], [s.kind for s in statements], embeddings
         )
-        groups, centroids = _group_semantic(profiles, space, config, seed)
-    else:
-        groups = _group(profiles, config, seed)
+
+    def grouped(cfg: PersonaConfig) -> tuple[list[_Group], np.ndarray, dict[int, float]]:
+        if space is not None:
+            return _group_semantic(profiles, space, cfg, seed)
+        found, scores = _group(profiles, cfg, seed)
+        return found, np.zeros((0, 0), dtype=np.float32), scores
+
+    groups, centroids, scores = grouped(config)
     if config.n_personas is None:  # a number the user fixed is kept, described or not
+        chosen = len(groups)
         groups = _describable(groups, centroids, profiles, themes_by_id, space)
+        # The best silhouette's grouping left fewer than two describable personas: the other
+        # candidate numbers, best silhouette first, may still split the data into personas
+        # with defining themes (a sparse study whose k=2 halves each share one theme).
+        alternatives = sorted((k for k in scores if k != chosen), key=lambda k: (-scores[k], k))
+        for k in alternatives if len(groups) < MIN_DESCRIBED_PERSONAS else []:
+            retry, retry_centroids, _ = grouped(config.model_copy(update={"n_personas": k}))
+            retry = _describable(retry, retry_centroids, profiles, themes_by_id, space)
+            if len(retry) >= MIN_DESCRIBED_PERSONAS:
+                logger.debug("k=%d left %d describable personas; k=%d kept", chosen, len(groups), k)
+                groups = retry
+                break
     if not groups:
         return []
     groups.sort(key=lambda g: (-len(g.members), sorted(g.members)))
