@@ -13,7 +13,6 @@ Example:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +41,12 @@ GROUP_PRIOR_STATEMENTS = 6.0
 user's personas: a respondent with two answers is scored mostly by the persona the analysis put
 them in, an interviewee with forty statements mostly by their own (empirical-Bayes shrinkage)."""
 MIN_BASELINE_STD = 0.02
+CONFIDENCE_SCALE = 0.58
+"""Scale of the assignment confidence: a participant's probability of each persona is the
+softmax of ``CONFIDENCE_SCALE * evidence * (score - best score) / baseline SD``, where
+``evidence`` counts the statements behind the scores (their own plus the group prior's
+:data:`GROUP_PRIOR_STATEMENTS`): each statement adds its own log-odds, as in naive Bayes. Fitted
+by log-loss on the two own persona studies (``benchmarks/bench_enrich_confidence.py``)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,10 @@ class Assignment:
     persona: str | None
     confidence: float
     score: float
+    scores: tuple[float, ...] = ()
+    """The participant's score for every persona (after shrinkage), in file order."""
+    evidence: float = 0.0
+    """Statements behind the scores (the participant's own plus the group prior's weight)."""
 
 
 def kind_penalty(item_kind: str, statement_kinds: np.ndarray, penalty: float) -> np.ndarray:
@@ -178,17 +187,46 @@ def assign_participants(
         order = np.argsort(-scores, kind="stable")
         index = int(order[0])
         margin = float(scores[index] - scores[order[1]]) if len(order) > 1 else float(scores[index])
+        weight = len(rows) + (GROUP_PRIOR_STATEMENTS if prior is not None else 0.0)
+        all_scores = tuple(round(float(x), 4) for x in scores)
         if scores[index] < thresholds.assign_min or margin < thresholds.assign_margin:
-            assignments.append(Assignment(pid, None, None, 0.0, round(float(scores[index]), 4)))
+            assignments.append(
+                Assignment(pid, None, None, 0.0, round(float(scores[index]), 4), all_scores, weight)
+            )
             continue
-        votes = Counter(int(np.argmax(best[row])) for row in rows)
-        confidence = votes[index] / len(rows)
+        confidence = float(assignment_probabilities(scores, weight, thresholds)[index])
         assignments.append(
             Assignment(
-                pid, index, labels[index], round(confidence, 4), round(float(scores[index]), 4)
+                pid,
+                index,
+                labels[index],
+                round(confidence, 4),
+                round(float(scores[index]), 4),
+                all_scores,
+                weight,
             )
         )
     return assignments
+
+
+def assignment_probabilities(
+    scores: np.ndarray, evidence: float, thresholds: Thresholds
+) -> np.ndarray:
+    """A participant's probability of each persona (see :data:`CONFIDENCE_SCALE`).
+
+    Example:
+        >>> assignment_probabilities(np.array([0.5, 0.3]), 1.0, Thresholds(baseline_std=0.1)).round(2)
+        array([0.76, 0.24])
+    """
+    scores = np.asarray(scores, dtype=np.float64)
+    z = (
+        CONFIDENCE_SCALE
+        * evidence
+        * (scores - scores.max())
+        / max(thresholds.baseline_std, MIN_BASELINE_STD)
+    )
+    weights = np.exp(z)
+    return weights / weights.sum()
 
 
 def theme_vectors(
@@ -216,6 +254,7 @@ def theme_vectors(
 __all__ = [
     "ASSIGN_MARGIN_Z",
     "ASSIGN_MIN_Z",
+    "CONFIDENCE_SCALE",
     "GIST_MATCH_Z",
     "GROUP_PRIOR_STATEMENTS",
     "ITEM_KIND_TO_STATEMENT_KIND",
@@ -225,6 +264,7 @@ __all__ = [
     "Assignment",
     "Thresholds",
     "assign_participants",
+    "assignment_probabilities",
     "best_item_similarity",
     "covered_by_items",
     "kind_penalty",
