@@ -21,6 +21,11 @@ enrichment assignment accuracy (participant -> intended existing persona; "none"
 planted unsupported items found (and other items wrongly called unsupported), left-out themes
 proposed, and whether the persona nobody matches is flagged.
 
+Themes against gold statements (``gold_statements*.jsonl``, written by the benchmark's author
+with meaning-level themes, see ``make_gold.py``; a second table per study): share of gold
+statements found, kind macro-F1, theme NMI within kind, themed share (both also for English
+and for Danish + Dutch participants) and quote agreement; see :func:`theme_metrics`.
+
 ``--study b2b`` measures the second study instead (``make_study_b2b.py``, under
 ``study_b2b/``): 132 participants around a project-management and invoicing SaaS for small
 companies, three intended personas (cost-cutting owner-manager, compliance-minded finance lead,
@@ -64,6 +69,7 @@ STUDIES = {
         "truth": "truth.json",
         "personas": "existing_personas.json",
         "enrich": "enrich_truth.json",
+        "gold": "gold_statements.jsonl",
         "out": OUT,
     },
     "b2b": {
@@ -72,6 +78,7 @@ STUDIES = {
         "truth": "truth_b2b.json",
         "personas": "existing_personas_b2b.json",
         "enrich": "enrich_truth_b2b.json",
+        "gold": "gold_statements_b2b.jsonl",
         "out": ROOT / "benchmarks" / "out" / "personas_b2b",
     },
 }
@@ -464,6 +471,152 @@ def enrichment_metrics(result, truth: dict[str, str], enrich_truth: dict) -> dic
     }
 
 
+KINDS = ("goal", "pain_point", "objection", "mindset", "channel")
+WORD = re.compile(r"\w+")
+
+
+def load_gold_statements() -> list[dict]:
+    """The study's gold statements (``make_gold.py``): participant, text, kind, theme."""
+    path = DATA / STUDIES[STUDY_NAME]["gold"]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def text_overlap(gold: str, predicted: str) -> float:
+    """How well a predicted statement covers a gold one (0 = no match), by the matching rule:
+    one text contains the other and the shorter is >= 40% of the longer's length, or the shared
+    words are >= 60% of the gold's words and >= 40% of the predicted's."""
+    gold_text, predicted_text = gold.casefold().strip(" .!?"), predicted.casefold().strip(" .!?")
+    short, long = sorted((gold_text, predicted_text), key=len)
+    contained = short in long and len(short) >= 0.4 * len(long)
+    gold_words, predicted_words = set(WORD.findall(gold_text)), set(WORD.findall(predicted_text))
+    shared = len(gold_words & predicted_words)
+    by_words = (
+        bool(gold_words and predicted_words)
+        and shared >= 0.6 * len(gold_words)
+        and shared >= 0.4 * len(predicted_words)
+    )
+    if not (contained or by_words):
+        return 0.0
+    return shared / max(len(gold_words | predicted_words), 1) + (1.0 if contained else 0.0)
+
+
+def _best(candidates: list, score) -> object | None:
+    """The candidate with the highest positive ``score(candidate)``, or None."""
+    scored = [(score(candidate), candidate) for candidate in candidates]
+    scored = [(value, candidate) for value, candidate in scored if value > 0]
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _nmi_by_kind(pairs: list[tuple[str, str, str]]) -> float:
+    """NMI of (gold theme, predicted theme) per gold kind, averaged weighted by count."""
+    from sklearn.metrics import normalized_mutual_info_score
+
+    total, weighted = 0, 0.0
+    for kind in KINDS:
+        group = [(g, p) for k, g, p in pairs if k == kind]
+        if group:
+            nmi = normalized_mutual_info_score([g for g, _ in group], [p for _, p in group])
+            weighted += len(group) * nmi
+            total += len(group)
+    return round(weighted / total, 3) if total else 0.0
+
+
+def theme_metrics(analysis: Analysis, gold: list[dict]) -> dict:
+    """Statements and themes of one analysis against the study's gold statements.
+
+    Each gold statement is matched to the predicted statements of its participant that overlap
+    it (:func:`text_overlap`). Kind F1: per kind, precision over predicted statements of that
+    kind that match any gold statement (correct when one of their gold statements has the
+    kind), recall over all gold statements of the kind (found when a statement of that kind
+    matches it); macro over the five kinds. Theme NMI within kind: gold statements matched to
+    a themed statement (the best-overlapping themed one), gold theme vs predicted theme, per
+    gold kind, weighted by count. Themed share: those gold statements over all. Quote
+    agreement: a theme's quotes that match a gold statement whose theme is the theme's
+    majority gold theme (over its member statements), over its quotes that match one.
+    """
+    from collections import Counter, defaultdict
+
+    by_participant = defaultdict(list)
+    for statement in analysis.statements:
+        by_participant[statement.participant_id].append(statement)
+    gold_by_participant = defaultdict(list)
+    for item in gold:
+        gold_by_participant[item["participant"]].append(item)
+    predicted_golds = defaultdict(list)  # predicted statement id -> matched gold statements
+    found_kinds, themed = [], []  # per gold: kinds it was found with; best themed statement
+    for item in gold:
+        matches = [
+            s for s in by_participant[item["participant"]] if text_overlap(item["text"], s.text)
+        ]
+        for statement in matches:
+            predicted_golds[statement.id].append(item)
+        found_kinds.append({s.kind for s in matches})
+        themed.append(
+            _best(
+                [s for s in matches if s.theme_id],
+                lambda s, text=item["text"]: text_overlap(text, s.text),
+            )
+        )
+    kind_f1 = {}
+    kind_of = {s.id: s.kind for s in analysis.statements}
+    for kind in KINDS:
+        matched = [sid for sid, items in predicted_golds.items() if kind_of[sid] == kind]
+        right = sum(any(g["kind"] == kind for g in predicted_golds[sid]) for sid in matched)
+        of_kind = [
+            kinds for item, kinds in zip(gold, found_kinds, strict=True) if item["kind"] == kind
+        ]
+        precision = right / len(matched) if matched else 0.0
+        recall = sum(kind in kinds for kinds in of_kind) / len(of_kind) if of_kind else 0.0
+        kind_f1[kind] = round(
+            2 * precision * recall / (precision + recall) if precision + recall else 0.0, 3
+        )
+    other = non_english_participants()
+    split = {
+        "": lambda _: True,
+        "_english": lambda p: p not in other,
+        "_non_english": lambda p: p in other,
+    }
+    out: dict = {
+        "gold_statements": len(gold),
+        "gold_found": round(sum(bool(k) for k in found_kinds) / len(gold), 3),
+        "kind_f1": kind_f1,
+        "kind_macro_f1": round(sum(kind_f1.values()) / len(KINDS), 3),
+    }
+    for suffix, keep in split.items():
+        pairs = [
+            (item["kind"], item["theme"], statement.theme_id)
+            for item, statement in zip(gold, themed, strict=True)
+            if statement is not None and keep(item["participant"])
+        ]
+        n_gold = sum(keep(item["participant"]) for item in gold)
+        out[f"theme_nmi{suffix}"] = _nmi_by_kind(pairs)
+        out[f"themed_share{suffix}"] = round(len(pairs) / n_gold, 3) if n_gold else 0.0
+        out[f"n_gold{suffix}"] = n_gold
+    gold_theme_of = {}  # predicted statement id -> theme of its best-overlapping gold statement
+    for statement in analysis.statements:
+        items = predicted_golds.get(statement.id)
+        if items:
+            best = _best(items, lambda g, text=statement.text: text_overlap(g["text"], text))
+            gold_theme_of[statement.id] = best["theme"]
+    agree = quoted = 0
+    for theme in analysis.themes:
+        members = Counter(gold_theme_of[i] for i in theme.statement_ids if i in gold_theme_of)
+        if not members:
+            continue
+        majority = members.most_common(1)[0][0]
+        for quote in theme.quotes:
+            item = _best(
+                gold_by_participant[quote.participant_id],
+                lambda g, text=quote.text: text_overlap(g["text"], text),
+            )
+            if item is not None:
+                quoted += 1
+                agree += item["theme"] == majority
+    out["quote_agreement"] = round(agree / quoted, 3) if quoted else 0.0
+    out["quotes_matched"] = quoted
+    return out
+
+
 def seed_stability(
     analysis: Analysis, truth: dict[str, str], embedder, seeds: range = range(10)
 ) -> dict:
@@ -515,6 +668,7 @@ def run_row(name: str, analysis: Analysis, embedder, truth, enrich_truth, second
         **persona_metrics(analysis, truth),
         **enrichment_metrics(result, truth, enrich_truth),
     }
+    row.update(theme_metrics(analysis, load_gold_statements()))
     row["seed_ari"] = seed_stability(analysis, truth, embedder)
     row["seconds"] = round(seconds, 1)
     row["enrich_seconds"] = round(enrich_seconds, 2)
@@ -568,6 +722,7 @@ def markdown(rows: list[dict], seed: int, notes: list[str]) -> str:
         "in a model's first row), not of enrichment; rows of one model share an embedding cache, "
         "so later rows embed almost nothing."
     )
+    lines.extend(markdown_themes(rows))
     return "\n".join(lines) + "\n"
 
 
@@ -615,7 +770,31 @@ def markdown_b2b(rows: list[dict], seed: int, notes: list[str]) -> str:
             f"k in {stability['k']}."
         )
     lines.extend(f"- {note}" for note in notes)
+    lines.extend(markdown_themes(rows))
     return "\n".join(lines) + "\n"
+
+
+def markdown_themes(rows: list[dict]) -> list[str]:
+    """A second table: statements and themes against the study's gold statements."""
+    lines = [
+        "",
+        f"Themes against the gold statements (`{STUDIES[STUDY_NAME]['gold']}`, written by the "
+        "benchmark's author, meaning-level themes; see `make_gold.py`; matching and figures: "
+        "`theme_metrics`):",
+        "",
+        "| row | model | language alignment | gold statements | found | kind macro-F1 | theme NMI within kind | themed share | NMI English | NMI Danish + Dutch | themed English | themed Danish + Dutch | quote agreement |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['row']} | {r['model']} | {r['align']} | {r['gold_statements']} | "
+            f"{r['gold_found']:.0%} | {r['kind_macro_f1']:.2f} | {r['theme_nmi']:.2f} | "
+            f"{r['themed_share']:.0%} | {r['theme_nmi_english']:.2f} | "
+            f"{r['theme_nmi_non_english']:.2f} | {r['themed_share_english']:.0%} | "
+            f"{r['themed_share_non_english']:.0%} | {r['quote_agreement']:.0%} "
+            f"({r['quotes_matched']} quotes) |"
+        )
+    return lines
 
 
 HEADINGS = {"grocery": "## Personas", "b2b": "## Personas, second study (B2B)"}
