@@ -113,6 +113,8 @@ def calibration(rows: list[dict], scale: float) -> dict:
     new = np.array([p[r["assigned"]] for p, r in zip(probs, assigned, strict=True)], dtype=float)
     correct = np.array([r["assigned"] == r["gold"] for r in assigned], dtype=float)
     return {
+        "participants": len(rows),
+        "accuracy_all": round(float(correct.sum()) / max(1, len(rows)), 3),
         "assigned": len(assigned),
         "accuracy": round(float(correct.mean()), 3),
         "mean_confidence": round(float(new.mean()), 3),

@@ -35,3 +35,17 @@ def test_an_interviewee_is_surer_than_a_one_answer_respondent_with_the_same_lead
     assert result["interviewee"].persona == result["respondent"].persona == "A"
     assert result["respondent"].confidence < 0.7 < 0.99 < result["interviewee"].confidence
     assert result["interviewee"].scores == (0.5, 0.4) and result["interviewee"].evidence == 40
+
+
+def test_the_margin_needed_shrinks_with_the_evidence():
+    """A lead of 0.05 SD: too small for one answer, enough for 36 statements (0.15 / 6 = 0.025)."""
+    thresholds = Thresholds(assign_min=0.0, assign_margin=0.15, baseline_std=1.0)
+    best = np.array([[0.55, 0.50]] * 37)
+    rows = {"interviewee": list(range(36)), "respondent": [36]}
+    result = {
+        a.participant_id: a.persona
+        for a in assign_participants(
+            ["interviewee", "respondent"], rows, best, ["A", "B"], thresholds
+        )
+    }
+    assert result == {"interviewee": "A", "respondent": None}

@@ -15,7 +15,8 @@ Given a persona file (see :mod:`persona_nlp.enrich.persona_file`) and an
    participant's statements, of the best similarity between the statement and the persona's
    items (items of another kind count :data:`~persona_nlp.enrich.scoring.KIND_PENALTY_Z` SDs less). The participant joins
    the best-scoring persona unless that score is below the mean pair similarity or beats the
-   runner-up by less than :data:`~persona_nlp.enrich.scoring.ASSIGN_MARGIN_Z` SDs (then: *none*). The confidence is a
+   runner-up by less than :data:`~persona_nlp.enrich.scoring.ASSIGN_MARGIN_Z` SDs over the square root of the
+   statements behind the scores (then: *none*). The confidence is a
    probability: the softmax over personas of the score differences in SDs times the number of
    statements behind them (:data:`~persona_nlp.enrich.scoring.CONFIDENCE_SCALE`, fitted on the
    project's own persona studies).

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,7 +36,9 @@ KIND_PENALTY_Z = 0.4
 ASSIGN_MIN_Z = 0.0
 """A participant whose best persona score is below the mean pair similarity is assigned to none."""
 ASSIGN_MARGIN_Z = 0.15
-"""... and so is one whose best persona beats the second by less than this."""
+"""... and so is one whose best persona beats the second by less than this, divided by the
+square root of the statements behind the scores (the standard error of a mean): a one-answer
+respondent needs a lead of 0.15 SD, an interviewee with 36 statements 0.025 SD."""
 GROUP_PRIOR_STATEMENTS = 6.0
 """Weight, in statements, of a participant's built persona when scoring them against the
 user's personas: a respondent with two answers is scored mostly by the persona the analysis put
@@ -189,7 +192,10 @@ def assign_participants(
         margin = float(scores[index] - scores[order[1]]) if len(order) > 1 else float(scores[index])
         weight = len(rows) + (GROUP_PRIOR_STATEMENTS if prior is not None else 0.0)
         all_scores = tuple(round(float(x), 4) for x in scores)
-        if scores[index] < thresholds.assign_min or margin < thresholds.assign_margin:
+        # the lead must exceed the margin at one statement's worth of evidence; a mean over
+        # n statements is sqrt(n) times surer (standard error), so more evidence needs less
+        needed = thresholds.assign_margin / math.sqrt(max(weight, 1.0))
+        if scores[index] < thresholds.assign_min or margin < needed:
             assignments.append(
                 Assignment(pid, None, None, 0.0, round(float(scores[index]), 4), all_scores, weight)
             )
