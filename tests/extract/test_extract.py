@@ -271,6 +271,27 @@ def test_every_language_has_bank_and_cue_table_with_all_kinds():
         ("nl", "Wat vind je het lastigste aan boodschappen doen?", "pain_point"),
         ("id", "Apa yang hampir membuat Anda batal membeli?", "objection"),
         ("vi", "Bạn thường quyết định mua như thế nào?", "mindset"),
+        # trigger questions (answers: the pain that pushed them, or the goal that pulled)
+        ("en", "What made you switch from your old bank?", "pain_point"),
+        ("da", "Hvad fik dig til at skifte forsikringsselskab?", "pain_point"),
+        ("nb", "Hvorfor byttet du strømleverandør?", "pain_point"),
+        ("nl", "Waarom ben je overgestapt naar een andere provider?", "pain_point"),
+        ("id", "Kenapa pindah ke provider kami?", "pain_point"),
+        ("vi", "Vì sao bạn chuyển sang ngân hàng này?", "pain_point"),
+        # other common forms the tables missed
+        ("en", "How do you pick a mobile plan?", "mindset"),
+        ("da", "Hvor har du hørt om vores app?", "channel"),
+        (
+            "da",
+            "Var der noget, der var nær ved at få dig til at lade være med at købe?",
+            "objection",
+        ),
+        ("nb", "Hvordan ble du kjent med klinikken?", "channel"),
+        ("nl", "Waar let je op bij een nieuwe bank?", "mindset"),
+        ("id", "Bagaimana kamu memilih bank?", "mindset"),
+        ("id", "Dari mana kamu tahu aplikasi ini?", "channel"),
+        ("vi", "Bạn chọn nhà mạng dựa vào đâu?", "mindset"),
+        ("vi", "Bạn mong đợi gì từ khóa học?", "goal"),
     ],
 )
 def test_question_kind_per_language(language, question, kind):
