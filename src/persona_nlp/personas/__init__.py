@@ -383,15 +383,17 @@ def _describable(
 
     With meaning profiles the members of a dropped group join the most similar remaining group
     (they do belong somewhere; their confidence says how well); with theme profiles they stay
-    unassigned. The weakest group goes first, then the rest are described again.
+    unassigned. The weakest group goes first, then the rest are described again. The reference
+    population of the lifts stays everyone who formed the groups at first, and a group's shares
+    are measured among its own formers, so dropping one group never takes the defining themes
+    of another away (with the dropped group gone from the reference, every lift shrank, and one
+    weak group could dissolve all the others in turn).
     """
     groups = list(groups)
     keep = list(range(len(groups)))
+    reference = _core_of(groups) if space is not None else []
     while groups:
-        core = _core_of(groups) if space is not None else []
-        counts = [
-            len(_defining_themes(sorted(g.members), profiles, themes_by_id, core)) for g in groups
-        ]
+        counts = [len(_describe(g, profiles, themes_by_id, reference)) for g in groups]
         weak = [i for i, n in enumerate(counts) if n < MIN_DEFINING_THEMES]
         if not weak:
             break
@@ -411,22 +413,33 @@ def _describable(
     return [g for g in groups if g.members]
 
 
+def _describe(
+    group: _Group, profiles: _Profiles, themes_by_id: dict[str, Theme], reference: Sequence[str]
+) -> list[tuple[float, PersonaTheme]]:
+    """A group's defining themes: shares among its formers, lifts against ``reference``."""
+    return _defining_themes(
+        sorted(group.members), profiles, themes_by_id, reference, formers=group.core
+    )
+
+
 def _defining_themes(
     members: list[str],
     profiles: _Profiles,
     themes_by_id: dict[str, Theme],
     core: Sequence[str] = (),
+    formers: set[str] | None = None,
 ) -> list[tuple[float, PersonaTheme]]:
     """Themes that set the group apart: share inside, and lift against the reference population.
 
     With ``core`` (everyone who formed a group), share is measured among the group's core
-    members and lift against the whole core: a survey respondent who joined with one answer
-    says little about which themes define a persona, and would dilute every share.
+    members (``formers`` when given: the members who formed this group) and lift against the
+    whole core: a survey respondent who joined with one answer says little about which themes
+    define a persona, and would dilute every share.
     """
     row_of = {pid: i for i, pid in enumerate(profiles.participant_ids)}
     presence = profiles.presence
     if core:
-        core_set = set(core)
+        core_set = set(core) if formers is None else formers
         inner = [pid for pid in members if pid in core_set]
         if len(inner) >= 2:
             members = inner
@@ -611,6 +624,7 @@ def build_personas(
         return found, np.zeros((0, 0), dtype=np.float32), scores
 
     groups, centroids, scores = grouped(config)
+    reference = _core_of(groups) if space is not None else []
     if config.n_personas is None:  # a number the user fixed is kept, described or not
         chosen = len(groups)
         groups = _describable(groups, centroids, profiles, themes_by_id, space)
@@ -620,10 +634,11 @@ def build_personas(
         alternatives = sorted((k for k in scores if k != chosen), key=lambda k: (-scores[k], k))
         for k in alternatives if len(groups) < MIN_DESCRIBED_PERSONAS else []:
             retry, retry_centroids, _ = grouped(config.model_copy(update={"n_personas": k}))
+            retry_reference = _core_of(retry) if space is not None else []
             retry = _describable(retry, retry_centroids, profiles, themes_by_id, space)
             if len(retry) >= MIN_DESCRIBED_PERSONAS:
                 logger.debug("k=%d left %d describable personas; k=%d kept", chosen, len(groups), k)
-                groups = retry
+                groups, reference = retry, retry_reference
                 break
     if not groups:
         return []
@@ -635,11 +650,7 @@ def build_personas(
     participants_by_id = {p.id: p for p in participants}
     metadata_keys = _categorical_keys(participants)
     assigned_total = sum(len(g.members) for g in groups)
-    core = _core_of(groups) if space is not None else []
-    described = [
-        (group, _defining_themes(sorted(group.members), profiles, themes_by_id, core))
-        for group in groups
-    ]
+    described = [(group, _describe(group, profiles, themes_by_id, reference)) for group in groups]
     names = choose_names(
         [
             [
