@@ -105,7 +105,7 @@ MIN_DEFINING_THEMES = 2
 MIN_DESCRIBED_PERSONAS = 2
 """When the best silhouette's grouping leaves fewer describable personas than this, the other
 candidate numbers of personas are tried (best silhouette first) and the first that leaves this
-many is kept."""
+many is kept; when none does, there are no personas (unless the user fixed their number)."""
 MAX_METADATA_VALUES = 12
 """Metadata keys with more distinct values than this are not summarised (not categorical)."""
 _NAMING_KINDS: tuple[StatementKind, ...] = ("mindset", "goal")
@@ -640,6 +640,10 @@ def build_personas(
                 logger.debug("k=%d left %d describable personas; k=%d kept", chosen, len(groups), k)
                 groups, reference = retry, retry_reference
                 break
+        if len(groups) < MIN_DESCRIBED_PERSONAS:
+            # one group is not a segmentation: everyone would join it, described by the
+            # themes that set its formers apart from the dissolved rest
+            groups = []
     if not groups:
         return []
     groups.sort(key=lambda g: (-len(g.members), sorted(g.members)))
