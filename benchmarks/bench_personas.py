@@ -24,7 +24,10 @@ proposed, and whether the persona nobody matches is flagged.
 Themes against gold statements (``gold_statements*.jsonl``, written by the benchmark's author
 with meaning-level themes, see ``make_gold.py``; a second table per study): share of gold
 statements found, kind macro-F1, theme NMI within kind, themed share (both also for English
-and for Danish + Dutch participants) and quote agreement; see :func:`theme_metrics`.
+and for Danish + Dutch participants) and quote agreement; see :func:`theme_metrics`. The gold
+statements and theme metrics live in ``persona_gold.py``, the markdown tables and the writer of
+RESULTS.md in ``persona_tables.py``; this module re-exports ``load_gold_statements``,
+``theme_metrics`` and ``text_overlap`` for the selected study.
 
 ``--study b2b`` measures the second study instead (``make_study_b2b.py``, under
 ``study_b2b/``): 132 participants around a project-management and invoicing SaaS for small
@@ -51,6 +54,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -99,6 +103,11 @@ def _study_module():
     sys.path.insert(0, str(DATA))
     return importlib.import_module(STUDIES[STUDY_NAME]["module"])
 
+
+import persona_gold  # noqa: E402
+from persona_gold import text_overlap as text_overlap  # noqa: E402  (re-exported)
+from persona_tables import HEADINGS as HEADINGS  # noqa: E402  (re-exported)
+from persona_tables import markdown, markdown_b2b, write_results  # noqa: E402
 
 from persona_nlp.config import AnalysisConfig, PersonaConfig, ThemeConfig  # noqa: E402
 from persona_nlp.schema import Analysis, Manifest, Participant, Statement, Theme  # noqa: E402
@@ -471,150 +480,14 @@ def enrichment_metrics(result, truth: dict[str, str], enrich_truth: dict) -> dic
     }
 
 
-KINDS = ("goal", "pain_point", "objection", "mindset", "channel")
-WORD = re.compile(r"\w+")
-
-
 def load_gold_statements() -> list[dict]:
-    """The study's gold statements (``make_gold.py``): participant, text, kind, theme."""
-    path = DATA / STUDIES[STUDY_NAME]["gold"]
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def text_overlap(gold: str, predicted: str) -> float:
-    """How well a predicted statement covers a gold one (0 = no match), by the matching rule:
-    one text contains the other and the shorter is >= 40% of the longer's length, or the shared
-    words are >= 60% of the gold's words and >= 40% of the predicted's."""
-    gold_text, predicted_text = gold.casefold().strip(" .!?"), predicted.casefold().strip(" .!?")
-    short, long = sorted((gold_text, predicted_text), key=len)
-    contained = short in long and len(short) >= 0.4 * len(long)
-    gold_words, predicted_words = set(WORD.findall(gold_text)), set(WORD.findall(predicted_text))
-    shared = len(gold_words & predicted_words)
-    by_words = (
-        bool(gold_words and predicted_words)
-        and shared >= 0.6 * len(gold_words)
-        and shared >= 0.4 * len(predicted_words)
-    )
-    if not (contained or by_words):
-        return 0.0
-    return shared / max(len(gold_words | predicted_words), 1) + (1.0 if contained else 0.0)
-
-
-def _best(candidates: list, score) -> object | None:
-    """The candidate with the highest positive ``score(candidate)``, or None."""
-    scored = [(score(candidate), candidate) for candidate in candidates]
-    scored = [(value, candidate) for value, candidate in scored if value > 0]
-    return max(scored, key=lambda pair: pair[0])[1] if scored else None
-
-
-def _nmi_by_kind(pairs: list[tuple[str, str, str]]) -> float:
-    """NMI of (gold theme, predicted theme) per gold kind, averaged weighted by count."""
-    from sklearn.metrics import normalized_mutual_info_score
-
-    total, weighted = 0, 0.0
-    for kind in KINDS:
-        group = [(g, p) for k, g, p in pairs if k == kind]
-        if group:
-            nmi = normalized_mutual_info_score([g for g, _ in group], [p for _, p in group])
-            weighted += len(group) * nmi
-            total += len(group)
-    return round(weighted / total, 3) if total else 0.0
+    """The selected study's gold statements (:func:`persona_gold.load_gold_statements`)."""
+    return persona_gold.load_gold_statements(DATA / STUDIES[STUDY_NAME]["gold"])
 
 
 def theme_metrics(analysis: Analysis, gold: list[dict]) -> dict:
-    """Statements and themes of one analysis against the study's gold statements.
-
-    Each gold statement is matched to the predicted statements of its participant that overlap
-    it (:func:`text_overlap`). Kind F1: per kind, precision over predicted statements of that
-    kind that match any gold statement (correct when one of their gold statements has the
-    kind), recall over all gold statements of the kind (found when a statement of that kind
-    matches it); macro over the five kinds. Theme NMI within kind: gold statements matched to
-    a themed statement (the best-overlapping themed one), gold theme vs predicted theme, per
-    gold kind, weighted by count. Themed share: those gold statements over all. Quote
-    agreement: a theme's quotes that match a gold statement whose theme is the theme's
-    majority gold theme (over its member statements), over its quotes that match one.
-    """
-    from collections import Counter, defaultdict
-
-    by_participant = defaultdict(list)
-    for statement in analysis.statements:
-        by_participant[statement.participant_id].append(statement)
-    gold_by_participant = defaultdict(list)
-    for item in gold:
-        gold_by_participant[item["participant"]].append(item)
-    predicted_golds = defaultdict(list)  # predicted statement id -> matched gold statements
-    found_kinds, themed = [], []  # per gold: kinds it was found with; best themed statement
-    for item in gold:
-        matches = [
-            s for s in by_participant[item["participant"]] if text_overlap(item["text"], s.text)
-        ]
-        for statement in matches:
-            predicted_golds[statement.id].append(item)
-        found_kinds.append({s.kind for s in matches})
-        themed.append(
-            _best(
-                [s for s in matches if s.theme_id],
-                lambda s, text=item["text"]: text_overlap(text, s.text),
-            )
-        )
-    kind_f1 = {}
-    kind_of = {s.id: s.kind for s in analysis.statements}
-    for kind in KINDS:
-        matched = [sid for sid, items in predicted_golds.items() if kind_of[sid] == kind]
-        right = sum(any(g["kind"] == kind for g in predicted_golds[sid]) for sid in matched)
-        of_kind = [
-            kinds for item, kinds in zip(gold, found_kinds, strict=True) if item["kind"] == kind
-        ]
-        precision = right / len(matched) if matched else 0.0
-        recall = sum(kind in kinds for kinds in of_kind) / len(of_kind) if of_kind else 0.0
-        kind_f1[kind] = round(
-            2 * precision * recall / (precision + recall) if precision + recall else 0.0, 3
-        )
-    other = non_english_participants()
-    split = {
-        "": lambda _: True,
-        "_english": lambda p: p not in other,
-        "_non_english": lambda p: p in other,
-    }
-    out: dict = {
-        "gold_statements": len(gold),
-        "gold_found": round(sum(bool(k) for k in found_kinds) / len(gold), 3),
-        "kind_f1": kind_f1,
-        "kind_macro_f1": round(sum(kind_f1.values()) / len(KINDS), 3),
-    }
-    for suffix, keep in split.items():
-        pairs = [
-            (item["kind"], item["theme"], statement.theme_id)
-            for item, statement in zip(gold, themed, strict=True)
-            if statement is not None and keep(item["participant"])
-        ]
-        n_gold = sum(keep(item["participant"]) for item in gold)
-        out[f"theme_nmi{suffix}"] = _nmi_by_kind(pairs)
-        out[f"themed_share{suffix}"] = round(len(pairs) / n_gold, 3) if n_gold else 0.0
-        out[f"n_gold{suffix}"] = n_gold
-    gold_theme_of = {}  # predicted statement id -> theme of its best-overlapping gold statement
-    for statement in analysis.statements:
-        items = predicted_golds.get(statement.id)
-        if items:
-            best = _best(items, lambda g, text=statement.text: text_overlap(g["text"], text))
-            gold_theme_of[statement.id] = best["theme"]
-    agree = quoted = 0
-    for theme in analysis.themes:
-        members = Counter(gold_theme_of[i] for i in theme.statement_ids if i in gold_theme_of)
-        if not members:
-            continue
-        majority = members.most_common(1)[0][0]
-        for quote in theme.quotes:
-            item = _best(
-                gold_by_participant[quote.participant_id],
-                lambda g, text=quote.text: text_overlap(g["text"], text),
-            )
-            if item is not None:
-                quoted += 1
-                agree += item["theme"] == majority
-    out["quote_agreement"] = round(agree / quoted, 3) if quoted else 0.0
-    out["quotes_matched"] = quoted
-    return out
+    """:func:`persona_gold.theme_metrics` with the selected study's non-English participants."""
+    return persona_gold.theme_metrics(analysis, gold, non_english_participants())
 
 
 def seed_stability(
@@ -673,141 +546,6 @@ def run_row(name: str, analysis: Analysis, embedder, truth, enrich_truth, second
     row["seconds"] = round(seconds, 1)
     row["enrich_seconds"] = round(enrich_seconds, 2)
     return row
-
-
-def markdown(rows: list[dict], seed: int, notes: list[str]) -> str:
-    lines = [
-        f"Measured by `python benchmarks/bench_personas.py --write-results` (seed {seed}, CPU) on "
-        "`benchmarks/data/personas/`: 38 participants of an online grocery service written with "
-        "3 intended personas (15 interviews as txt/vtt/srt, 12 in English and 3 in Danish; an "
-        "English, a Danish and a Dutch survey CSV with 23 respondents, 5 of whom answered only 1-2 "
-        "questions; 18 participants answered in Danish or Dutch), and an existing-personas file with 4 personas (one that nobody matches; one planted unsupported "
-        "item and one left-out theme in each of the other three).",
-        "",
-        "| row | model | language alignment | statements | themes | personas (k) | ARI all (unassigned = 1 group) | ARI English participants | ARI Danish + Dutch participants | assigned | enrich: accuracy all | enrich: accuracy English | planted unsupported items found | other items called unsupported | left-out themes proposed | unmatched persona flagged | seconds |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for r in rows:
-        lines.append(
-            f"| {r['row']} | {r['model']} | {r['align']} | {r['statements']} | {r['themes']} | "
-            f"{r['personas']} | {r['ari']:.2f} | {r['ari_english']:.2f} | "
-            f"{r['ari_non_english']:.2f} | {r['assigned']}/{r['participants']} | "
-            f"{r['accuracy']:.0%} ({r['correct']}/{r['total']}) | "
-            f"{r['accuracy_english']:.0%} ({r['correct_english']}/{r['total_english']}) | "
-            f"{r['planted_found']}/{r['planted_total']} | "
-            f"{r['false_unsupported']}/{r['items_checked'] - r['planted_total']} | "
-            f"{r['missing_found']}/{r['missing_total']} | {'yes' if r['unmatched_flagged'] else 'no'}"
-            f"{' (+' + str(r['other_flagged']) + ' others)' if r['other_flagged'] else ''} | {r['seconds']} |"
-        )
-    lines.append("")
-    lines.append(
-        "Targets: ARI >= 0.60 with three personas; >= 90% of participants assigned to their "
-        "intended existing persona. Language alignment `auto` is the default (per-language "
-        "mean-centering of statement embeddings, `persona_nlp.embed.align`); `off` is the "
-        "method before it. *Oracle statements* rows skip extraction (gold answers "
-        "become statements, kind = the question asked) to isolate the persona stage; they are "
-        "not the product's figures."
-    )
-    for r in rows:
-        stability = r["seed_ari"]
-        lines.append(
-            f"- {r['row']} / {r['model']} / alignment {r['align']}: personas built: {', '.join(r['names']) or '-'}; "
-            f"persona stage alone over seeds 0-9 (same statements and themes): ARI min "
-            f"{stability['min']:.2f}, median {stability['median']:.2f}, max {stability['max']:.2f}, "
-            f"k in {stability['k']}."
-        )
-    lines.extend(f"- {note}" for note in notes)
-    lines.append(
-        "- seconds: wall time of the row's analysis (ingest to personas, model loading included "
-        "in a model's first row), not of enrichment; rows of one model share an embedding cache, "
-        "so later rows embed almost nothing."
-    )
-    lines.extend(markdown_themes(rows))
-    return "\n".join(lines) + "\n"
-
-
-def markdown_b2b(rows: list[dict], seed: int, notes: list[str]) -> str:
-    lines = [
-        f"Measured by `python benchmarks/bench_personas.py --study b2b --write-results` (seed "
-        f"{seed}, CPU) on `benchmarks/data/personas/study_b2b/` (see `make_study_b2b.py`): 132 "
-        "participants around a project-management and invoicing SaaS for small companies, "
-        "written with 3 intended personas (cost-cutting owner-manager, compliance-minded finance "
-        "lead, tech-savvy team lead): 12 interviews as txt/vtt/srt (8 English, 2 Dutch, 2 Danish; "
-        "13-15 respondent turns with small talk) and one survey CSV with 120 respondents (24 in "
-        "Dutch; each answered 1-3 of 3 open questions, the rest blank or n/a), and an "
-        "existing-personas file with 4 personas (one that nobody matches; one planted "
-        "unsupported item and one left-out theme in each of the other three).",
-        "",
-        "| row | model | language alignment | statements | themes | personas (k) | ARI all (unassigned = 1 group) | ARI interviews | ARI survey | ARI English participants | ARI Danish + Dutch participants | assigned | enrich: accuracy all | enrich: accuracy English | planted unsupported items found | other items called unsupported | left-out themes proposed | unmatched persona flagged | seconds |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for r in rows:
-        lines.append(
-            f"| {r['row']} | {r['model']} | {r['align']} | {r['statements']} | {r['themes']} | "
-            f"{r['personas']} | {r['ari']:.2f} | {r['ari_interviews']:.2f} | {r['ari_survey']:.2f} | "
-            f"{r['ari_english']:.2f} | {r['ari_non_english']:.2f} | {r['assigned']}/{r['participants']} | "
-            f"{r['accuracy']:.0%} ({r['correct']}/{r['total']}) | "
-            f"{r['accuracy_english']:.0%} ({r['correct_english']}/{r['total_english']}) | "
-            f"{r['planted_found']}/{r['planted_total']} | "
-            f"{r['false_unsupported']}/{r['items_checked'] - r['planted_total']} | "
-            f"{r['missing_found']}/{r['missing_total']} | {'yes' if r['unmatched_flagged'] else 'no'}"
-            f"{' (+' + str(r['other_flagged']) + ' others)' if r['other_flagged'] else ''} | {r['seconds']} |"
-        )
-    lines.append("")
-    lines.append(
-        "ARI interviews: the 12 interviewees only; ARI survey: the 120 survey respondents only "
-        "(both with unassigned participants as one group). *Oracle statements* rows skip "
-        "extraction (interview answers tagged with what they say, survey fragments with the "
-        "kind they were written as) to isolate the persona stage; they are not the product's "
-        "figures."
-    )
-    for r in rows:
-        stability = r["seed_ari"]
-        lines.append(
-            f"- {r['row']} / {r['model']} / alignment {r['align']}: personas built: {', '.join(r['names']) or '-'}; "
-            f"persona stage alone over seeds 0-9 (same statements and themes): ARI min "
-            f"{stability['min']:.2f}, median {stability['median']:.2f}, max {stability['max']:.2f}, "
-            f"k in {stability['k']}."
-        )
-    lines.extend(f"- {note}" for note in notes)
-    lines.extend(markdown_themes(rows))
-    return "\n".join(lines) + "\n"
-
-
-def markdown_themes(rows: list[dict]) -> list[str]:
-    """A second table: statements and themes against the study's gold statements."""
-    lines = [
-        "",
-        f"Themes against the gold statements (`{STUDIES[STUDY_NAME]['gold']}`, written by the "
-        "benchmark's author, meaning-level themes; see `make_gold.py`; matching and figures: "
-        "`theme_metrics`):",
-        "",
-        "| row | model | language alignment | gold statements | found | kind macro-F1 | theme NMI within kind | themed share | NMI English | NMI Danish + Dutch | themed English | themed Danish + Dutch | quote agreement |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for r in rows:
-        lines.append(
-            f"| {r['row']} | {r['model']} | {r['align']} | {r['gold_statements']} | "
-            f"{r['gold_found']:.0%} | {r['kind_macro_f1']:.2f} | {r['theme_nmi']:.2f} | "
-            f"{r['themed_share']:.0%} | {r['theme_nmi_english']:.2f} | "
-            f"{r['theme_nmi_non_english']:.2f} | {r['themed_share_english']:.0%} | "
-            f"{r['themed_share_non_english']:.0%} | {r['quote_agreement']:.0%} "
-            f"({r['quotes_matched']} quotes) |"
-        )
-    return lines
-
-
-HEADINGS = {"grocery": "## Personas", "b2b": "## Personas, second study (B2B)"}
-
-
-def write_results(section: str) -> None:
-    text = RESULTS.read_text(encoding="utf-8")
-    heading = HEADINGS[STUDY_NAME]
-    pattern = re.compile("(" + re.escape(heading) + r"\n)(.*?)(?=\n## |\Z)", re.S)
-    if not pattern.search(text):
-        text = text.rstrip("\n") + "\n\n" + heading + "\n"
-    text = pattern.sub(lambda m: m.group(1) + "\n" + section, text, count=1)
-    RESULTS.write_text(text, encoding="utf-8")
 
 
 MODELS = {
@@ -889,11 +627,12 @@ def main(argv: list[str] | None = None) -> int:
             result["row"], result["model"] = name, model
             result["align"] = align
             rows.append(result)
-    text = (markdown if STUDY_NAME == "grocery" else markdown_b2b)(rows, args.seed, notes)
+    render = markdown if STUDY_NAME == "grocery" else markdown_b2b
+    text = render(rows, args.seed, notes, STUDIES[STUDY_NAME]["gold"])
     print(text)
     print(json.dumps(rows, indent=2, default=str))
     if args.write_results:
-        write_results(text)
+        write_results(text, STUDY_NAME, RESULTS)
     return 0
 
 
