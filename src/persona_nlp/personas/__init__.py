@@ -212,24 +212,32 @@ def _choose_k(
     config: PersonaConfig,
     seed: int,
     tolerance: float = SILHOUETTE_TOLERANCE,
+    runs: dict[int, np.ndarray] | None = None,
 ) -> tuple[int, np.ndarray, dict[int, float]]:
+    """The number of personas and the core's labels (see the module docstring).
+
+    ``runs`` (optional) is a memo of k-means labels per k for these very vectors: it is filled
+    with every k clustered here and read back when the same k is asked for again (a later
+    candidate k in :func:`build_personas` costs no second k-means).
+    """
     n = len(vectors)
+    runs = {} if runs is None else runs
     if config.n_personas is not None:
         k = max(1, min(config.n_personas, n))
-        labels = _cluster(vectors, k, seed) if k > 1 else np.zeros(n, dtype=int)
-        return k, labels, {}
+        if k not in runs:
+            runs[k] = _cluster(vectors, k, seed) if k > 1 else np.zeros(n, dtype=int)
+        return k, runs[k], {}
     from sklearn.metrics import silhouette_score
 
     low = max(2, config.min_personas)
     high = min(config.max_personas, n - 1)
     scores: dict[int, float] = {}
-    runs: dict[int, np.ndarray] = {}
     # silhouette keeps rising with k on small, sparse profiles; a persona of 3 people in 40 is
     # no persona, so a k whose smallest group is below MIN_PERSONA_SHARE is not a candidate
     min_size = max(2, math.ceil(MIN_PERSONA_SHARE * n))
     too_small: dict[int, np.ndarray] = {}
     for k in range(low, high + 1):
-        labels = _cluster(vectors, k, seed)
+        labels = runs[k] = _cluster(vectors, k, seed)
         if len(set(labels.tolist())) < 2:
             continue
         if np.bincount(labels).min() < min_size:
@@ -243,13 +251,14 @@ def _choose_k(
             random_state=seed,
         )
         scores[k] = round(float(score), 4)
-        runs[k] = labels
     if not scores and too_small:  # every k leaves a small persona: take the fewest personas
         k = min(too_small)
         return k, too_small[k], scores
     if not scores:
         k = max(1, min(config.min_personas, n))
-        return k, (_cluster(vectors, k, seed) if k > 1 else np.zeros(n, dtype=int)), scores
+        if k not in runs:
+            runs[k] = _cluster(vectors, k, seed) if k > 1 else np.zeros(n, dtype=int)
+        return k, runs[k], scores
     # parsimony: the smallest k whose silhouette is within SILHOUETTE_TOLERANCE of the best
     best = max(scores.values())
     k = min(k for k, score in scores.items() if score >= best - tolerance)
@@ -275,7 +284,10 @@ def _core_of(groups: Sequence[_Group]) -> list[str]:
 
 
 def _group(
-    profiles: _Profiles, config: PersonaConfig, seed: int
+    profiles: _Profiles,
+    config: PersonaConfig,
+    seed: int,
+    runs: dict[int, np.ndarray] | None = None,
 ) -> tuple[list[_Group], dict[int, float]]:
     """Personas from theme profiles; also returns the silhouette of every candidate k."""
     presence = profiles.presence
@@ -294,7 +306,7 @@ def _group(
         core = np.flatnonzero(n_themes >= 1)
     if len(core) < MIN_PARTICIPANTS:
         return [], {}
-    k, labels, scores = _choose_k(vectors[core], config, seed)
+    k, labels, scores = _choose_k(vectors[core], config, seed, runs=runs)
     logger.debug("persona silhouettes per k: %s; chose %d", scores, k)
     centroids = np.stack([vectors[core][labels == c].mean(axis=0) for c in range(k)])
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
@@ -321,7 +333,11 @@ def _group(
 
 
 def _group_semantic(
-    profiles: _Profiles, space: SemanticSpace, config: PersonaConfig, seed: int
+    profiles: _Profiles,
+    space: SemanticSpace,
+    config: PersonaConfig,
+    seed: int,
+    runs: dict[int, np.ndarray] | None = None,
 ) -> tuple[list[_Group], np.ndarray, dict[int, float]]:
     """Personas from what participants say (:mod:`.profiles`); also returns the centroids and
     the silhouette of every candidate k."""
@@ -334,7 +350,7 @@ def _group_semantic(
     vectors = space.profiles(core_ids)
     # meaning profiles: silhouettes are small (about 0.1) and close together, so a tolerance
     # in absolute units would always pick the fewest personas; the best silhouette wins
-    k, labels, scores = _choose_k(vectors, config, seed, tolerance=0.0)
+    k, labels, scores = _choose_k(vectors, config, seed, tolerance=0.0, runs=runs)
     logger.debug("persona silhouettes per k (meaning profiles): %s; chose %d", scores, k)
     centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(k)])
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
@@ -617,10 +633,12 @@ def build_personas(
             [s.participant_id for s in statements], [s.kind for s in statements], embeddings
         )
 
+    runs: dict[int, np.ndarray] = {}  # k-means labels per k: a later candidate k is not refitted
+
     def grouped(cfg: PersonaConfig) -> tuple[list[_Group], np.ndarray, dict[int, float]]:
         if space is not None:
-            return _group_semantic(profiles, space, cfg, seed)
-        found, scores = _group(profiles, cfg, seed)
+            return _group_semantic(profiles, space, cfg, seed, runs)
+        found, scores = _group(profiles, cfg, seed, runs)
         return found, np.zeros((0, 0), dtype=np.float32), scores
 
     groups, centroids, scores = grouped(config)
