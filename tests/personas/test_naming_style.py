@@ -84,3 +84,12 @@ def test_shopper_study_keeps_descriptive_names_and_the_option_reaches_the_cli():
     assert forced[0].name.startswith("Persona A: ")
     args = build_parser().parse_args(["analyze", "d", "--out", "o", "--persona-names", "neutral"])
     assert config_from_args(args).personas.naming == "neutral"
+
+
+def test_an_audit_trail_is_no_sport():
+    """'trail' alone named a finance persona 'Active' (audit trail); hiking trails still count."""
+    from persona_nlp.personas.naming import descriptor_candidates
+
+    assert "Active" not in descriptor_candidates("proper audit trail", ["audit", "trail"])
+    assert "Active" in descriptor_candidates("trails in the hills", ["trails", "hills"])
+    assert "Active" in descriptor_candidates("trail running shoes", ["trail running"])
