@@ -87,9 +87,9 @@ def test_shopper_study_keeps_descriptive_names_and_the_option_reaches_the_cli():
 
 
 def test_an_audit_trail_is_no_sport():
-    """'trail' alone named a finance persona 'Active' (audit trail); hiking trails still count."""
+    """'trail(s)' named a finance persona 'Active' (audit trails); running and hiking still count."""
     from persona_nlp.personas.naming import descriptor_candidates
 
-    assert "Active" not in descriptor_candidates("proper audit trail", ["audit", "trail"])
-    assert "Active" in descriptor_candidates("trails in the hills", ["trails", "hills"])
+    assert "Active" not in descriptor_candidates("proper audit trail", ["audit", "trails"])
+    assert "Active" in descriptor_candidates("hiking trails in the hills", ["trails", "hills"])
     assert "Active" in descriptor_candidates("trail running shoes", ["trail running"])

@@ -98,7 +98,7 @@ _DESCRIPTOR_TABLE: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("Loyal", "Habitual"),
     ),
     (
-        r"\b(running|runners?|marathons?|hik(e|es|ing)|trails|trail ?run\w*|sports?|sporty|athlet\w*|"
+        r"\b(running|runners?|marathons?|hik(e|es|ing)|sports?|sporty|athlet\w*|"
         r"outdoors?|training|gym|cycling|skiing|løb\w*|vandre\w*|hardlop\w*|wandel\w*|lari|"
         r"olahraga)\b",
         ("Active", "Sporty", "Outdoorsy"),
