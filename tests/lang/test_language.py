@@ -236,20 +236,27 @@ def test_short_answers_take_their_respondents_language(tmp_path) -> None:
     by_respondent: dict[str, set[str | None]] = {}
     for (who, _), code in languages.items():
         by_respondent.setdefault(who, set()).add(code)
-    expected = {"E": "en", "I": "id", "N": "nl", "D": "da", "B": "nb", "V": "vi", "S": "en"}
+    # S1 answered "Instagram", "Te duur", "Facebook": read among the survey's languages, Dutch
+    expected = {"E": "en", "I": "id", "N": "nl", "D": "da", "B": "nb", "V": "vi", "S": "nl"}
     assert by_respondent == {who: {expected[who[0]]} for who in by_respondent}
 
 
-def test_respondent_with_only_short_answers_takes_the_document_language(tmp_path) -> None:
-    # nothing of their own to go on: the survey's main language for answers under three words,
-    # and never a language the survey does not have (lingua alone says German for both)
+def test_respondent_with_only_short_answers_is_read_among_the_survey_languages(tmp_path) -> None:
+    # nothing long of their own to go on: their short answers are read among the survey's
+    # languages only ("Te duur" is Dutch there), else the survey's main language; never a
+    # language the survey does not have (lingua alone says German for these)
     rows = [
         *MIXED_SURVEY,
         ["S2", "", "Iklan di Facebook", "", ""],
         ["S3", "", "Advertentie op Facebook", "", ""],
+        ["S4", "", "Facebook", "", "Instagram"],
+        ["S5", "", "paket 30GB 😡", "", "internet cepat. 😭"],
     ]
     _, languages = _mixed_languages(tmp_path, rows)
-    assert {languages[("S1", column)] for column in MIXED_SURVEY[0][2:]} == {"en"}
+    assert {languages[("S1", column)] for column in MIXED_SURVEY[0][2:]} == {"nl"}
+    assert {languages[("S4", column)] for column in ("why_bought", MIXED_SURVEY[0][4])} == {"en"}
+    # emoji and "30GB" are no words: never enough to read Norwegian or Danish into them
+    assert {languages[("S5", column)] for column in ("why_bought", MIXED_SURVEY[0][4])} == {"id"}
     survey_languages = {"en", "da", "nb", "nl", "id", "vi"}
     assert languages[("S2", "why_bought")] in survey_languages
     assert languages[("S3", "why_bought")] == "nl"

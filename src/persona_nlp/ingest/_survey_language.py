@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import string
 from collections import Counter
 
 from ..config import IngestConfig
@@ -37,6 +38,17 @@ the document's language as every answer's prior (a misdetected respondent or two
 read as Danish, an English answer read as Swedish - does not make a survey multilingual)."""
 
 SURVEY_LANGUAGE_MIN = 2
+
+
+def word_count(text: str) -> int:
+    """Words that can tell a language: whitespace tokens made of letters once punctuation is
+    stripped (no emoji, numbers or codes such as "30GB").
+
+    Example:
+        >>> word_count("paket 30GB 😡"), word_count("internet cepat. 😭"), word_count("gói cước rẻ")
+        (1, 2, 3)
+    """
+    return sum(token.strip(string.punctuation + "“”‘’«»…").isalpha() for token in text.split())
 
 
 def _ranked(score: dict[str, float]) -> tuple[str | None, float]:
@@ -86,7 +98,8 @@ def survey_languages(turns: list[Turn], config: IngestConfig) -> str | None:
     longer ones keep it unless another language is more likely by :data:`PRIOR_MARGIN`.
 
     In a survey in several languages the prior is the respondent's own language (the majority
-    over their confident answers), else the document's: short answers take it, and so do
+    over their confident answers; for a respondent with only short answers, those answers read
+    among the survey's languages, :func:`_short_answer_languages`), else the document's: short answers take it, and so do
     uncertain ones (best language ahead by less than :data:`PRIOR_MARGIN`) of a respondent
     with a language; longer ones keep it unless another is more likely by the margin. Only
     the survey's languages (and the respondent's own) can win: an answer whose best language is
@@ -96,7 +109,7 @@ def survey_languages(turns: list[Turn], config: IngestConfig) -> str | None:
         for turn in turns:
             turn.language = config.language
         return config.language
-    long_answer = [len(t.text.split()) >= SHORT_ANSWER_WORDS for t in turns]
+    long_answer = [word_count(t.text) >= SHORT_ANSWER_WORDS for t in turns]
     if not any(long_answer):
         long_answer = [True] * len(turns)  # only short answers: they are all the evidence
     # Short answers take the prior, so only the long ones are identified.
@@ -109,9 +122,14 @@ def survey_languages(turns: list[Turn], config: IngestConfig) -> str | None:
     scores = [next(long_scores) if is_long else {} for is_long in long_answer]
     tops = [_ranked(score)[0] for score in scores]
     votes = Counter(code for code in tops if code)
-    document = min(votes.items(), key=lambda item: (-item[1], item[0]))[0] if votes else None
     respondents = _respondent_languages(turns, scores, votes)
     spoken = Counter(respondents.values())
+    # the document's language: most respondents' (counting answers instead favoured languages
+    # whose answers run longer, e.g. Vietnamese, whose words are syllables, over Indonesian)
+    ballots = spoken or votes
+    document = (
+        min(ballots, key=lambda code: (-ballots[code], -votes[code], code)) if ballots else None
+    )
     survey = {
         code
         for code, count in spoken.items()
@@ -137,9 +155,11 @@ def survey_languages(turns: list[Turn], config: IngestConfig) -> str | None:
         for i, score in zip(positions, language_confidences(texts, list(candidates)), strict=True):
             scores[i] = score
     respondents = _respondent_languages(turns, scores, votes)
+    guessed = _short_answer_languages(turns, long_answer, respondents, survey, votes)
     for turn, score, is_long in zip(turns, scores, long_answer, strict=True):
-        own = respondents.get(turn.participant_id or turn.speaker)
-        prior = own or document
+        who = turn.participant_id or turn.speaker
+        own = respondents.get(who)
+        prior = own or guessed.get(who) or document
         top, lead = _ranked(score)
         if not is_long or top is None or (own is not None and lead < PRIOR_MARGIN):
             turn.language = prior
@@ -148,6 +168,41 @@ def survey_languages(turns: list[Turn], config: IngestConfig) -> str | None:
         else:
             turn.language = top
     return document
+
+
+def _short_answer_languages(
+    turns: list[Turn],
+    long_answer: list[bool],
+    respondents: dict[str, str],
+    survey: set[str],
+    votes: Counter[str],
+) -> dict[str, str]:
+    """Languages of respondents who gave only short answers, read among the survey's languages.
+
+    Among all languages a two-word answer could be anything; among the few the survey is in,
+    "Te duur" is Dutch and "unlimited plan" English. Each short answer whose best survey
+    language leads by :data:`PRIOR_MARGIN` votes; the respondent takes the majority (ties as in
+    :func:`_respondent_languages`). Answers with no letters ("30GB", emoji) do not vote.
+    """
+    positions = [
+        i
+        for i, turn in enumerate(turns)
+        if not long_answer[i]
+        and word_count(turn.text) > 0
+        and (turn.participant_id or turn.speaker) not in respondents
+    ]
+    if not positions or len(survey) < 2:
+        return {}
+    found = language_confidences([turns[i].text for i in positions], sorted(survey))
+    per: dict[str, Counter[str]] = {}
+    for i, score in zip(positions, found, strict=True):
+        top, lead = _ranked(score)
+        if top is not None and lead >= PRIOR_MARGIN:
+            per.setdefault(turns[i].participant_id or turns[i].speaker, Counter())[top] += 1
+    return {
+        who: min(counts, key=lambda code: (-counts[code], -votes[code], code))
+        for who, counts in per.items()
+    }
 
 
 def _single_language(
@@ -175,4 +230,5 @@ __all__ = [
     "SURVEY_LANGUAGE_MIN",
     "SURVEY_LANGUAGE_SHARE",
     "survey_languages",
+    "word_count",
 ]
