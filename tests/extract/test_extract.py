@@ -292,6 +292,12 @@ def test_every_language_has_bank_and_cue_table_with_all_kinds():
         ("id", "Dari mana kamu tahu aplikasi ini?", "channel"),
         ("vi", "Bạn chọn nhà mạng dựa vào đâu?", "mindset"),
         ("vi", "Bạn mong đợi gì từ khóa học?", "goal"),
+        # generic frames (usually ...) decide only when nothing specific matches
+        ("en", "How do you usually find out about new mobile plans?", "channel"),
+        ("id", "Biasanya kamu tahu promo baru dari mana?", "channel"),
+        ("vi", "Bạn thường biết về khuyến mãi mới qua đâu?", "channel"),
+        ("en", "How do you usually shop for insurance?", "mindset"),
+        ("id", "Biasanya kamu belanja bulanan gimana?", "mindset"),
     ],
 )
 def test_question_kind_per_language(language, question, kind):

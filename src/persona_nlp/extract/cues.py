@@ -32,7 +32,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -116,6 +116,9 @@ class CueTable:
             they find the same spans there at about 2.5 times the speed (cue words are lower
             case, and ``re:`` entries have no upper-case letters; a test checks both).
         question_patterns: Statement kind -> pattern that finds it in a question text.
+        question_frames: Statement kind -> pattern of generic question frames ("how do you
+            usually ...", "biasanya", "thường"): they decide only when no ``question_patterns``
+            entry matches, so "How do you usually find out about new plans?" asks for channels.
         function_words: Frequent words used to guess the language of unlabelled text.
     """
 
@@ -124,6 +127,7 @@ class CueTable:
     ascii_patterns: dict[str, re.Pattern[str]]
     question_patterns: dict[str, re.Pattern[str]]
     function_words: frozenset[str]
+    question_frames: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def _read_json(name: str) -> dict | None:
@@ -170,17 +174,22 @@ def load_cue_table(language: str | None) -> CueTable:
             patterns[category] = compiled
             ascii_patterns[category] = re.compile(compiled.pattern, re.UNICODE)
     question_patterns: dict[str, re.Pattern[str]] = {}
-    for kind in QUESTION_KINDS:
-        entries = list(own.get("question_kinds", {}).get(kind, []))
-        compiled = _compile(entries)
-        if compiled is not None:
-            question_patterns[kind] = compiled
+    question_frames: dict[str, re.Pattern[str]] = {}
+    for section, target in (
+        ("question_kinds", question_patterns),
+        ("question_frames", question_frames),
+    ):
+        for kind in QUESTION_KINDS:
+            compiled = _compile(list(own.get(section, {}).get(kind, [])))
+            if compiled is not None:
+                target[kind] = compiled
     return CueTable(
         language=language or "",
         patterns=patterns,
         ascii_patterns=ascii_patterns,
         question_patterns=question_patterns,
         function_words=frozenset(w.lower() for w in own.get("function_words", [])),
+        question_frames=question_frames,
     )
 
 
@@ -243,15 +252,21 @@ def question_kind(question: str | None, language: str | None) -> str | None:
     question = focus_question(question)
     codes = [language] if language else []
     codes += [c for c in available_cue_languages() if c != language]
-    for code in codes:
-        table = load_cue_table(code)
-        best, best_pos = None, len(question) + 1
-        for kind, pattern in table.question_patterns.items():
-            match = pattern.search(question)
-            if match and match.start() < best_pos:
-                best, best_pos = kind, match.start()
-        if best is not None:
-            return best
+    # the question's own language first (its specific phrases, then its generic frames), then
+    # the other tables' specific phrases (headers are often English), then their frames
+    passes = [(codes[:1], "question_patterns"), (codes[:1], "question_frames")] if language else []
+    passes += [(codes[1:] if language else codes, "question_patterns")]
+    passes += [(codes[1:] if language else codes, "question_frames")]
+    for pass_codes, section in passes:
+        for code in pass_codes:
+            patterns: dict[str, re.Pattern[str]] = getattr(load_cue_table(code), section)
+            best, best_pos = None, len(question) + 1
+            for kind, pattern in patterns.items():
+                match = pattern.search(question)
+                if match and match.start() < best_pos:
+                    best, best_pos = kind, match.start()
+            if best is not None:
+                return best
     return None
 
 
