@@ -472,11 +472,9 @@ def enrichment_metrics(result, truth: dict[str, str], enrich_truth: dict) -> dic
 
         found_missing.append(any(about_cue(p) for p in evidence["proposed_additions"]))
     unmatched = enrich_truth["unmatched_persona"]
-    flagged = "no_participants" in result.evidence[ids.index(unmatched)]["flags"]
+    flagged = not result.evidence[ids.index(unmatched)]["supported"]
     false_flags = sum(
-        "no_participants" in e["flags"]
-        for i, e in enumerate(result.evidence)
-        if ids[i] != unmatched
+        not e["supported"] for i, e in enumerate(result.evidence) if ids[i] != unmatched
     )
     return {
         "accuracy": round(correct / len(truth), 3),

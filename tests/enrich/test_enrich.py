@@ -256,3 +256,23 @@ def test_sparse_participants_borrow_the_evidence_of_their_built_persona():
         ["a", "s"], rows, best, ["P0", "P1"], thresholds, groups={"a": "g", "s": "g"}
     )
     assert [x.persona for x in grouped] == ["P0", "P0"]
+
+
+def test_a_persona_with_only_weak_matches_is_not_supported(analysis, embedder, monkeypatch):
+    """Lou gets two participants, one more likely Lou's than not: flagged, not supported."""
+    import persona_nlp.enrich as enrich_module
+    from persona_nlp.enrich.scoring import Assignment
+
+    real = enrich_module.assign_participants
+
+    def with_weak_lou(participant_ids, *args, **kwargs):
+        out = real(participant_ids, *args, **kwargs)
+        for a, confidence in zip(out[-2:], (0.45, 0.55), strict=True):
+            out[out.index(a)] = Assignment(a.participant_id, 2, "Lou", confidence, 0.3)
+        return out
+
+    monkeypatch.setattr(enrich_module, "assign_participants", with_weak_lou)
+    lou = enrich_personas(DATA / "personas.json", analysis, embedder).evidence[2]
+    assert lou["participants"]["count"] == 2
+    assert lou["supported"] is False and "few_confident_participants" in lou["flags"]
+    assert "no_participants" not in lou["flags"]

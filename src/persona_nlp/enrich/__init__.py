@@ -33,6 +33,9 @@ Given a persona file (see :mod:`persona_nlp.enrich.persona_file`) and an
    items (close to an item of the same kind, or very close to any item). A theme that already is
    the theme of a supported item of the same kind is not proposed.
 5. **Flags.** ``no_participants`` for a persona no participant is assigned to;
+   ``few_confident_participants`` when fewer than :data:`MIN_CONFIDENT_MEMBERS` of its
+   participants are more likely its than not (confidence above :data:`CONFIDENT_MEMBER`; the
+   persona is then not ``supported``);
    ``mostly_unsupported`` when fewer than half of its items are supported.
 
 Modules: this one runs the steps; :mod:`~persona_nlp.enrich.scoring` holds the thresholds and
@@ -84,6 +87,12 @@ from .scoring import (
     theme_vectors,
 )
 
+CONFIDENT_MEMBER = 0.5
+"""A participant is a confident member of a persona when more likely its than not (confidence
+above this)."""
+MIN_CONFIDENT_MEMBERS = 2
+"""A persona with fewer confident members is flagged ``few_confident_participants`` and not
+``supported``: weak one-answer matches, or one person, are no evidence that the segment exists."""
 QUOTES_PER_ITEM = 3
 """At most this many quotes per item (and per proposed addition)."""
 CHECKED_KINDS = (*STATEMENT_KINDS, "gist")
@@ -287,13 +296,19 @@ def enrich_personas(
             },
         )
         flags = []
+        confident = (
+            sum(confidence_of[pid].confidence > CONFIDENT_MEMBER for pid in members)
+            >= MIN_CONFIDENT_MEMBERS
+        )
         if not members:
             flags.append("no_participants")
+        elif not confident:
+            flags.append("few_confident_participants")
         if n_items and n_supported / n_items < 0.5 and members:
             flags.append("mostly_unsupported")
         evidence: dict[str, Any] = {
             "generated_by": "persona_nlp",
-            "supported": bool(members),
+            "supported": bool(members) and confident,
             "flags": flags,
             "participants": {
                 "count": len(members),
