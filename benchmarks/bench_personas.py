@@ -645,8 +645,11 @@ def main(argv: list[str] | None = None) -> int:
             result["row"], result["model"] = name, model
             result["align"] = align
             rows.append(result)
-    render = markdown if STUDY_NAME == "grocery" else markdown_b2b
-    text = render(rows, args.seed, notes, STUDIES[STUDY_NAME]["gold"])
+    gold_file = STUDIES[STUDY_NAME]["gold"]
+    if STUDY_NAME == "grocery":
+        text = markdown(rows, args.seed, notes, gold_file)
+    else:
+        text = markdown_b2b(rows, args.seed, notes, gold_file, study=STUDY_NAME)
     print(text)
     print(json.dumps(rows, indent=2, default=str))
     if args.write_results:

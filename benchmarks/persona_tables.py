@@ -1,6 +1,6 @@
 """Markdown of the persona benchmark: the tables ``bench_personas.py`` prints and writes.
 
-Holds :func:`markdown` (grocery study) and :func:`markdown_b2b` (second study), each with the
+Holds :func:`markdown` (grocery study) and :func:`markdown_b2b` (second and third study), each with the
 theme table of :func:`markdown_themes`, and :func:`write_results`, which rebuilds one study's
 section of ``benchmarks/RESULTS.md`` (headings in ``HEADINGS``). Rows are the dicts of
 ``bench_personas.run_row``; nothing here knows which study is selected.
@@ -69,19 +69,49 @@ def markdown(rows: list[dict], seed: int, notes: list[str], gold_file: str) -> s
     return "\n".join(lines) + "\n"
 
 
-def markdown_b2b(rows: list[dict], seed: int, notes: list[str], gold_file: str) -> str:
+STUDY_TEXT: dict[str, dict[str, str]] = {
+    "b2b": {
+        "intro": "132 participants around a project-management and invoicing SaaS for small "
+        "companies, written with 3 intended personas (cost-cutting owner-manager, "
+        "compliance-minded finance lead, tech-savvy team lead): 12 interviews as txt/vtt/srt (8 "
+        "English, 2 Dutch, 2 Danish; 13-15 respondent turns with small talk) and one survey CSV "
+        "with 120 respondents (24 in Dutch; each answered 1-3 of 3 open questions, the rest blank "
+        "or n/a), and an existing-personas file with 4 personas (one that nobody matches; one "
+        "planted unsupported item and one left-out theme in each of the other three).",
+        "other": "Danish + Dutch",
+        "interviews": "12",
+        "survey": "120",
+    },
+    "telco": {
+        "intro": "129 customers of a Southeast Asian prepaid mobile operator, written with 3 "
+        "intended personas (price-driven data hunter, streamer/gamer who needs coverage and "
+        "speed, small seller running a shop on WhatsApp) as noisy as real data: 9 interviews as "
+        "txt/vtt/srt (3 per persona, one each in English, Indonesian and Vietnamese; 13-14 "
+        "respondent turns with small talk, biography, remarks about others and hedges) and one "
+        "survey CSV with 120 respondents (48 Indonesian, 36 Vietnamese, 36 English; about half "
+        "the answers persona-specific, the rest generic, non-answers, emoji, bare package or "
+        "outlet names or blank), and an English existing-personas file with 4 personas (one "
+        "that nobody matches; one planted unsupported item and one left-out theme in each of "
+        "the other three).",
+        "other": "Indonesian + Vietnamese",
+        "interviews": "9",
+        "survey": "120",
+    },
+}
+"""Per study beyond the first: its description and the captions of its persona table."""
+
+
+def markdown_b2b(
+    rows: list[dict], seed: int, notes: list[str], gold_file: str, study: str = "b2b"
+) -> str:
+    text = STUDY_TEXT[study]
     lines = [
-        f"Measured by `python benchmarks/bench_personas.py --study b2b --write-results` (seed "
-        f"{seed}, CPU) on `benchmarks/data/personas/study_b2b/` (see `make_study_b2b.py`): 132 "
-        "participants around a project-management and invoicing SaaS for small companies, "
-        "written with 3 intended personas (cost-cutting owner-manager, compliance-minded finance "
-        "lead, tech-savvy team lead): 12 interviews as txt/vtt/srt (8 English, 2 Dutch, 2 Danish; "
-        "13-15 respondent turns with small talk) and one survey CSV with 120 respondents (24 in "
-        "Dutch; each answered 1-3 of 3 open questions, the rest blank or n/a), and an "
-        "existing-personas file with 4 personas (one that nobody matches; one planted "
-        "unsupported item and one left-out theme in each of the other three).",
+        f"Measured by `python benchmarks/bench_personas.py --study {study} --write-results` (seed "
+        f"{seed}, CPU) on `benchmarks/data/personas/study_{study}/` (see "
+        f"`make_study_{study}.py`): {text['intro']}",
         "",
-        "| row | model | language alignment | statements | themes | personas (k) | ARI all (unassigned = 1 group) | ARI interviews | ARI survey | ARI English participants | ARI Danish + Dutch participants | assigned | enrich: accuracy all | enrich: accuracy English | planted unsupported items found | other items called unsupported | left-out themes proposed | unmatched persona flagged | seconds |",
+        "| row | model | language alignment | statements | themes | personas (k) | ARI all (unassigned = 1 group) | ARI interviews | ARI survey | ARI English participants | "
+        f"ARI {text['other']} participants | assigned | enrich: accuracy all | enrich: accuracy English | planted unsupported items found | other items called unsupported | left-out themes proposed | unmatched persona flagged | seconds |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
@@ -98,7 +128,8 @@ def markdown_b2b(rows: list[dict], seed: int, notes: list[str], gold_file: str) 
         )
     lines.append("")
     lines.append(
-        "ARI interviews: the 12 interviewees only; ARI survey: the 120 survey respondents only "
+        f"ARI interviews: the {text['interviews']} interviewees only; ARI survey: the "
+        f"{text['survey']} survey respondents only "
         "(both with unassigned participants as one group). *Oracle statements* rows skip "
         "extraction (interview answers tagged with what they say, survey fragments with the "
         "kind they were written as) to isolate the persona stage; they are not the product's "
@@ -113,11 +144,11 @@ def markdown_b2b(rows: list[dict], seed: int, notes: list[str], gold_file: str) 
             f"k in {stability['k']}."
         )
     lines.extend(f"- {note}" for note in notes)
-    lines.extend(markdown_themes(rows, gold_file))
+    lines.extend(markdown_themes(rows, gold_file, text["other"]))
     return "\n".join(lines) + "\n"
 
 
-def markdown_themes(rows: list[dict], gold_file: str) -> list[str]:
+def markdown_themes(rows: list[dict], gold_file: str, other: str = "Danish + Dutch") -> list[str]:
     """A second table: statements and themes against the study's gold statements.
 
     Example:
@@ -129,7 +160,8 @@ def markdown_themes(rows: list[dict], gold_file: str) -> list[str]:
         "benchmark's author, meaning-level themes; see `make_gold.py`; matching and figures: "
         "`theme_metrics`):",
         "",
-        "| row | model | language alignment | gold statements | found | kind macro-F1 | theme NMI within kind | themed share | NMI English | NMI Danish + Dutch | themed English | themed Danish + Dutch | quote agreement |",
+        "| row | model | language alignment | gold statements | found | kind macro-F1 | theme NMI within kind | themed share | NMI English | "
+        f"NMI {other} | themed English | themed {other} | quote agreement |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
@@ -144,7 +176,11 @@ def markdown_themes(rows: list[dict], gold_file: str) -> list[str]:
     return lines
 
 
-HEADINGS = {"grocery": "## Personas", "b2b": "## Personas, second study (B2B)"}
+HEADINGS = {
+    "grocery": "## Personas",
+    "b2b": "## Personas, second study (B2B)",
+    "telco": "## Personas and themes, third study (telecom; English, Indonesian, Vietnamese)",
+}
 
 
 def write_results(section: str, study: str, results: Path = RESULTS) -> None:
