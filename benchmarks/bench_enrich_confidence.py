@@ -13,8 +13,9 @@ item x statement similarities) times the number of statements behind the scores,
     participants' confidence;
 (b) with ``--dev-out OUT --dev-dir DIR`` reads ``OUT/personas.json`` written by
     ``../shared/eval/run.sh`` and the gold of ``DIR`` (a folder laid out like
-    ``../shared/eval/dev-en``) and prints the same ECE there: measured only, nothing is fitted
-    on it.
+    ``../shared/eval/dev-en``) and prints the same ECE there, and that of the built personas'
+    membership confidence in ``OUT/analysis.json`` (``dev_built_membership``): measured only,
+    nothing is fitted on it.
 
     python benchmarks/bench_enrich_confidence.py
     python benchmarks/bench_enrich_confidence.py --dev-out out/dev-en --dev-dir ../shared/eval/dev-en
@@ -143,6 +144,18 @@ def dev(out_dir: Path, gold_dir: Path) -> dict:
     }
 
 
+def dev_built(out_dir: Path, gold_dir: Path) -> dict:
+    """The built personas' membership confidence in OUT/analysis.json against DIR's intended
+    personas (measured only): see ``persona_gold.membership_calibration``."""
+    from persona_gold import membership_calibration
+
+    analysis = json.loads((out_dir / "analysis.json").read_text(encoding="utf-8"))
+    parts = json.loads((gold_dir / "participants.json").read_text(encoding="utf-8"))
+    return membership_calibration(
+        analysis.get("personas", []), {pid: v["persona"] for pid, v in parts.items()}
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dev-out", type=Path, help="output folder of ../shared/eval/run.sh")
@@ -168,7 +181,15 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     if args.dev_out and args.dev_dir:
-        print(json.dumps({"dev": dev(args.dev_out, args.dev_dir)}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "dev": dev(args.dev_out, args.dev_dir),
+                    "dev_built_membership": dev_built(args.dev_out, args.dev_dir),
+                },
+                indent=2,
+            )
+        )
     return 0
 
 

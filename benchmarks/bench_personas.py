@@ -400,6 +400,9 @@ def persona_metrics(analysis: Analysis, truth: dict[str, str]) -> dict:
         "statements": len(analysis.statements),
         "themes": len(analysis.themes),
         **(_source_aris(ids, gold, predicted) if STUDY_NAME != "grocery" else {}),
+        "membership": persona_gold.membership_calibration(
+            [p.model_dump() for p in analysis.personas], truth
+        ),
     }
 
 

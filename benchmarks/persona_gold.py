@@ -176,3 +176,60 @@ def theme_metrics(analysis: Analysis, gold: list[dict], non_english: set[str]) -
     out["quote_agreement"] = round(agree / quoted, 3) if quoted else 0.0
     out["quotes_matched"] = quoted
     return out
+
+
+def expected_calibration_error(
+    confidence: list[float], correct: list[bool], bins: int = 10
+) -> float:
+    """ECE over ``bins`` equal-width confidence bins, weighted by count (0.0 when empty).
+
+    Example:
+        >>> expected_calibration_error([0.9, 0.9, 0.2], [True, False, False])
+        0.267
+    """
+    if not confidence:
+        return 0.0
+    total = 0.0
+    cells: dict[int, list[tuple[float, bool]]] = {}
+    for c, y in zip(confidence, correct, strict=True):
+        cells.setdefault(min(int(c * bins), bins - 1), []).append((c, y))
+    for cell in cells.values():
+        mean_c = sum(c for c, _ in cell) / len(cell)
+        mean_y = sum(y for _, y in cell) / len(cell)
+        total += len(cell) * abs(mean_c - mean_y)
+    return round(total / len(confidence), 3)
+
+
+def membership_calibration(personas: list[dict], persona_of: dict[str, str]) -> dict:
+    """Is a built persona's membership ``confidence`` a probability? Measured per member.
+
+    A member counts as right when their intended persona (``persona_of``) is the majority
+    intended persona of the persona they are in. ``personas`` are ``analysis.json`` personas
+    (dicts with ``members``: participant id and confidence). Returns the members counted, the
+    share right, the mean confidence and the ECE.
+
+    Example:
+        >>> p = [{"members": [{"participant_id": "a", "confidence": 0.8},
+        ...                   {"participant_id": "b", "confidence": 0.6}]}]
+        >>> membership_calibration(p, {"a": "x", "b": "y"})["right"]
+        0.5
+    """
+    from collections import Counter
+
+    confidence: list[float] = []
+    correct: list[bool] = []
+    for persona in personas:
+        members = [m for m in persona.get("members", []) if m["participant_id"] in persona_of]
+        if not members:
+            continue
+        major = Counter(persona_of[m["participant_id"]] for m in members).most_common(1)[0][0]
+        for member in members:
+            confidence.append(float(member["confidence"]))
+            correct.append(persona_of[member["participant_id"]] == major)
+    n = len(confidence)
+    return {
+        "members": n,
+        "right": round(sum(correct) / n, 3) if n else 0.0,
+        "mean_confidence": round(sum(confidence) / n, 3) if n else 0.0,
+        "ece": expected_calibration_error(confidence, correct),
+    }

@@ -6,7 +6,7 @@ import numpy as np
 from persona_builders import THEMES, make_data
 
 from persona_nlp.config import PersonaConfig
-from persona_nlp.personas import build_personas
+from persona_nlp.personas import _Group, _join, build_personas
 from persona_nlp.personas.profiles import SemanticSpace, choose_core
 from persona_nlp.schema import Statement
 
@@ -38,7 +38,7 @@ def _groups(personas) -> list[set[str]]:
     return [{p for p in persona.participant_ids if not p.startswith("s")} for persona in personas]
 
 
-def test_three_groups_from_meaning_profiles_and_the_sparse_respondent_joins_weakly():
+def test_three_groups_from_meaning_profiles_and_the_sparse_respondent_joins():
     participants, statements, themes = _rich(*make_data())
     personas = build_personas(
         participants, statements, themes, PersonaConfig(), seed=1, embeddings=_vectors(statements)
@@ -51,8 +51,31 @@ def test_three_groups_from_meaning_profiles_and_the_sparse_respondent_joins_weak
     ]
     assert all(len(p.themes) >= 2 for p in personas)
     member = {m.participant_id: m.confidence for p in personas for m in p.members}
-    assert "s1" in member and member["s1"] < min(member[f"a{i}"] for i in range(1, 6))
+    persona_of = {pid: p.id for p in personas for pid in p.participant_ids}
+    assert persona_of["s1"] == persona_of["a1"]  # s1 said what group a says
+    assert 0.5 < member["s1"] <= 1.0
     assert "s2" not in member  # said nothing
+
+
+def test_a_respondent_joins_on_a_clear_lead_whatever_the_similarity_level():
+    groups = [_Group(), _Group(), _Group()]
+    similarities = np.array(
+        [
+            [-0.10, -0.25, -0.30],  # unlike everyone, but clearly least unlike the first
+            [0.30, 0.28, 0.05],  # close to two personas alike: no clear lead
+            [0.05, 0.60, 0.10],
+        ],
+        dtype=np.float32,
+    )
+    _join(groups, ["x", "y", "z"], similarities)
+    assert [sorted(g.members) for g in groups] == [["x"], ["z"], []]
+    # the confidence is the softmax (temperature CONFIDENCE_TEMPERATURE) at the chosen persona
+    expected = np.exp(-0.10 / 0.1) / np.exp(np.array([-0.10, -0.25, -0.30]) / 0.1).sum()
+    assert abs(groups[0].members["x"] - expected) < 1e-3
+    assert groups[1].members["z"] > groups[0].members["x"]  # the larger lead, the surer
+    # members of a dissolved persona join the nearest remaining one without a lead
+    _join(groups, ["y"], similarities[1:2], require_lead=False)
+    assert "y" in groups[0].members
 
 
 def test_interviews_form_the_personas_and_survey_rows_do_not_outvote_them():

@@ -18,8 +18,10 @@ How it works (see ``docs/personas.md``):
    the smallest k within :data:`SILHOUETTE_TOLERANCE` of the best), unless
    ``PersonaConfig.n_personas`` fixes it. Rows are sorted by participant id first, so the input
    order never matters.
-3. **Everyone else** joins the most similar persona when clearly so, with a confidence scaled
-   down by how little they said; otherwise they stay **unassigned** (see
+3. **Everyone else** joins the most similar persona when it is clearly ahead of the runner-up
+   (:data:`.profiles.JOIN_MIN_MARGIN`), with the softmax of the similarities as confidence
+   (theme profiles, without vectors: when similar enough, the confidence scaled down by how
+   few themes they touched); otherwise they stay **unassigned** (see
    :func:`unassigned_participants`).
 4. **Describe.** Per kind, the defining themes (share among the persona's core members at least
    :data:`DEFINING_MIN_SHARE`, lift against the whole core at least :data:`DEFINING_MIN_LIFT`;
@@ -72,8 +74,6 @@ from .compare import (
 from .naming import build_summary, choose_names
 from .profiles import (
     JOIN_MIN_MARGIN,
-    JOIN_MIN_SIMILARITY,
-    RICH_STATEMENTS,
     SemanticSpace,
     choose_core,
 )
@@ -361,7 +361,7 @@ def _group_semantic(
         groups[int(label)].core.add(pid)
     core_set = set(core_ids)
     others = [pid for pid, n in zip(ids, counts, strict=True) if n and pid not in core_set]
-    _join(groups, others, space.similarities(others, centroids), space.statement_counts(others))
+    _join(groups, others, space.similarities(others, centroids))
     return groups, centroids, scores
 
 
@@ -369,23 +369,18 @@ def _join(
     groups: list[_Group],
     participant_ids: list[str],
     similarities: np.ndarray,
-    counts: np.ndarray,
     *,
     require_lead: bool = True,
 ) -> None:
     """Add each participant to its most similar group when clearly so (see :mod:`.profiles`)."""
     if not len(groups):
         return
-    for pid, row, n in zip(participant_ids, similarities, counts, strict=True):
+    for pid, row in zip(participant_ids, similarities, strict=True):
         order = np.argsort(-row, kind="stable")
         best = int(order[0])
-        if require_lead:
-            if row[best] < JOIN_MIN_SIMILARITY:
-                continue
-            if len(order) > 1 and row[best] - row[order[1]] < JOIN_MIN_MARGIN:
-                continue
-        coverage = min(1.0, float(n) / RICH_STATEMENTS)
-        groups[best].members[pid] = round(float(_softmax(row)[best]) * max(coverage, 0.1), 4)
+        if require_lead and len(order) > 1 and row[best] - row[order[1]] < JOIN_MIN_MARGIN:
+            continue
+        groups[best].members[pid] = round(float(_softmax(row)[best]), 4)
 
 
 def _describable(
@@ -423,7 +418,6 @@ def _describable(
                 groups,
                 members,
                 space.similarities(members, centroids[keep]),
-                space.statement_counts(members),
                 require_lead=False,
             )
     return [g for g in groups if g.members]
