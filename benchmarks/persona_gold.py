@@ -185,7 +185,7 @@ def expected_calibration_error(
 
     Example:
         >>> expected_calibration_error([0.9, 0.9, 0.2], [True, False, False])
-        0.267
+        0.333
     """
     if not confidence:
         return 0.0
