@@ -172,8 +172,11 @@ def build_themes(
     theme's ``min_similarity`` (or ``baseline_threshold``), as
     :func:`assign_to_themes` does; those themes keep their id, label, origin, centroid and
     threshold (listed with prevalence 0 when nobody mentions them). The rest go through the
-    codebook and clustering as usual; discovered themes are numbered after the baseline's
-    numbers of their kind and flagged ``new``.
+    codebook and clustering as usual, except that a discovered theme keeps only the statements
+    that fit it held out: each one's cosine to the centroid of the theme's other statements
+    reaches the theme's ``min_similarity``, and a theme left below ``min_theme_size`` dissolves
+    (:func:`~persona_nlp.themes.texts.held_out_fit`). Discovered themes are numbered after the
+    baseline's numbers of their kind and flagged ``new``.
 
     Args:
         statements: Respondent statements (any order). Identical texts are embedded once when
@@ -311,6 +314,8 @@ def build_themes(
                 sample_above=config.sample_above,
                 seed=seed,
                 label_language=label_language,
+                # a new theme claims a change: each member must fit it without its own weight
+                held_out=bool(kept),
             )
             taken = {t.label.casefold() for t in kept if t.kind == kind}
             for number in range(len(result.sizes)):

@@ -20,10 +20,20 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..embed import Embedder
+from ..embed import Embedder, normalise_rows
 from ..errors import InputError
-from .clustering import Clustering, ClusterParams, centroids_of, cluster_params, cluster_with_core
+from .clustering import (
+    Clustering,
+    ClusterParams,
+    centroids_of,
+    cluster_params,
+    cluster_with_core,
+    compact_labels,
+)
 from .labels import describe_clusters
+
+HELD_OUT_CHUNK = 65_536
+"""Rows compared at a time by :func:`held_out_fit` (bounds its float64 working copy)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,80 @@ def _number_by_size(labels: np.ndarray) -> np.ndarray:
     return np.where(labels >= 0, mapping[np.maximum(labels, 0)], -1)
 
 
+def held_out_fit(
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    threshold: float,
+    min_size: int,
+    chunk: int = HELD_OUT_CHUNK,
+) -> np.ndarray:
+    """``labels`` keeping only the members that fit their cluster held out.
+
+    A member stays when its cosine similarity to the centroid of its cluster's *other* members
+    reaches ``threshold``: the test a statement that is not a member has to pass to join, so no
+    member is held in place by its own weight in the centroid. A cluster left with fewer than
+    ``min_size`` members dissolves (its members become ``-1``), and the test runs again on
+    what is left until nothing changes (members only ever leave, so it ends). A lone member is
+    judged by ``min_size`` alone.
+
+    Why: in a small cluster each member is a large part of its own centroid. Two copies of a
+    repeated answer plus the nearest unrelated answer make a cluster of three whose odd member
+    clears the threshold only through itself - common among the left-overs of a later wave
+    (the answers no baseline theme took), which :func:`~persona_nlp.themes.build_themes` then
+    reports as *new* themes.
+
+    Args:
+        vectors: ``(n, dim)`` rows (normalised here).
+        labels: One cluster label per row, ``0..k-1`` or ``-1``.
+        threshold: The cosine a member needs (the clustering's ``reassign_similarity``).
+        min_size: Smallest cluster kept.
+        chunk: Rows compared at a time.
+
+    Returns:
+        The labels with failed members and dissolved clusters set to ``-1``, renumbered densely
+        in the order of the clusters kept.
+
+    Example:
+        >>> import numpy as np
+        >>> repeated, odd = [1.0, 0.0], [0.2, 0.98]
+        >>> vectors = np.array([repeated, repeated, odd, odd, odd])
+        >>> held_out_fit(vectors, np.array([0, 0, 0, 1, 1]), 0.5, 2).tolist()
+        [0, 0, -1, 1, 1]
+        >>> held_out_fit(vectors, np.array([0, 0, 0, 1, 1]), 0.5, 3).tolist()
+        [-1, -1, -1, -1, -1]
+    """
+    from scipy import sparse
+
+    labels = compact_labels(np.asarray(labels, dtype=np.int64), min_size)
+    n = len(labels)
+    while labels.max(initial=-1) >= 0:
+        k = int(labels.max()) + 1
+        sums = np.zeros((k, vectors.shape[1]), dtype=np.float64)
+        for start in range(0, n, chunk):
+            part = labels[start : start + chunk]
+            rows = np.flatnonzero(part >= 0)
+            membership = sparse.csr_matrix(
+                (np.ones(len(rows)), (part[rows], rows)), shape=(k, len(part))
+            )
+            sums += membership @ normalise_rows(vectors[start : start + chunk]).astype(np.float64)
+        fits = np.ones(n, dtype=bool)
+        for start in range(0, n, chunk):
+            part = labels[start : start + chunk]
+            rows = np.flatnonzero(part >= 0)
+            own = normalise_rows(vectors[start + rows]).astype(np.float64)
+            others = sums[part[rows]] - own
+            norms = np.linalg.norm(others, axis=1)
+            similarity = np.einsum("ij,ij->i", own, others) / np.maximum(norms, 1e-12)
+            # the tolerance keeps identical texts (similarity 1 +- rounding) together, as the
+            # clustering's own reassignment does
+            fits[start + rows] = (similarity >= threshold - 1e-6) | (norms < 1e-6)
+        updated = compact_labels(np.where(fits, labels, -1), min_size)
+        if np.array_equal(updated, labels):
+            break
+        labels = updated
+    return labels
+
+
 def theme_canonical(
     texts: Sequence[str],
     vectors: np.ndarray,
@@ -83,11 +167,15 @@ def theme_canonical(
     sample_above: int | None = None,
     seed: int = 0,
     label_language: str | None = None,
+    held_out: bool = False,
 ) -> ThemeResult:
     """Cluster, number and describe rows that are already in canonical order.
 
     ``label_language``: labels and keywords come from the theme's texts in that language (see
-    :func:`~persona_nlp.themes.labels.describe_clusters`).
+    :func:`~persona_nlp.themes.labels.describe_clusters`). ``held_out``: keep in each theme
+    only the rows that fit it held out (:func:`held_out_fit`, at the clustering's
+    ``reassign_similarity``) before the themes are numbered and described; ``build_themes``
+    sets it for the new themes of a later wave.
 
     :func:`theme_texts` sorts plain texts by text; ``build_themes`` sorts statements by id.
     Above ``sample_above`` rows, a seeded sample of that many is clustered exactly and the rest
@@ -105,6 +193,11 @@ def theme_canonical(
         clustered = cluster_with_core(
             vectors, min_theme_size, max_clusters=max_themes, params=params
         )
+    if held_out and clustered.params is not None:
+        kept = held_out_fit(
+            vectors, clustered.labels, clustered.params.reassign_similarity, min_theme_size
+        )
+        clustered = Clustering(kept, clustered.core & (kept >= 0), clustered.params)
     labels = _number_by_size(clustered.labels)
     k = int(labels.max()) + 1 if len(labels) else 0
     centroids = (
@@ -214,4 +307,4 @@ def theme_texts(
     )
 
 
-__all__ = ["ThemeResult", "theme_canonical", "theme_texts"]
+__all__ = ["ThemeResult", "held_out_fit", "theme_canonical", "theme_texts"]
