@@ -77,6 +77,26 @@ def _nmi_by_kind(pairs: list[tuple[str, str, str]]) -> float:
     return round(weighted / total, 3) if total else 0.0
 
 
+def _homogeneity_completeness_by_kind(pairs: list[tuple[str, str, str]]) -> tuple[float, float]:
+    """Homogeneity (each theme holds one gold theme) and completeness (each gold theme is in one
+    theme) of (gold, predicted) per gold kind, weighted by count: which side NMI loses on."""
+    from sklearn.metrics import homogeneity_completeness_v_measure
+
+    total, homogeneity, completeness = 0, 0.0, 0.0
+    for kind in KINDS:
+        group = [(g, p) for k, g, p in pairs if k == kind]
+        if group:
+            h, c, _ = homogeneity_completeness_v_measure(
+                [g for g, _ in group], [p for _, p in group]
+            )
+            homogeneity += len(group) * h
+            completeness += len(group) * c
+            total += len(group)
+    if not total:
+        return 0.0, 0.0
+    return round(homogeneity / total, 3), round(completeness / total, 3)
+
+
 def theme_metrics(analysis: Analysis, gold: list[dict], non_english: set[str]) -> dict:
     """Statements and themes of one analysis against the study's gold statements.
 
@@ -151,6 +171,9 @@ def theme_metrics(analysis: Analysis, gold: list[dict], non_english: set[str]) -
         ]
         n_gold = sum(keep(item["participant"]) for item in gold)
         out[f"theme_nmi{suffix}"] = _nmi_by_kind(pairs)
+        if not suffix:
+            homogeneity, completeness = _homogeneity_completeness_by_kind(pairs)
+            out["theme_homogeneity"], out["theme_completeness"] = homogeneity, completeness
         out[f"themed_share{suffix}"] = round(len(pairs) / n_gold, 3) if n_gold else 0.0
         out[f"n_gold{suffix}"] = n_gold
     gold_theme_of = {}  # predicted statement id -> theme of its best-overlapping gold statement
