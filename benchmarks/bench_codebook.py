@@ -15,9 +15,20 @@
     prints NMI within kind and the share of gold statements coded to their gold theme (gold
     statements are matched to predicted ones with the scorer's own ``overlap`` and matching,
     imported from ``DIR/../score.py`` at run time). Nothing of that folder is copied anywhere.
+(c) With ``--studies`` (or ``--studies grocery,telco``): the full pipeline as a user runs it
+    (``run_pipeline``, default model choice ``auto``, seed 0) on the persona benchmark's three
+    studies (``benchmarks/data/personas/``: grocery en/da/nl, B2B en/nl/da, telecom en/id/vi),
+    each with its ``gold_themes*.json`` as the codebook (label and ``desc`` as description).
+    Gold statements (``gold_statements*.jsonl``) are matched to predicted ones of the same
+    participant with ``persona_gold.text_overlap`` (same kind preferred, each predicted
+    statement once, best overlap first); reported per study and per language of the gold
+    statement: NMI within kind, the share of gold statements coded to their gold theme, the
+    share of those found with their gold kind coded right, and how many statements were
+    re-typed by their codebook match. Each study takes 10-40 s (extraction and embedding).
 
     python benchmarks/bench_codebook.py
     python benchmarks/bench_codebook.py --dev-dir ../shared/eval/dev-en
+    python benchmarks/bench_codebook.py --skip-own --studies
 """
 
 from __future__ import annotations
@@ -30,6 +41,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -37,6 +49,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "codebook"
+PERSONAS = HERE / "data" / "personas"
+STUDIES = {  # name: study folder, gold themes, gold statements (as in bench_personas.STUDIES)
+    "grocery": ("study", "gold_themes.json", "gold_statements.jsonl"),
+    "b2b": ("study_b2b", "gold_themes_b2b.json", "gold_statements_b2b.jsonl"),
+    "telco": ("study_telco", "gold_themes_telco.json", "gold_statements_telco.jsonl"),
+}
 THRESHOLDS = (0.5, 1.0, 1.5, 2.0, 2.5)
 
 
@@ -52,6 +70,104 @@ def nmi_within_kind(pairs_by_kind: dict[str, list[tuple[str, str]]]) -> float:
             weighted += nmi * len(pairs)
             total += len(pairs)
     return weighted / total if total else 0.0
+
+
+def coding_scores(
+    gold: list[dict], statements: list[dict], overlap, *, best_first: bool = False
+) -> dict:
+    """Gold statements (``participant``, ``text``, ``kind``, ``theme``) against predicted
+    statement dicts (``analysis.json``): NMI within kind and the shares coded to the gold theme.
+
+    A gold statement is matched to a predicted statement of its participant whose text
+    overlaps (``overlap(gold_text, predicted_text) > 0``), one of its gold kind preferred, one
+    not matched before preferred (the scorer's matching; ``best_first`` tries the candidates by
+    falling overlap instead of in statement order).
+    """
+    by_participant: dict[str, list[dict]] = defaultdict(list)
+    for statement in statements:
+        by_participant[str(statement["participant_id"])].append(statement)
+    picked: set[str] = set()
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    right = found = same_kind = right_same_kind = 0
+    for item in gold:
+        scored = [
+            (overlap(item["text"], s.get("text", "")), s)
+            for s in by_participant.get(item["participant"], [])
+        ]
+        if best_first:
+            scored.sort(key=lambda pair: -pair[0])
+        candidates = [s for value, s in scored if value]
+        pool = [s for s in candidates if s.get("kind") == item["kind"]] or candidates
+        fresh = [s for s in pool if str(s.get("id")) not in picked]
+        pick = (fresh or pool or [None])[0]
+        if pick is None:
+            continue
+        found += 1
+        picked.add(str(pick.get("id")))
+        hit = pick.get("theme_id") == item["theme"]
+        right += hit
+        if pick.get("kind") == item["kind"]:
+            same_kind += 1
+            right_same_kind += hit
+        if pick.get("theme_id") is not None:
+            pairs[item["kind"]].append((item["theme"], str(pick["theme_id"])))
+    return {
+        "gold_statements": len(gold),
+        "found": found,
+        "nmi_within_kind": nmi_within_kind(pairs),
+        "coded_right_of_gold": right / max(len(gold), 1),
+        "coded_right_of_found": right / max(found, 1),
+        "found_with_gold_kind": same_kind,
+        "coded_right_of_those": right_same_kind / max(same_kind, 1),
+    }
+
+
+def _retyped(cues: list[str]) -> bool:
+    return any(cue.startswith("codebook:") for cue in cues)
+
+
+def studies(names: list[str], threshold: float | None = None) -> list[dict]:
+    """The pipeline on each persona study with its gold themes as the codebook; scores per
+    study and per language of the gold statements (``"all"`` for the whole study)."""
+    sys.path.insert(0, str(HERE))
+    from persona_gold import load_gold_statements, text_overlap
+
+    from persona_nlp.config import AnalysisConfig
+    from persona_nlp.pipeline import run_pipeline
+
+    results = []
+    for name in names:
+        folder, themes_file, gold_file = STUDIES[name]
+        gold_themes = json.loads((PERSONAS / themes_file).read_text(encoding="utf-8"))
+        codebook = [
+            {"id": t["id"], "kind": t["kind"], "label": t["label"], "description": t["desc"]}
+            for t in gold_themes
+        ]
+        config = AnalysisConfig(seed=0)
+        config.themes.codebook = codebook  # type: ignore[assignment]
+        if threshold is not None:
+            config.themes.codebook_threshold = threshold
+        started = time.perf_counter()
+        run = run_pipeline([PERSONAS / folder], config)
+        seconds = time.perf_counter() - started
+        statements = [s.model_dump() for s in run.analysis.statements]
+        gold = load_gold_statements(PERSONAS / gold_file)
+        languages = sorted({item["language"] for item in gold}, key=lambda x: (x != "en", x))
+        retyped = sum(1 for s in run.analysis.statements if _retyped(s.cues))
+        for language in (*languages, "all"):
+            subset = [g for g in gold if language == "all" or g["language"] == language]
+            scores = coding_scores(subset, statements, text_overlap, best_first=True)
+            results.append(
+                {
+                    "study": name,
+                    "language": language,
+                    "model": run.analysis.manifest.model_name,
+                    "seconds": seconds,
+                    "retyped": retyped,
+                    **scores,
+                }
+            )
+    return results
 
 
 def own_data(thresholds: tuple[float, ...], model: str | None = None) -> list[dict]:
@@ -186,39 +302,10 @@ def dev_set(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     gold, _ = score.load_gold(dev_dir)
-    by_participant: dict[str, list[dict]] = defaultdict(list)
-    for statement in analysis["statements"]:
-        by_participant[str(statement["participant_id"])].append(statement)
-    # the scorer's matching: same participant, overlapping text, same kind preferred, fresh first
-    picked: set[str] = set()
-    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    right = found = same_kind = 0
-    for item in gold:
-        candidates = [
-            s
-            for s in by_participant.get(item["participant"], [])
-            if score.overlap(item["text"], s.get("text", ""))
-        ]
-        pool = [s for s in candidates if s.get("kind") == item["kind"]] or candidates
-        fresh = [s for s in pool if str(s.get("id")) not in picked]
-        pick = (fresh or pool or [None])[0]
-        if pick is None:
-            continue
-        found += 1
-        same_kind += pick.get("kind") == item["kind"]
-        picked.add(str(pick.get("id")))
-        right += pick.get("theme_id") == item["theme"]
-        if pick.get("theme_id") is not None:
-            pairs[item["kind"]].append((item["theme"], str(pick["theme_id"])))
+    result = coding_scores(gold, analysis["statements"], score.overlap)
     codebook_themes = [t for t in analysis["themes"] if t.get("origin") == "codebook"]
     return {
-        "gold_statements": len(gold),
-        "found": found,
-        "nmi_within_kind": nmi_within_kind(pairs),
-        "coded_right_of_gold": right / max(len(gold), 1),
-        "coded_right_of_found": right / max(found, 1),
-        "found_with_gold_kind": same_kind,
-        "coded_right_of_those": right / max(same_kind, 1),
+        **result,
         "codebook_themes": len(codebook_themes),
         "codebook_themes_used": sum(1 for t in codebook_themes if t["statement_ids"]),
         "discovered_themes": len(analysis["themes"]) - len(codebook_themes),
@@ -229,12 +316,34 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dev-dir", type=Path, help="a dev folder like ../shared/eval/dev-en")
     parser.add_argument(
-        "--threshold", type=float, help="codebook_threshold for --dev-dir (default: the default)"
+        "--threshold",
+        type=float,
+        help="codebook_threshold for --dev-dir and --studies (default: the default)",
     )
     parser.add_argument("--keep", type=Path, help="copy the dev run's analysis.json here")
     parser.add_argument("--model", help="embedding model (default: the library's default)")
-    parser.add_argument("--skip-own", action="store_true", help="only the --dev-dir run")
+    parser.add_argument("--skip-own", action="store_true", help="skip the hand-written statements")
+    parser.add_argument(
+        "--studies",
+        nargs="?",
+        const=",".join(STUDIES),
+        help=f"run the pipeline on these persona studies (comma-separated; default all: "
+        f"{', '.join(STUDIES)}) with their gold themes as the codebook",
+    )
     args = parser.parse_args(argv)
+    if args.studies:
+        print("persona studies: the pipeline (model auto, seed 0), gold themes as the codebook")
+        print(
+            f"{'study':>8} {'lang':>4} {'model':>12} {'gold':>5} {'found':>5} {'kind ok':>7} "
+            f"{'NMI in kind':>11} {'coded right':>11} {'of kind ok':>10} {'retyped':>7} {'s':>4}"
+        )
+        for row in studies(args.studies.split(","), args.threshold):
+            print(
+                f"{row['study']:>8} {row['language']:>4} {row['model'][-12:]:>12} "
+                f"{row['gold_statements']:>5} {row['found']:>5} {row['found_with_gold_kind']:>7} "
+                f"{row['nmi_within_kind']:>11.3f} {row['coded_right_of_gold']:>11.1%} "
+                f"{row['coded_right_of_those']:>10.1%} {row['retyped']:>7} {row['seconds']:>4.0f}"
+            )
     if not args.skip_own:
         print("own data (benchmarks/data/codebook): English codebook, en + nl statements")
         print(
