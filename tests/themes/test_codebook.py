@@ -15,8 +15,10 @@ from persona_nlp.errors import InputError
 from persona_nlp.schema import Participant, Statement
 from persona_nlp.themes import build_themes
 from persona_nlp.themes.codebook import (
+    RETYPE_CUE,
     SimilarityBaseline,
     code_to_entries,
+    cross_kind_codes,
     embed_entries,
     load_codebook,
     read_codebook,
@@ -302,6 +304,68 @@ def test_baseline_threshold_and_coding():
     assert baseline.mean == 0.5 and baseline.std == 0.5 and baseline.threshold(1.0) == 1.0
     best, sims = code_to_entries(np.eye(3, dtype=np.float32), np.eye(3, dtype=np.float32)[:2], 0.5)
     assert best.tolist() == [0, 1, -1] and sims.tolist() == [1.0, 1.0, 0.0]
+
+
+def test_cross_kind_codes_need_a_clear_best_entry_of_another_kind():
+    # entries: goal, objection; floor 0.6, margin 0.05
+    similarity = np.array(
+        [
+            [0.40, 0.70],  # goal statement, objection entry far better: moves to entry 1
+            [0.67, 0.70],  # objection entry better by less than the margin: stays
+            [0.30, 0.55],  # objection entry below the floor: stays
+            [0.80, 0.20],  # own kind best: stays
+            [0.10, 0.90],  # a channel statement: the codebook has no channel entry, stays
+        ]
+    )
+    kinds = ["goal", "goal", "goal", "goal", "channel"]
+    codes = cross_kind_codes(similarity, kinds, ["goal", "objection"], 0.6, 0.05)
+    assert codes.tolist() == [1, -1, -1, -1, -1]
+    assert cross_kind_codes(np.zeros((0, 2)), [], ["goal", "objection"], 0.6, 0.05).size == 0
+
+
+def _mistyped_study(kind: str) -> tuple[list[Statement], list[Participant], str]:
+    """The study with one shipping-cost objection typed ``kind`` by the extractor."""
+    statements, participants = make_study()
+    mistyped = next(s for s in statements if s.text.startswith("shipping cost too high"))
+    mistyped.kind = kind  # type: ignore[assignment]
+    return statements, participants, mistyped.id
+
+
+def test_statement_of_another_kind_is_retyped_to_its_clear_codebook_entry():
+    statements, participants, mistyped = _mistyped_study("goal")
+    updated, themes = _themes(statements, participants)
+    moved = next(s for s in updated if s.id == mistyped)
+    assert moved.kind == "objection" and moved.theme_id == "SHIP"
+    assert moved.codebook_similarity is not None
+    assert moved.cues[-1] == RETYPE_CUE + "goal"
+    assert mistyped in next(t for t in themes if t.id == "SHIP").statement_ids
+    assert all(mistyped not in t.statement_ids for t in themes if t.kind == "goal")
+    # the input is left as it was; only this statement changed kind
+    assert next(s for s in statements if s.id == mistyped).kind == "goal"
+    assert sum(s.kind != t.kind for s, t in zip(statements, updated, strict=True)) == 1
+    # in place: the statement itself changes
+    _, _ = build_themes(
+        statements,
+        CachedEmbedder(HashingEmbedder(dim=256)),
+        participants,
+        ThemeConfig(),
+        seed=1,
+        codebook=CODEBOOK,
+        in_place=True,
+    )
+    assert next(s for s in statements if s.id == mistyped).kind == "objection"
+
+
+def test_no_retyping_without_a_codebook_or_an_entry_of_the_own_kind():
+    statements, participants, mistyped = _mistyped_study("goal")
+    updated, _ = _themes(statements, participants, codebook=None)
+    assert next(s for s in updated if s.id == mistyped).kind == "goal"
+    # the codebook has no channel entry: it says nothing about channels
+    statements, participants, mistyped = _mistyped_study("channel")
+    updated, _ = _themes(statements, participants)
+    kept = next(s for s in updated if s.id == mistyped)
+    assert kept.kind == "channel" and kept.theme_id != "SHIP"
+    assert not any(c.startswith(RETYPE_CUE) for s in updated for c in s.cues)
 
 
 def test_cross_language_entry_is_shifted_by_its_language_offset():

@@ -50,7 +50,16 @@ from ..schema import (
     StatementKind,
     Theme,
 )
-from .codebook import SimilarityBaseline, code_to_entries, embed_entries, load_codebook
+from .codebook import (
+    RETYPE_CUE,
+    RETYPE_MARGIN,
+    RETYPE_Z,
+    SimilarityBaseline,
+    code_to_entries,
+    cross_kind_codes,
+    embed_entries,
+    load_codebook,
+)
 from .labels import describe_clusters
 from .quotes import quote_of, select_quotes
 from .stats import prevalence
@@ -166,6 +175,9 @@ def build_themes(
     the most similar entry of its kind when the similarity clears ``config.codebook_threshold``
     (:mod:`.codebook`); those themes keep the entry's id and label (``origin="codebook"``, listed
     with prevalence 0 when nobody mentions them) and only the other statements are clustered.
+    A statement whose clearly best entry is of another kind takes that kind first and is coded
+    there (:func:`~persona_nlp.themes.codebook.cross_kind_codes`; it keeps the cue
+    ``codebook:retyped from <kind>``).
 
     With ``baseline`` themes (a later wave, ``docs/waves.md``), each statement is first coded to
     the baseline theme of its kind with the most similar centroid when the cosine reaches the
@@ -201,8 +213,8 @@ def build_themes(
 
     Returns:
         ``(statements, themes)``: copies of the statements (the statements themselves with
-        ``in_place``) in input order with ``theme_id`` set (``None`` when unthemed) and
-        ``codebook_similarity`` where coded, and the themes, kind by kind: baseline themes in
+        ``in_place``) in input order with ``theme_id`` set (``None`` when unthemed),
+        ``codebook_similarity`` where coded and ``kind`` where re-typed, and the themes, kind by kind: baseline themes in
         baseline order, codebook themes in codebook order, then discovered ones largest first.
         Discovered theme ids are ``f"{kind}-{n:02d}"``.
 
@@ -237,11 +249,16 @@ def build_themes(
     if progress is not None:
         progress(done, len(canonical))
     label_language = config.label_language or study_language(canonical)
-    entry_vectors, code_threshold = _codebook_space(entries, canonical, embedder, config)
+    entry_vectors, code_threshold, retyped = _codebook_space(entries, canonical, embedder, config)
+    # the statements an entry of another kind re-types: id -> the entry's kind
+    retyped_kind = {
+        statement_id: cast("StatementKind", entries[index].kind)
+        for statement_id, index in retyped.items()
+    }
     kept_vectors, kept_thresholds = _baseline_space(kept, baseline_threshold)
     first_number = _next_theme_numbers(kept)
     for kind in STATEMENT_KINDS:
-        rows = [i for i, s in enumerate(canonical) if s.kind == kind]
+        rows = [i for i, s in enumerate(canonical) if retyped_kind.get(s.id, s.kind) == kind]
         kind_entries = [i for i, entry in enumerate(entries) if entry.kind == kind]
         kind_kept = [i for i, theme in enumerate(kept) if theme.kind == kind]
         if not rows and not kind_entries and not kind_kept:
@@ -344,12 +361,20 @@ def build_themes(
         for statement in statements:
             statement.theme_id = theme_of.get(statement.id)
             statement.codebook_similarity = similarity_of.get(statement.id)
+            if statement.id in retyped_kind:
+                statement.cues = [*statement.cues, RETYPE_CUE + statement.kind]
+                statement.kind = retyped_kind[statement.id]
         return statements, themes
     updated = [
         s.model_copy(
             update={
                 "theme_id": theme_of.get(s.id),
                 "codebook_similarity": similarity_of.get(s.id),
+                **(
+                    {"kind": retyped_kind[s.id], "cues": [*s.cues, RETYPE_CUE + s.kind]}
+                    if s.id in retyped_kind
+                    else {}
+                ),
             }
         )
         for s in statements
@@ -425,28 +450,56 @@ def _codebook_space(
     canonical: list[Statement],
     embedder: Embedder,
     config: ThemeConfig,
-) -> tuple[np.ndarray, float]:
-    """The entries' vectors and the cosine threshold ``config.codebook_threshold`` SDs above the
-    mean statement x entry similarity (a first pass over the kinds, one kind's vectors at a
-    time; a cached embedder hands the main pass the same vectors without recomputing them)."""
+) -> tuple[np.ndarray, float, dict[str, int]]:
+    """The entries' vectors, the cosine threshold ``config.codebook_threshold`` SDs above the
+    mean statement x entry similarity, and the statements re-typed by an entry of another kind
+    (id -> entry index, :func:`~persona_nlp.themes.codebook.cross_kind_codes`). A first pass
+    over the kinds, one kind's vectors at a time; a cached embedder hands the main pass the
+    same vectors without recomputing them."""
     if not entries:
-        return np.zeros((0, 1), dtype=np.float32), 0.0
+        return np.zeros((0, 1), dtype=np.float32), 0.0, {}
     entry_vectors = embed_entries(entries, embedder)
+    entry_kinds = [entry.kind for entry in entries]
     baseline = SimilarityBaseline()
+    # statements whose best entry is of another kind: candidates to re-type once the
+    # threshold (which needs every pair) is known
+    candidates: list[tuple[Statement, np.ndarray]] = []
     for kind in STATEMENT_KINDS:
-        texts = [s.text for s in canonical if s.kind == kind]
-        if texts:
-            baseline.add(_encode(embedder, texts) @ entry_vectors.T)
+        members = [s for s in canonical if s.kind == kind]
+        if not members:
+            continue
+        similarity = _encode(embedder, [s.text for s in members]) @ entry_vectors.T
+        baseline.add(similarity)
+        if kind in entry_kinds:
+            other = np.asarray([k != kind for k in entry_kinds])
+            for row in np.flatnonzero(other[np.argmax(similarity, axis=1)]):
+                candidates.append((members[row], similarity[row]))
     threshold = baseline.threshold(config.codebook_threshold)
+    retyped: dict[str, int] = {}
+    if candidates:
+        codes = cross_kind_codes(
+            np.stack([row for _, row in candidates]),
+            [statement.kind for statement, _ in candidates],
+            entry_kinds,
+            max(threshold, baseline.threshold(RETYPE_Z)),
+            RETYPE_MARGIN * baseline.std,
+        )
+        retyped = {
+            statement.id: int(code)
+            for (statement, _), code in zip(candidates, codes, strict=True)
+            if code >= 0
+        }
     logger.info(
-        "codebook of %d entries: threshold %.3f (mean %.3f + %.2f x SD %.3f)",
+        "codebook of %d entries: threshold %.3f (mean %.3f + %.2f x SD %.3f); %d statements "
+        "re-typed to the kind of their codebook entry",
         len(entries),
         threshold,
         baseline.mean,
         config.codebook_threshold,
         baseline.std,
+        len(retyped),
     )
-    return entry_vectors, threshold
+    return entry_vectors, threshold, retyped
 
 
 def _codebook_theme(

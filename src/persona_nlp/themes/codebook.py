@@ -18,6 +18,13 @@ How an entry is matched:
   (statement, entry) pairs of the analysis (:class:`SimilarityBaseline`). A fixed cosine would
   mean "almost anything" with a model that packs similarities into 0.75-1 and "almost nothing"
   with one that spreads them over 0-1.
+* **Across kinds** (:func:`cross_kind_codes`): a statement whose most similar entry over all
+  kinds is of another kind takes that kind and is coded to it, when that entry reaches
+  :data:`RETYPE_Z` standard deviations above the mean (and the threshold) and beats the
+  statement's best entry of its own kind by :data:`RETYPE_MARGIN` standard deviations (the team's codebook is evidence
+  about the kind, and the extractor's kind is wrong about one time in five). Only kinds the
+  codebook has entries for are compared; the statement keeps the cue
+  ``codebook:retyped from <kind>``.
 
 Example:
     >>> from persona_nlp.config import CodebookEntry
@@ -48,6 +55,19 @@ CODEBOOK_FORMATS = (".csv", ".tsv", ".json", ".yaml", ".yml")
 
 MIN_BASELINE_STD = 0.02
 """Smallest standard deviation of the pair similarities (a degenerate tiny study stays sane)."""
+
+RETYPE_Z = 1.5
+"""Standard deviations above the mean pair similarity that a statement's best entry of another
+kind must reach (and the coding threshold, when that is higher) to re-type the statement
+(:func:`cross_kind_codes`): changing the kind is a stronger claim than coding, so its bar does not
+fall with a lowered ``codebook_threshold``. 1.5 is the default threshold plus 0.5 SD."""
+
+RETYPE_MARGIN = 0.5
+"""Standard deviations by which that entry must beat the statement's best entry of its own kind
+(chosen on the persona studies, ``benchmarks/bench_codebook.py --studies``)."""
+
+RETYPE_CUE = "codebook:retyped from "
+"""Cue a re-typed statement keeps, followed by the kind the extractor gave it."""
 
 COLUMNS = "id, kind, label, description[, examples, language]"
 _FIX_ROW = f"give every row {COLUMNS} (examples separated by ';')"
@@ -445,11 +465,62 @@ def code_to_entries(
     return np.where(best_similarity >= floor, best, -1), best_similarity
 
 
+def cross_kind_codes(
+    similarity: np.ndarray,
+    statement_kinds: Sequence[str],
+    entry_kinds: Sequence[str],
+    floor: float,
+    margin: float,
+) -> np.ndarray:
+    """Per statement, the entry of another kind it is re-typed and coded to, or ``-1``.
+
+    A statement moves when its most similar entry over all kinds is of another kind, reaches
+    the cosine ``floor`` and beats the statement's best entry of its own kind by ``margin``.
+    A statement whose kind has no entry never moves (the codebook says nothing about that kind).
+
+    Args:
+        similarity: ``(statements, entries)`` cosine similarities.
+        statement_kinds: Each statement's kind (from the extractor).
+        entry_kinds: Each entry's kind.
+        floor: The cosine the entry of the other kind must reach
+            (:func:`~persona_nlp.themes.build_themes` uses the higher of the coding threshold
+            and :data:`RETYPE_Z` standard deviations above the mean pair similarity).
+        margin: The cosine by which it must beat the best entry of the own kind
+            (:data:`RETYPE_MARGIN` standard deviations).
+
+    Example:
+        >>> similarity = np.array([[0.9, 0.5], [0.6, 0.62], [0.2, 0.9]])
+        >>> cross_kind_codes(similarity, ["goal", "goal", "channel"], ["goal", "objection"],
+        ...                  0.55, 0.05).tolist()
+        [-1, -1, -1]
+        >>> cross_kind_codes(similarity, ["objection"] * 3, ["goal", "objection"], 0.55, 0.05).tolist()
+        [0, -1, -1]
+    """
+    rows = len(similarity)
+    if not rows or not len(entry_kinds):
+        return np.full(rows, -1)
+    kinds = np.asarray(entry_kinds, dtype=object)
+    own = kinds[None, :] == np.asarray(statement_kinds, dtype=object)[:, None]
+    best = np.argmax(similarity, axis=1)
+    best_similarity = similarity[np.arange(rows), best]
+    best_own = np.where(own, similarity, -np.inf).max(axis=1)
+    moves = (
+        ~own[np.arange(rows), best]
+        & own.any(axis=1)
+        & (best_similarity >= floor)
+        & (best_similarity - best_own >= margin)
+    )
+    return np.where(moves, best, -1)
+
+
 __all__ = [
     "CODEBOOK_FORMATS",
+    "RETYPE_Z",
+    "RETYPE_MARGIN",
     "CodebookEntry",
     "SimilarityBaseline",
     "code_to_entries",
+    "cross_kind_codes",
     "embed_entries",
     "entry_texts",
     "load_codebook",
