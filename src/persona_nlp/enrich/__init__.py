@@ -240,6 +240,9 @@ def enrich_personas(
         for t, rows in zip(themes, theme_rows, strict=False)
     ]
     n_everyone = max(1, len(participant_ids))
+    speakers_of_kind: dict[str, set[str]] = defaultdict(set)
+    for statement in statements:
+        speakers_of_kind[statement.kind].add(statement.participant_id)
     metadata = {p.id: p.metadata for p in analysis.participants}
 
     evidence_list = []
@@ -286,6 +289,7 @@ def enrich_personas(
             member_set,
             n_everyone,
             quotes_per_item,
+            speakers_of_kind=speakers_of_kind,
             evidenced={
                 entry["theme"]["id"]
                 for entries in fields_evidence.values()

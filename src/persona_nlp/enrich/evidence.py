@@ -185,18 +185,21 @@ def proposals(
     n_everyone: int,
     quotes_per_item: int,
     evidenced: set[str] | None = None,
+    speakers_of_kind: dict[str, set[str]] | None = None,
 ) -> list[dict]:
     """Themes common among the persona's participants whose statements no item of it covers.
 
     ``evidenced``: ids of themes that already are the theme of a supported item of the same
     kind in this persona; they are never proposed (the persona says it already, in other words).
+    ``speakers_of_kind``: per kind, the participants with a statement of that kind. Shares and
+    lifts are then measured among those who spoke about the theme's kind (a respondent who only
+    said how they found you is no evidence that a pain point is rare); without it, among everyone.
     """
     if not members or not themes:
         return []
     field_for_kind: dict[str, str] = {}
     for key, kind, _ in fields:
         field_for_kind.setdefault(kind, key)
-    minimum = max(2, math.ceil(PROPOSAL_MIN_SHARE * len(members)))
     found: list[dict[str, Any]] = []
     for j, theme in enumerate(themes):
         if evidenced and theme.id in evidenced:
@@ -206,9 +209,14 @@ def proposals(
         if not rows or len(uncovered) < 0.5 * len(rows):
             continue  # the persona already says this
         inside = len(mentioned_by[j] & members)
-        if inside < minimum:
+        if speakers_of_kind is not None and theme.kind in speakers_of_kind:
+            speakers = speakers_of_kind[theme.kind]
+            population, everyone = len(members & speakers), len(speakers)
+        else:
+            population, everyone = len(members), n_everyone
+        if not population or inside < max(2, math.ceil(PROPOSAL_MIN_SHARE * population)):
             continue
-        share, overall = inside / len(members), len(mentioned_by[j]) / n_everyone
+        share, overall = inside / population, len(mentioned_by[j]) / max(1, everyone)
         lift = share / overall if overall else 0.0
         if lift < PROPOSAL_MIN_LIFT:
             continue
