@@ -21,7 +21,7 @@ Given a persona file (see :mod:`persona_nlp.enrich.persona_file`) and an
    statements behind them (:data:`~persona_nlp.enrich.scoring.CONFIDENCE_SCALE`, fitted on the
    project's own persona studies).
 3. **Evidence per item.** Statements of the persona's assigned participants at least
-   :data:`~persona_nlp.enrich.scoring.STATEMENT_MATCH_Z` SDs above the mean (:data:`~persona_nlp.enrich.scoring.GIST_MATCH_Z` for gist text) support the
+   :data:`~persona_nlp.enrich.scoring.STATEMENT_MATCH_Z` SDs above the mean (:data:`~persona_nlp.enrich.scoring.ABSTRACT_MATCH_Z` for gist and mindset items) support the
    item; the theme most of them belong to (else the closest theme, scored
    ``0.5 * centroid similarity + 0.5 * mean of its 3 closest statements``, if at least
    :data:`~persona_nlp.enrich.scoring.THEME_MATCH_Z` SDs above the mean) is the item's theme, and a close theme's assigned

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..schema import Analysis, Statement, Theme
 from .persona_file import FIELD_ALIASES, Item, normalise_key
-from .scoring import ITEM_KIND_TO_STATEMENT_KIND, Thresholds, kind_penalty
+from .scoring import ABSTRACT_ITEM_KINDS, ITEM_KIND_TO_STATEMENT_KIND, Thresholds, kind_penalty
 
 PROPOSAL_MIN_SHARE = 0.3
 """Share of a persona's participants that must mention a theme for it to be proposed."""
@@ -114,7 +114,7 @@ def item_evidence(
         if len(vectors)
         else np.zeros(0)
     )
-    threshold = thresholds.gist if kind == "gist" else thresholds.statement
+    threshold = thresholds.abstract if kind in ABSTRACT_ITEM_KINDS else thresholds.statement
     close = [int(r) for r in np.flatnonzero(statement_sims >= threshold)]
     supporting = [r for r in close if statements[r].participant_id in members]
     theme_of = {r: j for j, rows in enumerate(theme_rows) for r in rows}
