@@ -28,7 +28,15 @@
 
     python benchmarks/bench_codebook.py
     python benchmarks/bench_codebook.py --dev-dir ../shared/eval/dev-en
+    With ``--leave-out N`` the codebook lacks every N-th gold theme of each kind and the
+    gold statements of those themes are scored like the hand-written data's left-out themes:
+    coded right is then of the statements of codebook themes, and "left-out coded" is the
+    share of the left-out themes' statements coded to some entry.
+
+    python benchmarks/bench_codebook.py
+    python benchmarks/bench_codebook.py --dev-dir ../shared/eval/dev-en
     python benchmarks/bench_codebook.py --skip-own --studies
+    python benchmarks/bench_codebook.py --skip-own --studies --leave-out 4
 """
 
 from __future__ import annotations
@@ -73,7 +81,12 @@ def nmi_within_kind(pairs_by_kind: dict[str, list[tuple[str, str]]]) -> float:
 
 
 def coding_scores(
-    gold: list[dict], statements: list[dict], overlap, *, best_first: bool = False
+    gold: list[dict],
+    statements: list[dict],
+    overlap,
+    *,
+    best_first: bool = False,
+    codebook_ids: set[str] | None = None,
 ) -> dict:
     """Gold statements (``participant``, ``text``, ``kind``, ``theme``) against predicted
     statement dicts (``analysis.json``): NMI within kind and the shares coded to the gold theme.
@@ -81,14 +94,17 @@ def coding_scores(
     A gold statement is matched to a predicted statement of its participant whose text
     overlaps (``overlap(gold_text, predicted_text) > 0``), one of its gold kind preferred, one
     not matched before preferred (the scorer's matching; ``best_first`` tries the candidates by
-    falling overlap instead of in statement order).
+    falling overlap instead of in statement order). With ``codebook_ids`` (a codebook that
+    leaves some gold themes out) the shares coded right are of the gold statements of codebook
+    themes, and ``left_out_coded`` is the share of those of the left-out themes that were
+    (wrongly) coded to some entry.
     """
     by_participant: dict[str, list[dict]] = defaultdict(list)
     for statement in statements:
         by_participant[str(statement["participant_id"])].append(statement)
     picked: set[str] = set()
     pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    right = found = same_kind = right_same_kind = 0
+    right = found = same_kind = right_same_kind = left_out = left_out_coded = 0
     for item in gold:
         scored = [
             (overlap(item["text"], s.get("text", "")), s)
@@ -102,23 +118,30 @@ def coding_scores(
         pick = (fresh or pool or [None])[0]
         if pick is None:
             continue
-        found += 1
         picked.add(str(pick.get("id")))
+        if pick.get("theme_id") is not None:
+            pairs[item["kind"]].append((item["theme"], str(pick["theme_id"])))
+        if codebook_ids is not None and item["theme"] not in codebook_ids:
+            left_out += 1
+            left_out_coded += pick.get("theme_id") in codebook_ids
+            continue
+        found += 1
         hit = pick.get("theme_id") == item["theme"]
         right += hit
         if pick.get("kind") == item["kind"]:
             same_kind += 1
             right_same_kind += hit
-        if pick.get("theme_id") is not None:
-            pairs[item["kind"]].append((item["theme"], str(pick["theme_id"])))
+    in_codebook = [g for g in gold if codebook_ids is None or g["theme"] in codebook_ids]
     return {
-        "gold_statements": len(gold),
+        "gold_statements": len(in_codebook),
         "found": found,
         "nmi_within_kind": nmi_within_kind(pairs),
-        "coded_right_of_gold": right / max(len(gold), 1),
+        "coded_right_of_gold": right / max(len(in_codebook), 1),
         "coded_right_of_found": right / max(found, 1),
         "found_with_gold_kind": same_kind,
         "coded_right_of_those": right_same_kind / max(same_kind, 1),
+        "left_out_found": left_out,
+        "left_out_coded": left_out_coded / max(left_out, 1),
     }
 
 
@@ -126,9 +149,25 @@ def _retyped(cues: list[str]) -> bool:
     return any(cue.startswith("codebook:") for cue in cues)
 
 
-def studies(names: list[str], threshold: float | None = None) -> list[dict]:
+def left_out_themes(gold_themes: list[dict], every: int) -> set[str]:
+    """Every ``every``-th gold theme of each kind in file order (the 1st kept, the
+    ``every``-th left out), the themes a partial codebook leaves out; none when ``every`` is 0."""
+    if every <= 0:
+        return set()
+    seen: dict[str, int] = defaultdict(int)
+    left = set()
+    for theme in gold_themes:
+        seen[theme["kind"]] += 1
+        if seen[theme["kind"]] % every == 0:
+            left.add(theme["id"])
+    return left
+
+
+def studies(names: list[str], threshold: float | None = None, leave_out: int = 0) -> list[dict]:
     """The pipeline on each persona study with its gold themes as the codebook; scores per
-    study and per language of the gold statements (``"all"`` for the whole study)."""
+    study and per language of the gold statements (``"all"`` for the whole study). With
+    ``leave_out`` N the codebook lacks every N-th gold theme of each kind
+    (:func:`left_out_themes`), whose statements must stay uncoded."""
     sys.path.insert(0, str(HERE))
     from persona_gold import load_gold_statements, text_overlap
 
@@ -139,10 +178,13 @@ def studies(names: list[str], threshold: float | None = None) -> list[dict]:
     for name in names:
         folder, themes_file, gold_file = STUDIES[name]
         gold_themes = json.loads((PERSONAS / themes_file).read_text(encoding="utf-8"))
+        left = left_out_themes(gold_themes, leave_out)
         codebook = [
             {"id": t["id"], "kind": t["kind"], "label": t["label"], "description": t["desc"]}
             for t in gold_themes
+            if t["id"] not in left
         ]
+        codebook_ids = {entry["id"] for entry in codebook} if left else None
         config = AnalysisConfig(seed=0)
         config.themes.codebook = codebook  # type: ignore[assignment]
         if threshold is not None:
@@ -156,7 +198,9 @@ def studies(names: list[str], threshold: float | None = None) -> list[dict]:
         retyped = sum(1 for s in run.analysis.statements if _retyped(s.cues))
         for language in (*languages, "all"):
             subset = [g for g in gold if language == "all" or g["language"] == language]
-            scores = coding_scores(subset, statements, text_overlap, best_first=True)
+            scores = coding_scores(
+                subset, statements, text_overlap, best_first=True, codebook_ids=codebook_ids
+            )
             results.append(
                 {
                     "study": name,
@@ -330,19 +374,37 @@ def main(argv: list[str] | None = None) -> int:
         help=f"run the pipeline on these persona studies (comma-separated; default all: "
         f"{', '.join(STUDIES)}) with their gold themes as the codebook",
     )
+    parser.add_argument(
+        "--leave-out",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --studies: leave every N-th gold theme of each kind out of the codebook and "
+        "report the share of their statements coded to some entry (left-out coded)",
+    )
     args = parser.parse_args(argv)
     if args.studies:
-        print("persona studies: the pipeline (model auto, seed 0), gold themes as the codebook")
+        partial = f", every {args.leave_out}th of each kind left out" if args.leave_out else ""
+        print(
+            f"persona studies: the pipeline (model auto, seed 0), gold themes as the codebook"
+            f"{partial}"
+        )
         print(
             f"{'study':>8} {'lang':>4} {'model':>12} {'gold':>5} {'found':>5} {'kind ok':>7} "
             f"{'NMI in kind':>11} {'coded right':>11} {'of kind ok':>10} {'retyped':>7} {'s':>4}"
+            + (f" {'left out':>8} {'left-out coded':>14}" if args.leave_out else "")
         )
-        for row in studies(args.studies.split(","), args.threshold):
+        for row in studies(args.studies.split(","), args.threshold, args.leave_out):
             print(
                 f"{row['study']:>8} {row['language']:>4} {row['model'][-12:]:>12} "
                 f"{row['gold_statements']:>5} {row['found']:>5} {row['found_with_gold_kind']:>7} "
                 f"{row['nmi_within_kind']:>11.3f} {row['coded_right_of_gold']:>11.1%} "
                 f"{row['coded_right_of_those']:>10.1%} {row['retyped']:>7} {row['seconds']:>4.0f}"
+                + (
+                    f" {row['left_out_found']:>8} {row['left_out_coded']:>14.1%}"
+                    if args.leave_out
+                    else ""
+                )
             )
     if not args.skip_own:
         print("own data (benchmarks/data/codebook): English codebook, en + nl statements")
