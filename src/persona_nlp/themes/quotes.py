@@ -56,7 +56,7 @@ TYPICAL_CANDIDATES = 200
 """Only this many candidates, the most similar to the centroid, are scored for typicality (the
 rest rank after them): bounds the cost on themes of tens of thousands of statements."""
 
-TYPICAL_REFERENCE = 1000
+TYPICAL_REFERENCE = 500
 """Typicality is measured against at most this many members (every n-th in row order)."""
 
 
@@ -180,11 +180,15 @@ def _typicality(vectors: np.ndarray, centrality: np.ndarray) -> np.ndarray:
     step = max(1, math.ceil(n / TYPICAL_REFERENCE))
     reference = np.arange(0, n, step)
     neighbours = max(1, min(len(reference) - 1, round(TYPICAL_SHARE * (n - 1) / step)))
-    similarity = vectors[candidates] @ vectors[reference].T
+    # float32: a 50,000-answer study has some 250 themes, each costs candidates x reference
+    similarity = (
+        np.asarray(vectors[candidates], dtype=np.float32)
+        @ np.asarray(vectors[reference], dtype=np.float32).T
+    )
     # a candidate is not its own neighbour
     similarity[candidates[:, None] == reference[None, :]] = -np.inf
     top = -np.partition(-similarity, neighbours - 1, axis=1)[:, :neighbours]
-    out[candidates] = top.mean(axis=1)
+    out[candidates] = top.mean(axis=1, dtype=np.float64)
     return out
 
 
