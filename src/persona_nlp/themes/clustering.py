@@ -152,6 +152,19 @@ def centroids_of(
         >>> [round(float(x), 3) for x in centroids_of(np.eye(2), np.array([0, 0]))[0]]
         [0.707, 0.707]
     """
+    return _unit(cluster_sums(vectors, labels, n_clusters))
+
+
+def cluster_sums(
+    vectors: np.ndarray, labels: np.ndarray, n_clusters: int | None = None
+) -> np.ndarray:
+    """float64 sums of the labelled rows (label ``-1`` ignored), one row per label ``0..k-1``.
+
+    Example:
+        >>> import numpy as np
+        >>> cluster_sums(np.eye(2), np.array([0, 0])).tolist()
+        [[1.0, 1.0]]
+    """
     from scipy import sparse
 
     k = int(labels.max()) + 1 if n_clusters is None else n_clusters
@@ -167,7 +180,7 @@ def centroids_of(
     for start in range(0, vectors.shape[1], CENTROID_COLUMNS):
         columns = slice(start, start + CENTROID_COLUMNS)
         sums[:, columns] = membership @ vectors[:, columns].astype(np.float64)
-    return _unit(sums)
+    return sums
 
 
 def _top_hits(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -561,6 +574,7 @@ __all__ = [
     "Clustering",
     "centroids_of",
     "cluster_embeddings",
+    "cluster_sums",
     "cluster_params",
     "cluster_with_core",
     "core_members",

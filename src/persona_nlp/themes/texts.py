@@ -27,6 +27,7 @@ from .clustering import (
     ClusterParams,
     centroids_of,
     cluster_params,
+    cluster_sums,
     cluster_with_core,
     compact_labels,
 )
@@ -124,31 +125,21 @@ def held_out_fit(
         >>> held_out_fit(vectors, np.array([0, 0, 0, 1, 1]), 0.5, 3).tolist()
         [-1, -1, -1, -1, -1]
     """
-    from scipy import sparse
-
     labels = compact_labels(np.asarray(labels, dtype=np.int64), min_size)
-    n = len(labels)
+    unit = normalise_rows(np.asarray(vectors))
     while labels.max(initial=-1) >= 0:
-        k = int(labels.max()) + 1
-        sums = np.zeros((k, vectors.shape[1]), dtype=np.float64)
-        for start in range(0, n, chunk):
-            part = labels[start : start + chunk]
-            rows = np.flatnonzero(part >= 0)
-            membership = sparse.csr_matrix(
-                (np.ones(len(rows)), (part[rows], rows)), shape=(k, len(part))
-            )
-            sums += membership @ normalise_rows(vectors[start : start + chunk]).astype(np.float64)
-        fits = np.ones(n, dtype=bool)
-        for start in range(0, n, chunk):
-            part = labels[start : start + chunk]
-            rows = np.flatnonzero(part >= 0)
-            own = normalise_rows(vectors[start + rows]).astype(np.float64)
-            others = sums[part[rows]] - own
+        sums = cluster_sums(unit, labels)
+        members = np.flatnonzero(labels >= 0)
+        fits = np.ones(len(labels), dtype=bool)
+        for start in range(0, len(members), chunk):
+            rows = members[start : start + chunk]
+            own = unit[rows].astype(np.float64)
+            others = sums[labels[rows]] - own
             norms = np.linalg.norm(others, axis=1)
             similarity = np.einsum("ij,ij->i", own, others) / np.maximum(norms, 1e-12)
             # the tolerance keeps identical texts (similarity 1 +- rounding) together, as the
             # clustering's own reassignment does
-            fits[start + rows] = (similarity >= threshold - 1e-6) | (norms < 1e-6)
+            fits[rows] = (similarity >= threshold - 1e-6) | (norms < 1e-6)
         updated = compact_labels(np.where(fits, labels, -1), min_size)
         if np.array_equal(updated, labels):
             break
