@@ -33,7 +33,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 
@@ -365,29 +365,22 @@ def build_themes(
         if progress is not None:
             progress(done, len(canonical))
     logger.info("%d themes from %d statements", len(themes), len(statements))
+
+    def changes(s: Statement) -> dict[str, Any]:
+        update: dict[str, Any] = {
+            "theme_id": theme_of.get(s.id),
+            "codebook_similarity": similarity_of.get(s.id),
+        }
+        if s.id in retyped_kind:
+            update.update(kind=retyped_kind[s.id], cues=[*s.cues, RETYPE_CUE + s.kind])
+        return update
+
     if in_place:
         for statement in statements:
-            statement.theme_id = theme_of.get(statement.id)
-            statement.codebook_similarity = similarity_of.get(statement.id)
-            if statement.id in retyped_kind:
-                statement.cues = [*statement.cues, RETYPE_CUE + statement.kind]
-                statement.kind = retyped_kind[statement.id]
+            for name, value in changes(statement).items():
+                setattr(statement, name, value)
         return statements, themes
-    updated = [
-        s.model_copy(
-            update={
-                "theme_id": theme_of.get(s.id),
-                "codebook_similarity": similarity_of.get(s.id),
-                **(
-                    {"kind": retyped_kind[s.id], "cues": [*s.cues, RETYPE_CUE + s.kind]}
-                    if s.id in retyped_kind
-                    else {}
-                ),
-            }
-        )
-        for s in statements
-    ]
-    return updated, themes
+    return [s.model_copy(update=changes(s)) for s in statements], themes
 
 
 def _encode(embedder: Embedder, texts: list[str]) -> np.ndarray:

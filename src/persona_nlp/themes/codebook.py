@@ -507,11 +507,12 @@ def refine_entries(
         [[0.707, 0.707], [0.0, 1.0]]
     """
     refined = np.array(entry_vectors, dtype=np.float64)
+    codes = np.asarray(codes)
     for index in range(len(refined)):
-        coded = np.flatnonzero(np.asarray(codes) == index)
+        coded = np.flatnonzero(codes == index)
         if len(coded) < max(min_coded, 1):
             continue
-        mean = np.asarray(vectors, dtype=np.float64)[coded].mean(axis=0)
+        mean = np.asarray(vectors[coded], dtype=np.float64).mean(axis=0)
         mean /= max(float(np.linalg.norm(mean)), 1e-12)
         mixed = (1.0 - weight) * refined[index] + weight * mean
         refined[index] = mixed / max(float(np.linalg.norm(mixed)), 1e-12)
