@@ -277,3 +277,20 @@ def test_one_respondent_in_another_language_does_not_make_a_survey_multilingual(
     assert document == "en"
     assert languages[("X1", "why_bought")] == "da"
     assert languages[("X1", "improve")] == "en"
+
+
+def test_a_confident_trigram_misreading_does_not_take_an_answer_out_of_its_survey_language(
+    tmp_path,
+) -> None:
+    # lingua's trigram pass calls this English sentence Danish (0.92); all n-gram models, asked
+    # again between its likeliest languages and the survey's, call it English
+    from persona_nlp.lang import language_confidences
+
+    odd = "I want the grocery bill under a hundred a week."
+    trigram = language_confidences([odd])[0]
+    assert max(trigram, key=trigram.get) != "en"
+    english = [MIXED_SURVEY[0], *(row for row in MIXED_SURVEY[1:] if row[0][0] in "ES")]
+    rows = [*english, ["E9", "UK", odd, "", "TikTok"]]
+    document, languages = _mixed_languages(tmp_path, rows)
+    assert document == "en"
+    assert languages[("E9", "why_bought")] == "en"

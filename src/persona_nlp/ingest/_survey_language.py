@@ -18,7 +18,7 @@ import string
 from collections import Counter
 
 from ..config import IngestConfig
-from ..lang import MIN_CONFIDENCE, language_confidences
+from ..lang import CONTENDERS, MIN_CONFIDENCE, language_confidences, recheck_confidences
 from ..schema import Turn
 
 SHORT_ANSWER_WORDS = 3
@@ -156,7 +156,8 @@ def survey_languages(turns: list[Turn], config: IngestConfig) -> str | None:
             scores[i] = score
     respondents = _respondent_languages(turns, scores, votes)
     guessed = _short_answer_languages(turns, long_answer, respondents, survey, votes)
-    for turn, score, is_long in zip(turns, scores, long_answer, strict=True):
+    switches: list[tuple[int, str]] = []
+    for i, (turn, score, is_long) in enumerate(zip(turns, scores, long_answer, strict=True)):
         who = turn.participant_id or turn.speaker
         own = respondents.get(who)
         prior = own or guessed.get(who) or document
@@ -165,9 +166,39 @@ def survey_languages(turns: list[Turn], config: IngestConfig) -> str | None:
             turn.language = prior
         elif prior is not None and score.get(prior, 0.0) >= score[top] - PRIOR_MARGIN:
             turn.language = prior
+        elif prior is not None:
+            switches.append((i, prior))
         else:
             turn.language = top
+    _confirm_switches(turns, scores, switches)
     return document
+
+
+def _confirm_switches(
+    turns: list[Turn], scores: list[dict[str, float]], switches: list[tuple[int, str]]
+) -> None:
+    """Set the language of answers whose identification would take them away from their prior.
+
+    Their score may come from lingua's trigram pass, which can be confidently wrong on one
+    sentence ("I want the grocery bill under a hundred a week." as Danish, 0.92, in an
+    English survey); each is identified again with all n-gram models between its likeliest languages
+    and its prior (:func:`~persona_nlp.lang.recheck_confidences`), and leaves the prior only
+    if the other language still leads it by :data:`PRIOR_MARGIN`. Only these few answers pay
+    for the slower models.
+    """
+    if not switches:
+        return
+    contenders = [
+        sorted({*sorted(scores[i], key=lambda code: (-scores[i][code], code))[:CONTENDERS], prior})
+        for i, prior in switches
+    ]
+    again = recheck_confidences([turns[i].text for i, _ in switches], contenders)
+    for (i, prior), score in zip(switches, again, strict=True):
+        top, _ = _ranked(score)
+        if top is None or score.get(prior, 0.0) >= score[top] - PRIOR_MARGIN:
+            turns[i].language = prior
+        else:
+            turns[i].language = top
 
 
 def _short_answer_languages(
@@ -213,7 +244,10 @@ def _single_language(
     document: str | None,
 ) -> None:
     """The document's language is every answer's prior (a survey in one language)."""
-    for turn, score, top, is_long in zip(turns, scores, tops, long_answer, strict=True):
+    switches: list[tuple[int, str]] = []
+    for i, (turn, score, top, is_long) in enumerate(
+        zip(turns, scores, tops, long_answer, strict=True)
+    ):
         if document is None:
             turn.language = top
         elif not is_long or top is None:
@@ -221,7 +255,8 @@ def _single_language(
         elif score.get(document, 0.0) >= score.get(top, 0.0) - PRIOR_MARGIN:
             turn.language = document
         else:
-            turn.language = top
+            switches.append((i, document))
+    _confirm_switches(turns, scores, switches)
 
 
 __all__ = [

@@ -294,6 +294,49 @@ def language_confidences(
     return results
 
 
+def recheck_confidences(
+    texts: Sequence[str], contenders: Sequence[Sequence[str]]
+) -> list[dict[str, float]]:
+    """Confidences from all of lingua's n-gram models, each text among its own contenders.
+
+    :func:`language_confidences` decides texts of :data:`CLOSE_CALL_CHARS` characters or more
+    with trigrams first, which can be confidently wrong on a sentence ("I want the grocery bill
+    under a hundred a week." read as Danish, 0.92). A caller that doubts such an answer (it
+    contradicts the text's prior, e.g. its survey's language) asks again here, between the
+    trigram answer's likeliest languages and the prior; texts sharing contenders are
+    identified in one batch. Texts with fewer than :data:`MIN_LETTERS` letters get an empty
+    dict.
+
+    Example:
+        >>> text = "I want the grocery bill under a hundred a week."
+        >>> scores = recheck_confidences([text], [["da", "en", "nb"]])
+        >>> max(scores[0], key=scores[0].get)
+        'en'
+    """
+    results: list[dict[str, float]] = [{} for _ in texts]
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for position, (text, codes) in enumerate(zip(texts, contenders, strict=True)):
+        if _letters(text) >= MIN_LETTERS:
+            groups.setdefault(_normalise_codes(sorted(set(codes))), []).append(position)
+    for codes, positions in sorted(groups.items()):
+        detector = _detector(codes, False)
+        for position in positions:
+            certain = _script_rule(texts[position][:MAX_CHARS], codes)
+            if certain is not None:
+                results[position] = certain
+            elif detector is None:
+                results[position] = {codes[0]: 1.0}
+        todo = [p for p in positions if not results[p]]
+        if detector is None or not todo:
+            continue
+        values = detector.compute_language_confidence_values_in_parallel(
+            [texts[p][:MAX_CHARS] for p in todo]
+        )
+        for position, confidences in zip(todo, values, strict=True):
+            results[position] = {_code(c.language): float(c.value) for c in confidences}
+    return results
+
+
 def detect_languages(texts: Sequence[str], candidates: list[str] | None = None) -> list[str | None]:
     """Detect the language of many texts at once (in parallel; repeated texts detected once).
 
@@ -333,4 +376,5 @@ __all__ = [
     "detect_language",
     "detect_languages",
     "language_confidences",
+    "recheck_confidences",
 ]
