@@ -298,6 +298,10 @@ def test_every_language_has_bank_and_cue_table_with_all_kinds():
         ("vi", "Bạn thường biết về khuyến mãi mới qua đâu?", "channel"),
         ("en", "How do you usually shop for insurance?", "mindset"),
         ("id", "Biasanya kamu belanja bulanan gimana?", "mindset"),
+        # decide-questions worded with "bepalen" / "menentukan" / "quyết định ... như thế nào"
+        ("nl", "Hoe bepaal je welke verzekering je neemt?", "mindset"),
+        ("id", "Bagaimana kamu menentukan asuransi mana yang diambil?", "mindset"),
+        ("vi", "Bạn quyết định mua bảo hiểm của hãng nào như thế nào?", "mindset"),
     ],
 )
 def test_question_kind_per_language(language, question, kind):
