@@ -18,7 +18,7 @@ import string
 from collections import Counter
 
 from ..config import IngestConfig
-from ..lang import CONTENDERS, MIN_CONFIDENCE, language_confidences, recheck_confidences
+from ..lang import MIN_CONFIDENCE, language_confidences, likeliest, recheck_confidences
 from ..schema import Turn
 
 SHORT_ANSWER_WORDS = 3
@@ -164,7 +164,7 @@ def survey_languages(turns: list[Turn], config: IngestConfig) -> str | None:
         top, lead = _ranked(score)
         if not is_long or top is None or (own is not None and lead < PRIOR_MARGIN):
             turn.language = prior
-        elif prior is not None and score.get(prior, 0.0) >= score[top] - PRIOR_MARGIN:
+        elif prior is not None and _keeps(score, prior, top):
             turn.language = prior
         elif prior is not None:
             switches.append((i, prior))
@@ -181,24 +181,29 @@ def _confirm_switches(
 
     Their score may come from lingua's trigram pass, which can be confidently wrong on one
     sentence ("I want the grocery bill under a hundred a week." as Danish, 0.92, in an
-    English survey); each is identified again with all n-gram models between its likeliest languages
-    and its prior (:func:`~persona_nlp.lang.recheck_confidences`), and leaves the prior only
-    if the other language still leads it by :data:`PRIOR_MARGIN`. Only these few answers pay
-    for the slower models.
+    English survey); each is identified again with all n-gram models between its likeliest
+    languages and its prior (:func:`~persona_nlp.lang.recheck_confidences`), and leaves the
+    prior only if the other language still leads it by :data:`PRIOR_MARGIN`. Only these few
+    answers pay for the slower models.
     """
     if not switches:
         return
-    contenders = [
-        sorted({*sorted(scores[i], key=lambda code: (-scores[i][code], code))[:CONTENDERS], prior})
-        for i, prior in switches
-    ]
+    contenders = [[*likeliest(scores[i]), prior] for i, prior in switches]
     again = recheck_confidences([turns[i].text for i, _ in switches], contenders)
     for (i, prior), score in zip(switches, again, strict=True):
         top, _ = _ranked(score)
-        if top is None or score.get(prior, 0.0) >= score[top] - PRIOR_MARGIN:
-            turns[i].language = prior
-        else:
-            turns[i].language = top
+        turns[i].language = prior if top is None or _keeps(score, prior, top) else top
+
+
+def _keeps(score: dict[str, float], prior: str, top: str) -> bool:
+    """Whether an answer keeps its prior language: ``top`` leads it by less than
+    :data:`PRIOR_MARGIN`.
+
+    Example:
+        >>> _keeps({"en": 0.45, "da": 0.55}, "en", "da"), _keeps({"en": 0.2, "da": 0.8}, "en", "da")
+        (True, False)
+    """
+    return score.get(prior, 0.0) >= score.get(top, 0.0) - PRIOR_MARGIN
 
 
 def _short_answer_languages(
@@ -252,7 +257,7 @@ def _single_language(
             turn.language = top
         elif not is_long or top is None:
             turn.language = document
-        elif score.get(document, 0.0) >= score.get(top, 0.0) - PRIOR_MARGIN:
+        elif _keeps(score, document, top):
             turn.language = document
         else:
             switches.append((i, document))

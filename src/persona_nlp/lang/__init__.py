@@ -227,6 +227,43 @@ def _close_call(scores: dict[str, float], text: str) -> bool:
     )
 
 
+def _scores(detector: Any, texts: list[str]) -> list[dict[str, float]]:
+    values = detector.compute_language_confidence_values_in_parallel(texts)
+    return [{_code(c.language): float(c.value) for c in confidences} for confidences in values]
+
+
+def likeliest(score: dict[str, float], n: int = CONTENDERS) -> list[str]:
+    """The ``n`` most likely languages of a confidence dict (ties: the first code).
+
+    Example:
+        >>> likeliest({"da": 0.5, "en": 0.3, "nb": 0.1, "sv": 0.1})
+        ['da', 'en', 'nb']
+    """
+    return [code for code, _ in sorted(score.items(), key=lambda item: (-item[1], item[0]))[:n]]
+
+
+def _decide_contests(
+    texts: Sequence[str], contests: dict[tuple[str, ...], list[int]], result: list[dict[str, float]]
+) -> None:
+    """Score ``texts[i]`` with all n-gram models among its contenders, into ``result[i]``.
+
+    Every contest's languages are loaded in one parallel load instead of one by one as texts
+    meet them; a contest with one language is that language.
+    """
+    used = {code for contenders in contests if len(contenders) > 1 for code in contenders}
+    _preload(tuple(sorted(used)))
+    for contenders, positions in sorted(contests.items()):
+        detector = _detector(contenders, False)
+        if detector is None:
+            for i in positions:
+                result[i] = {contenders[0]: 1.0}
+            continue
+        for i, score in zip(
+            positions, _scores(detector, [texts[i] for i in positions]), strict=True
+        ):
+            result[i] = score
+
+
 def _batch_scores(keys: list[str], codes: tuple[str, ...]) -> list[dict[str, float]]:
     """Confidences for distinct texts: lingua's low-accuracy mode (trigrams only) first, then
     all n-gram models for the close calls (:func:`_close_call`)."""
@@ -234,12 +271,7 @@ def _batch_scores(keys: list[str], codes: tuple[str, ...]) -> list[dict[str, flo
     if low is None:
         return [{codes[0]: 1.0} for _ in keys]
     _preload(codes, True)
-
-    def scores(detector: Any, texts: list[str]) -> list[dict[str, float]]:
-        values = detector.compute_language_confidence_values_in_parallel(texts)
-        return [{_code(c.language): float(c.value) for c in confidences} for confidences in values]
-
-    result = scores(low, keys)
+    result = _scores(low, keys)
     for i, key in enumerate(keys):
         certain = _script_rule(key, codes)
         if certain is not None:
@@ -249,20 +281,9 @@ def _batch_scores(keys: list[str], codes: tuple[str, ...]) -> list[dict[str, flo
     contests: dict[tuple[str, ...], list[int]] = {}
     for i, key in enumerate(keys):
         if _close_call(result[i], key) and _script_rule(key, codes) is None:
-            ranked = sorted(result[i].items(), key=lambda item: (-item[1], item[0]))
-            contenders = tuple(sorted(code for code, _ in ranked[:CONTENDERS])) or codes
+            contenders = tuple(sorted(likeliest(result[i]))) or codes
             contests.setdefault(contenders, []).append(i)
-    # every contest's languages in one parallel load instead of one by one as texts meet them
-    used = {code for contenders in contests if len(contenders) > 1 for code in contenders}
-    _preload(tuple(sorted(used)))
-    for contenders, positions in sorted(contests.items()):
-        detector = _detector(contenders, False)
-        if detector is None:
-            for i in positions:
-                result[i] = {contenders[0]: 1.0}
-            continue
-        for i, score in zip(positions, scores(detector, [keys[i] for i in positions]), strict=True):
-            result[i] = score
+    _decide_contests(keys, contests, result)
     return result
 
 
@@ -313,27 +334,19 @@ def recheck_confidences(
         >>> max(scores[0], key=scores[0].get)
         'en'
     """
+    keys = [text[:MAX_CHARS] for text in texts]
     results: list[dict[str, float]] = [{} for _ in texts]
-    groups: dict[tuple[str, ...], list[int]] = {}
-    for position, (text, codes) in enumerate(zip(texts, contenders, strict=True)):
-        if _letters(text) >= MIN_LETTERS:
-            groups.setdefault(_normalise_codes(sorted(set(codes))), []).append(position)
-    for codes, positions in sorted(groups.items()):
-        detector = _detector(codes, False)
-        for position in positions:
-            certain = _script_rule(texts[position][:MAX_CHARS], codes)
-            if certain is not None:
-                results[position] = certain
-            elif detector is None:
-                results[position] = {codes[0]: 1.0}
-        todo = [p for p in positions if not results[p]]
-        if detector is None or not todo:
+    contests: dict[tuple[str, ...], list[int]] = {}
+    for position, (key, candidates) in enumerate(zip(keys, contenders, strict=True)):
+        if _letters(key) < MIN_LETTERS:
             continue
-        values = detector.compute_language_confidence_values_in_parallel(
-            [texts[p][:MAX_CHARS] for p in todo]
-        )
-        for position, confidences in zip(todo, values, strict=True):
-            results[position] = {_code(c.language): float(c.value) for c in confidences}
+        codes = _normalise_codes(candidates)
+        certain = _script_rule(key, codes)
+        if certain is not None:
+            results[position] = certain
+        else:
+            contests.setdefault(codes, []).append(position)
+    _decide_contests(keys, contests, results)
     return results
 
 
@@ -376,5 +389,6 @@ __all__ = [
     "detect_language",
     "detect_languages",
     "language_confidences",
+    "likeliest",
     "recheck_confidences",
 ]
