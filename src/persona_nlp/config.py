@@ -136,6 +136,11 @@ class ExtractConfig(_Section):
         description="Where sentences are split into clauses: `contrast` (default) at but-type conjunctions only, where both halves are substantive (a sentence with 'because', 'so' or 'and' stays one statement); `all` also at because/so/and-type conjunctions (the behaviour of earlier releases; `true` means this); `none` (or `false`) never.",
     )
 
+    problem_clauses: bool = Field(
+        default=True,
+        description="Also report the problem behind a goal as a pain point of its own: a clause of a goal statement that names a problem and reads as a pain point on its own ('my old boots were leaking, needed new ones' gives the goal and 'my old boots were leaking').",
+    )
+
     @field_validator("split_clauses", mode="before")
     @classmethod
     def _split_from_bool(cls, value: object) -> object:

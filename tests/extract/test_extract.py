@@ -561,3 +561,38 @@ def test_fit_softmax_learns_to_correct_its_offset():
     assert (with_offset.argmax(axis=1) == y).all()
     _, coef0, intercept0 = _fit_softmax(X, y, np.ones(40), np.zeros((40, 2)), 0.3, n_dense=2)
     assert ((X @ coef0.T + intercept0 + offset).argmax(axis=1) == y).mean() == 0.5
+
+
+def test_problem_behind_a_goal_is_a_pain_point_of_its_own():
+    """A goal statement that names the problem behind it gives a second statement, a pain point
+    on the clause that states the problem; exact offsets, sorted, switchable off."""
+    answer = "I want boots that stay dry, my old ones leak badly"
+    corpus = Corpus(
+        documents=[
+            _interview(
+                "d1",
+                [
+                    ("interviewer", "Tell me more."),
+                    ("respondent", answer),
+                    ("interviewer", "And the rest?"),
+                    ("respondent", "I want to hike the whole coast path next summer."),
+                ],
+            )
+        ]
+    )
+    on = extract_statements(corpus, None, classifier=KeywordClassifier())
+    kinds = [(s.kind, s.text) for s in on if s.turn_index == 1]
+    assert ("pain_point", "my old ones leak badly") in kinds
+    assert any(kind == "goal" for kind, _ in kinds)
+    pain = next(s for s in on if s.kind == "pain_point")
+    assert answer[pain.start_char : pain.end_char] == pain.text
+    assert pain.id == f"d1:1:{pain.start_char}-{pain.end_char}"
+    assert len({s.id for s in on}) == len(on)
+    assert on == sorted(on, key=lambda s: (s.document_id, s.turn_index, s.start_char))
+    # a goal with no problem in it gives no pain point
+    assert not [s for s in on if s.turn_index == 3 and s.kind == "pain_point"]
+    off = extract_statements(
+        corpus, None, ExtractConfig(problem_clauses=False), classifier=KeywordClassifier()
+    )
+    assert not [s for s in off if s.kind == "pain_point"]
+    assert [s.id for s in off] == [s.id for s in on if s.kind != "pain_point"]

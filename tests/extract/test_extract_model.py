@@ -253,6 +253,83 @@ def test_bare_products_under_a_goal_question_are_mostly_no_goal(real_embedder):
         assert typed["outcomes"] >= 0.7, (language, typed)
 
 
+# goal answers that name the problem behind them (ours), and goals that name none
+TRIGGERED = [
+    (
+        "en",
+        "What were you hoping to achieve?",
+        "I wanted a laptop that lasts a full day, my old one dies after an hour",
+    ),
+    (
+        "en",
+        "What were you hoping to achieve?",
+        "my old router kept dropping out every evening, so I wanted something reliable",
+    ),
+    (
+        "en",
+        "What did you want to get out of switching?",
+        "I want lower bills, the old tariff went up twice last year and it's getting ridiculous",
+    ),
+    ("da", "Hvad håber du at opnå?", "Jeg vil gerne have tørre fødder, de gamle støvler er utætte"),
+    ("nb", "Hva håper du å oppnå?", "Jeg vil ha stabilt nett, dekningen hjemme er elendig"),
+    (
+        "nl",
+        "Wat hoop je te bereiken?",
+        "Ik wil weer goed slapen, ik word elke ochtend wakker met rugpijn",
+    ),
+    ("id", "Apa yang ingin Anda capai?", "Saya pengen HP yang awet, baterai yang lama cepat habis"),
+    ("vi", "Bạn mong muốn đạt được điều gì?", "Tôi muốn có nồi cơm tốt hơn, cái cũ bị hỏng nắp"),
+]
+PLAIN_GOALS = [
+    ("en", "What were you hoping to achieve?", "I want to run my first marathon in May"),
+    ("da", "Hvad håber du at opnå?", "Jeg vil gerne kunne cykle på arbejde hele året"),
+    ("nl", "Wat hoop je te bereiken?", "Gezonder eten met het hele gezin"),
+]
+
+
+def _survey(rows: list[tuple[str, str, str]]) -> Corpus:
+    return Corpus(
+        documents=[
+            Document(
+                id=f"r{n:02d}",
+                path="survey.csv",
+                kind="survey",
+                language=language,
+                turns=[
+                    Turn(
+                        index=0,
+                        speaker=f"r{n:02d}",
+                        role="respondent",
+                        participant_id=f"r{n:02d}",
+                        text=answer,
+                        question=question,
+                        language=language,
+                    )
+                ],
+            )
+            for n, (language, question, answer) in enumerate(rows)
+        ]
+    )
+
+
+def test_the_problem_behind_a_goal_is_found_in_six_languages(real_embedder):
+    """Measured when it landed: a pain point clause in 7 of the 8 goal answers that name the
+    problem behind them (all but the English price rise), none in the plain goals."""
+    statements = extract_statements(
+        _survey(TRIGGERED + PLAIN_GOALS), real_embedder, ExtractConfig()
+    )
+    by_doc: dict[str, list] = {}
+    for s in statements:
+        by_doc.setdefault(s.document_id, []).append(s)
+    found = 0
+    for n, (_, _, answer) in enumerate(TRIGGERED):
+        pains = [s for s in by_doc.get(f"r{n:02d}", []) if s.kind == "pain_point"]
+        found += any(len(s.text) < len(answer) and s.text in answer for s in pains)
+    assert found >= 5
+    for n in range(len(TRIGGERED), len(TRIGGERED) + len(PLAIN_GOALS)):
+        assert not [s for s in by_doc.get(f"r{n:02d}", []) if s.kind == "pain_point"]
+
+
 def test_the_shipped_fits_are_those_of_the_shipped_models():
     """`make shipped` (``write_all_shipped``) refits exactly the models whose fits ship."""
     from persona_nlp.embed import load_embedder

@@ -62,6 +62,7 @@ from .examples import (
     load_examples,
     model_fingerprint,
 )
+from .problems import problem_clauses
 
 logger = logging.getLogger(__name__)
 
@@ -159,6 +160,9 @@ class StatementExtractor:
         use_bank: Train on the shipped exemplar banks (turn off to use only your examples).
         random_state: Seed of the default classifier's fit (its calibration folds). Fixed at 42
             by :meth:`from_config` whatever the analysis seed, so the shipped fit is used.
+        problem_clauses: Also report the problem behind a goal as a pain point of its own
+            ("my old boots were leaking, needed new ones": the goal, and "my old boots were
+            leaking"); see :mod:`.problems`.
 
     Example:
         >>> extractor = StatementExtractor(examples=[("the click-and-collect slot was gone", "objection", "en")])
@@ -175,6 +179,7 @@ class StatementExtractor:
         classifier: StatementClassifier | None = None,
         use_bank: bool = True,
         random_state: int = 42,
+        problem_clauses: bool = True,
     ) -> None:
         self.threshold = threshold
         self.split_clauses = split_mode(split_clauses)
@@ -184,6 +189,7 @@ class StatementExtractor:
         self.classifier = classifier
         self.use_bank = use_bank
         self.random_state = random_state
+        self.problem_clauses = problem_clauses
 
     @classmethod
     def from_config(
@@ -202,6 +208,7 @@ class StatementExtractor:
         return cls(
             threshold=config.threshold,
             split_clauses=config.split_clauses,
+            problem_clauses=config.problem_clauses,
             example_files=list(config.examples),
             **kwargs,
         )
@@ -419,6 +426,8 @@ class StatementExtractor:
                     list(prediction.cues[row]) if row < len(prediction.cues) else [],
                 )
             )
+        if self.problem_clauses:
+            decided = self._with_problem_clauses(corpus, decided, classifier, embedder)
         statements: list[Statement] = []
         for span, kind, confidence, cues in decided:
             document = corpus.documents[span.document_index]
@@ -443,6 +452,61 @@ class StatementExtractor:
             )
         coded = {(span.document_index, span.turn_position) for span, *_ in decided}
         return statements, self._uncoded(corpus, outcomes, coded)
+
+    def _with_problem_clauses(
+        self,
+        corpus: Corpus,
+        decided: list[tuple[_Span, str, float, list[str]]],
+        classifier: StatementClassifier,
+        embedder: Embedder,
+    ) -> list[tuple[_Span, str, float, list[str]]]:
+        """``decided`` plus the pain point clauses inside its goals, in statement order."""
+        goals = [item for item in decided if item[1] == "goal"]
+        parents = [
+            (
+                corpus.documents[span.document_index].turns[span.turn_position].text,
+                span.start,
+                span.end,
+                span.candidate,
+            )
+            for span, *_ in goals
+        ]
+        found = problem_clauses(parents, classifier, embedder, self.threshold)
+        if not found:
+            return decided
+        added = []
+        for number, start, end, kind, confidence, cues in found:
+            span = goals[number][0]
+            text = parents[number][0]
+            candidate = Candidate(
+                text[start:end],
+                span.candidate.language,
+                span.candidate.context,
+                span.candidate.context_kind,
+                span.candidate.survey,
+                False,
+                span.candidate.declared,
+            )
+            piece = _Span(
+                span.document_index,
+                span.turn_position,
+                span.turn_index,
+                start,
+                end,
+                span.sentence,
+                "",
+                candidate,
+            )
+            added.append((piece, kind, confidence, cues))
+        return sorted(
+            decided + added,
+            key=lambda item: (
+                corpus.documents[item[0].document_index].id,
+                item[0].turn_index,
+                item[0].start,
+                item[0].end,
+            ),
+        )
 
     def _uncoded(
         self,

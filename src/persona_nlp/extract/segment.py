@@ -390,6 +390,42 @@ def _split_clauses(
     return spans
 
 
+@lru_cache(maxsize=64)
+def _piece_cutter(language: str) -> re.Pattern[str]:
+    rules = CLAUSE_RULES.get(language)
+    words = (*rules.contrast, *rules.cause, *rules.weak, *rules.comma_only) if rules else ()
+    conj = _alternation(words)
+    after_mark = rf"(?:(?:{conj})(?![\w'’\-]))?" if conj else ""
+    bare = rf"|(?<=\s)(?:{conj})(?=\s)" if conj else ""
+    return re.compile(rf"(?:[,;:]|\s[-–—]\s|[–—])\s*{after_mark}{bare}", re.IGNORECASE | re.UNICODE)
+
+
+def clause_pieces(text: str, start: int, end: int, language: str | None) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]``, cut at commas, semicolons, colons, dashes and the
+    language's conjunctions of every type, each trimmed like a segment.
+
+    Finer than segmentation, which keeps "X, so Y" and "X because Y" together: used to find a
+    second statement inside one (the problem behind a goal). Pieces without a word are left out;
+    one piece (the span itself, trimmed) when nothing cuts it.
+
+    Example:
+        >>> text = "Replace my old boots, they leak and my socks get soaked"
+        >>> [text[a:b] for a, b in clause_pieces(text, 0, len(text), "en")]
+        ['Replace my old boots', 'they leak', 'my socks get soaked']
+    """
+    code = language or "en"
+    pieces: list[tuple[int, int]] = []
+    position = start
+    for match in _piece_cutter(code).finditer(text, start, end):
+        if match.end() == match.start():
+            continue
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, end))
+    trimmed = [trim_span(text, a, b, code) for a, b in pieces]
+    return [(a, b) for a, b in trimmed if b > a]
+
+
 def splitter_for(language: str | None) -> SentenceSplitter:
     """The sentence splitter of a language: its own spaCy tokenizer rules when it has a cue
     table (:func:`~persona_nlp.extract.cues.available_cue_languages`), else ``xx``'s.
@@ -492,6 +528,7 @@ __all__ = [
     "CLAUSE_RULES",
     "ClauseRules",
     "Segment",
+    "clause_pieces",
     "is_question",
     "segment_texts",
     "splitter_for",
