@@ -596,3 +596,19 @@ def test_problem_behind_a_goal_is_a_pain_point_of_its_own():
     )
     assert not [s for s in off if s.kind == "pain_point"]
     assert [s.id for s in off] == [s.id for s in on if s.kind != "pain_point"]
+
+
+def test_future_going_to_is_no_want_cue():
+    """'going to' / 'gonna' mark the future, not a want: "I'm not going to pay full price" is a
+    buying rule and "We're going to Spain in May" a plan told in passing; both were typed goal
+    while the phrase counted as a want cue."""
+    from persona_nlp.extract.cues import cue_features
+
+    texts = [
+        "I'm not going to pay full price for a jacket",
+        "We're gonna be in Spain in May",
+        "I want a jacket that lasts",
+    ]
+    features, names, _ = cue_features(texts, ["en"] * 3)
+    want = names.index("want")
+    assert features[:, want].tolist() == [0.0, 0.0, 1.0]
