@@ -612,3 +612,23 @@ def test_future_going_to_is_no_want_cue():
     features, names, _ = cue_features(texts, ["en"] * 3)
     want = names.index("want")
     assert features[:, want].tolist() == [0.0, 0.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "jeg havde brug for den til weekenden"),
+        ("da", "vi ledte efter noget billigere"),
+        ("nb", "jeg trengte den før helgen"),
+        ("nb", "jeg ville ha et billigere abonnement"),
+        ("nl", "ik hoopte op een snellere levering"),
+        ("id", "butuhnya buat akhir pekan"),
+    ],
+)
+def test_past_tense_wants_are_want_cues(language, text):
+    """Survey answers tell what people wanted in the past tense ("jeg havde brug for",
+    "trengte"); the tables had only the present forms."""
+    from persona_nlp.extract.cues import cue_features
+
+    features, names, _ = cue_features([text], [language])
+    assert features[0, names.index("want")] == 1.0
