@@ -36,7 +36,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -478,15 +478,7 @@ class StatementExtractor:
         for number, start, end, kind, confidence, cues in found:
             span = goals[number][0]
             text = parents[number][0]
-            candidate = Candidate(
-                text[start:end],
-                span.candidate.language,
-                span.candidate.context,
-                span.candidate.context_kind,
-                span.candidate.survey,
-                False,
-                span.candidate.declared,
-            )
+            candidate = replace(span.candidate, text=text[start:end], question=False)
             piece = _Span(
                 span.document_index,
                 span.turn_position,
