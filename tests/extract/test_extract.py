@@ -632,3 +632,29 @@ def test_past_tense_wants_are_want_cues(language, text):
 
     features, names, _ = cue_features([text], [language])
     assert features[0, names.index("want")] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "It depends."),
+        ("en", "hard to say"),
+        ("da", "Det kommer an på"),
+        ("nb", "det varierer"),
+        ("nl", "Hangt ervan af"),
+        ("id", "tergantung sih"),
+        ("vi", "tùy thôi"),
+    ],
+)
+def test_it_depends_alone_is_a_non_answer(language, text):
+    """An answer that is only "it depends" (in any of the six languages) says nothing."""
+    from persona_nlp.extract import _never_statement
+
+    assert _never_statement(Candidate(text, language, survey=True)) == "non_answer"
+
+
+def test_it_depends_with_a_reason_is_classified():
+    from persona_nlp.extract import _never_statement
+
+    text = "It depends on the weather, I always check the forecast first"
+    assert _never_statement(Candidate(text, "en", survey=True)) is None
