@@ -138,7 +138,7 @@ class ExtractConfig(_Section):
 
     problem_clauses: bool = Field(
         default=True,
-        description="Also report the problem behind a goal as a pain point of its own: a clause of a goal statement that names a problem and reads as a pain point on its own ('my old boots were leaking, needed new ones' gives the goal and 'my old boots were leaking').",
+        description="Also report the problem behind a goal as a pain point of its own: a clause of a goal statement that names a problem and reads as a pain point on its own ('I wanted a new kettle, the old one leaks all over the counter' gives the goal and 'the old one leaks all over the counter').",
     )
 
     @field_validator("split_clauses", mode="before")

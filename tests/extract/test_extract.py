@@ -599,13 +599,13 @@ def test_problem_behind_a_goal_is_a_pain_point_of_its_own():
 
 
 def test_future_going_to_is_no_want_cue():
-    """'going to' / 'gonna' mark the future, not a want: "I'm not going to pay full price" is a
-    buying rule and "We're going to Spain in May" a plan told in passing; both were typed goal
-    while the phrase counted as a want cue."""
+    """'going to' / 'gonna' mark the future, not a want: "I'm not going to switch banks for a
+    tenner" is a buying rule and "We're going to Spain in May" a plan told in passing; sentences
+    like these were typed goal while the phrase counted as a want cue."""
     from persona_nlp.extract.cues import cue_features
 
     texts = [
-        "I'm not going to pay full price for a jacket",
+        "I'm not going to switch banks for a tenner",
         "We're gonna be in Spain in May",
         "I want a jacket that lasts",
     ]

@@ -161,8 +161,8 @@ class StatementExtractor:
         random_state: Seed of the default classifier's fit (its calibration folds). Fixed at 42
             by :meth:`from_config` whatever the analysis seed, so the shipped fit is used.
         problem_clauses: Also report the problem behind a goal as a pain point of its own
-            ("my old boots were leaking, needed new ones": the goal, and "my old boots were
-            leaking"); see :mod:`.problems`.
+            ("I wanted a new kettle, the old one leaks all over the counter": the goal, and
+            "the old one leaks all over the counter"); see :mod:`.problems`.
 
     Example:
         >>> extractor = StatementExtractor(examples=[("the click-and-collect slot was gone", "objection", "en")])

@@ -1,7 +1,7 @@
 """The problem behind a goal: a pain point stated inside a goal statement.
 
-Customers explain what they want by what went wrong: "my old boots were leaking, needed new ones
-before the Alps", "Vervang de router, de oude viel elke avond uit", "ganti HP karena baterainya
+Customers explain what they want by what went wrong: "I wanted a new kettle, the old one leaks
+all over the counter", "Vervang de router, de oude viel elke avond uit", "ganti HP karena baterainya
 cepat habis". Segmentation keeps such a sentence whole (one statement, typed by its want), so the
 problem that triggered the purchase would be lost to the pain point themes. :func:`problem_clauses`
 cuts each goal statement into clauses (:func:`~persona_nlp.extract.segment.clause_pieces`), and a
@@ -13,11 +13,11 @@ clause's.
 Example:
     >>> from persona_nlp.extract import KeywordClassifier
     >>> from persona_nlp.extract.base import Candidate
-    >>> text = "Replace my trail shoes, the soles are worn through"
+    >>> text = "Replace my kettle, the old one leaks badly"
     >>> found = problem_clauses([(text, 0, len(text), Candidate(text, "en"))],
     ...                         KeywordClassifier(), None, 0.3)
     >>> [(text[a:b], kind) for _, a, b, kind, _, _ in found]
-    [('the soles are worn through', 'pain_point')]
+    [('the old one leaks badly', 'pain_point')]
 """
 
 from __future__ import annotations
