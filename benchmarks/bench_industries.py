@@ -91,9 +91,9 @@ def predict(
 def f1_scores(gold: list[str], predicted: list[str]) -> dict[str, float]:
     """Per-kind F1 (``none`` is the negative class) and ``macro`` over the kinds in ``gold``.
 
-    A kind with no gold example in the slice (support messages hold no channel or mindset
-    statements) has no F1: counting it as 0 in the mean would measure its absence, not the
-    typer (the support register read 0.53 that way while its three kinds averaged 0.88).
+    A kind with no gold example in the slice (support messages hold no mindset statement) has
+    no F1: counting it as 0 in the mean would measure its absence, not the typer (the support
+    register read 0.53 that way while its four kinds averaged 0.663).
     Predictions of such a kind are false positives this mean does not see;
     :func:`stray_predictions` counts them.
 
@@ -165,7 +165,7 @@ def run(model: str, threshold: float, test_only_in: str | None = None) -> dict[s
     """
     embedder = CachedEmbedder(load_embedder(model), cache_dir=str(HERE / ".cache" / "embeddings"))
     bank = load_bank()
-    keep = bank_texts_at(test_only_in) if test_only_in else None
+    earlier = bank_texts_at(test_only_in) if test_only_in else None
     industries = sorted({e.industry for e in bank if e.industry})
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()
@@ -174,7 +174,7 @@ def run(model: str, threshold: float, test_only_in: str | None = None) -> dict[s
         test = [
             e
             for e in bank
-            if e.industry == industry and (keep is None or (e.language, e.text) in keep)
+            if e.industry == industry and (earlier is None or (e.language, e.text) in earlier)
         ]
         classifier = EmbeddingCueClassifier(use_stored=False).fit(train, embedder)
         labels, confidence = predict(classifier, test, embedder, threshold)

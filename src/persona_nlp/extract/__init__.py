@@ -45,6 +45,7 @@ from ..config import ExtractConfig, split_mode
 from ..embed import Embedder
 from ..errors import ConfigError
 from ..schema import STATEMENT_KINDS, Corpus, Statement, Uncoded, UncodedReason
+from .base import classify
 from .classifier import (
     Candidate,
     EmbeddingCueClassifier,
@@ -357,7 +358,6 @@ class StatementExtractor:
             ('no_statement', 'We drove up to the lake on Sunday.')
         """
         spans = self.candidates(corpus)
-        texts = [s.candidate.text for s in spans]
         outcomes: dict[tuple[int, int], _TurnOutcome] = {}
         keep: list[int] = []
         for i, span in enumerate(spans):
@@ -373,16 +373,8 @@ class StatementExtractor:
         if not keep:
             return [], self._uncoded(corpus, outcomes, set())
         classifier = self.fitted_classifier(embedder)
-        # embed unique texts in sorted order: batches (and so vectors) do not depend on input order
-        unique = sorted({texts[i] for i in keep})
-        if getattr(classifier, "uses_embeddings", True):
-            vectors = embedder.encode(unique)
-        else:
-            vectors = np.zeros((len(unique), 1), dtype=np.float32)
-        row_of = {text: row for row, text in enumerate(unique)}
-        prediction: Prediction = classifier.predict(
-            [spans[i].candidate for i in keep], vectors[[row_of[texts[i]] for i in keep]]
-        )
+        # each distinct text embedded once, in sorted order: vectors do not depend on input order
+        prediction: Prediction = classify(classifier, embedder, [spans[i].candidate for i in keep])
         labels = list(prediction.labels)
         decided: list[tuple[_Span, str, float, list[str]]] = []
         for row, i in enumerate(keep):
@@ -475,7 +467,7 @@ class StatementExtractor:
         if not found:
             return decided
         added = []
-        for number, start, end, kind, confidence, cues in found:
+        for number, start, end, confidence, cues in found:
             span = goals[number][0]
             text = parents[number][0]
             candidate = replace(span.candidate, text=text[start:end], question=False)
@@ -489,7 +481,7 @@ class StatementExtractor:
                 "",
                 candidate,
             )
-            added.append((piece, kind, confidence, cues))
+            added.append((piece, "pain_point", confidence, cues))
         return sorted(
             decided + added,
             key=lambda item: (

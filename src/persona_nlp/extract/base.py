@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -101,6 +101,31 @@ class StatementClassifier(Protocol):
         ...
 
 
+def classify(
+    classifier: StatementClassifier, embedder: Any, candidates: Sequence[Candidate]
+) -> Prediction:
+    """Predict ``candidates`` with ``classifier``, embedding each distinct text once.
+
+    Texts are embedded in sorted order, so the vectors (and results) do not depend on the order
+    of the candidates; a classifier with ``uses_embeddings = False`` gets a zero matrix and the
+    embedder is not called.
+
+    Example:
+        >>> from persona_nlp.extract.keyword import KeywordClassifier
+        >>> p = classify(KeywordClassifier(), None, [Candidate("shipping", "en", context_kind="objection")])
+        >>> p.labels[int(p.proba[0].argmax())]
+        'objection'
+    """
+    texts = [c.text for c in candidates]
+    unique = sorted(set(texts))
+    if getattr(classifier, "uses_embeddings", True):
+        vectors = embedder.encode(unique)
+    else:
+        vectors = np.zeros((len(unique), 1), dtype=np.float32)
+    row_of = {text: row for row, text in enumerate(unique)}
+    return classifier.predict(candidates, vectors[[row_of[text] for text in texts]])
+
+
 def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=1, keepdims=True)
     exp = np.exp(shifted)
@@ -159,7 +184,7 @@ def context_bias(
     return bias
 
 
-__all__ = ["Candidate", "Prediction", "StatementClassifier"]
+__all__ = ["Candidate", "Prediction", "StatementClassifier", "classify"]
 
 
 def unique_cue_features(

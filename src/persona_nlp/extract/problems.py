@@ -16,8 +16,8 @@ Example:
     >>> text = "Replace my kettle, the old one leaks badly"
     >>> found = problem_clauses([(text, 0, len(text), Candidate(text, "en"))],
     ...                         KeywordClassifier(), None, 0.3)
-    >>> [(text[a:b], kind) for _, a, b, kind, _, _ in found]
-    [('the old one leaks badly', 'pain_point')]
+    >>> [text[a:b] for _, a, b, _, _ in found]
+    ['the old one leaks badly']
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from typing import Any
 
 import numpy as np
 
-from .base import Candidate, StatementClassifier
+from .base import Candidate, StatementClassifier, classify
 from .cues import cue_features
-from .segment import clause_pieces
+from .segment import _word_count, clause_pieces
 
 MIN_PIECE_WORDS = 2
 """A clause of fewer words ("lakk", "sadly") is not read on its own."""
@@ -41,7 +41,7 @@ def problem_clauses(
     classifier: StatementClassifier,
     embedder: Any,
     threshold: float,
-) -> list[tuple[int, int, int, str, float, list[str]]]:
+) -> list[tuple[int, int, int, float, list[str]]]:
     """Pain point clauses inside goal statements.
 
     Args:
@@ -52,7 +52,7 @@ def problem_clauses(
         threshold: The extractor's confidence threshold.
 
     Returns:
-        ``(parent index, start, end, "pain_point", confidence, cues)`` per clause found, in the
+        ``(parent index, start, end, confidence, cues)`` per pain point clause found, in the
         order of ``parents`` and then of the clauses.
     """
     pieces: list[tuple[int, int, int, Candidate]] = []
@@ -62,9 +62,7 @@ def problem_clauses(
             continue
         for a, b in cut:
             piece = text[a:b]
-            if sum(1 for word in piece.split() if any(ch.isalnum() for ch in word)) < (
-                MIN_PIECE_WORDS
-            ):
+            if _word_count(piece) < MIN_PIECE_WORDS:
                 continue
             pieces.append((number, a, b, replace(candidate, text=piece, question=False)))
     if not pieces:
@@ -74,26 +72,17 @@ def problem_clauses(
     pieces = [p for p, row in zip(pieces, features, strict=True) if row[problem] > 0]
     if not pieces:
         return []
-    # embed unique texts in sorted order, as the extractor does: vectors do not depend on order
-    unique = sorted({p[3].text for p in pieces})
-    if getattr(classifier, "uses_embeddings", True):
-        vectors = embedder.encode(unique)
-    else:
-        vectors = np.zeros((len(unique), 1), dtype=np.float32)
-    row_of = {text: row for row, text in enumerate(unique)}
-    prediction = classifier.predict(
-        [p[3] for p in pieces], vectors[[row_of[p[3].text] for p in pieces]]
-    )
+    prediction = classify(classifier, embedder, [p[3] for p in pieces])
     labels = list(prediction.labels)
     if "pain_point" not in labels:
         return []
     column = labels.index("pain_point")
-    found: list[tuple[int, int, int, str, float, list[str]]] = []
+    found: list[tuple[int, int, int, float, list[str]]] = []
     for row, (number, a, b, _) in enumerate(pieces):
         proba = prediction.proba[row]
         if int(np.argmax(proba)) == column and float(proba[column]) >= threshold:
             cues = list(prediction.cues[row]) if row < len(prediction.cues) else []
-            found.append((number, a, b, "pain_point", float(proba[column]), cues))
+            found.append((number, a, b, float(proba[column]), cues))
     return found
 
 
