@@ -245,6 +245,15 @@ def run_extractor(
 
     corpus = data["corpus"]
     recorder = _RecordingEmbedder(embedder)
+    # the second model that types interview speech (extract.second_model), recorded too
+    import persona_nlp.extract as extract_module
+
+    second_name = extract_module.resolve_second_model(config.second_model, embedder)
+    second: _RecordingEmbedder | None = None
+    if second_name:
+        second = _RecordingEmbedder(load_embedder(second_name))
+        second.encode(["warm-up sentence"])
+        extract_module._SECOND_EMBEDDERS[(second_name, None)] = second
     started = time.perf_counter()
     statements = extract_statements(corpus, recorder, config, seed=seed)
     cold_s = time.perf_counter() - started
@@ -254,11 +263,14 @@ def run_extractor(
     # Warm runs (classifier already fitted in-process) record exactly the texts the extractor
     # embeds; plain embedding of those same texts, in one call, is the reference. Interleaved
     # and repeated (minimum kept) because a shared 2-core machine is noisy.
-    warm_runs, embed_runs = [], []
+    warm_runs, embed_runs, second_runs = [], [], []
     deterministic = True
     texts: list[str] = []
+    second_texts: list[str] = []
     for _ in range(repeats):
         recorder.calls.clear()
+        if second is not None:
+            second.calls.clear()
         started = time.perf_counter()
         again = extract_statements(corpus, recorder, config, seed=seed)
         warm_runs.append(time.perf_counter() - started)
@@ -267,8 +279,14 @@ def run_extractor(
         started = time.perf_counter()
         embedder.encode(texts)
         embed_runs.append(time.perf_counter() - started)
+        if second is not None:
+            second_texts = [t for call in second.calls for t in call]
+            started = time.perf_counter()
+            second.inner.encode(second_texts)
+            second_runs.append(time.perf_counter() - started)
     segments = _segments_for_timing(data, config.split_clauses)
     warm_s, embed_s = min(warm_runs), min(embed_runs)
+    second_s = min(second_runs) if second_runs else 0.0
 
     spans = []
     not_substring = 0
@@ -306,6 +324,12 @@ def run_extractor(
             "ratio_cold": cold_s / embed_s if embed_s else None,
             "extract_cold_outside_embedding_s": cold_other_s,
             "ratio_cold_outside_embedding": (embed_s + cold_other_s) / embed_s if embed_s else None,
+            # with a second model for interview speech: its plain embedding of the texts it
+            # typed, and extraction against both models' plain embedding of their texts
+            "second_model": second_name,
+            "n_second_segments": len(second_texts),
+            "embed_second_s": second_s,
+            "ratio_warm_both": warm_s / (embed_s + second_s) if second_name and embed_s else None,
         },
         "deterministic": deterministic,
         "not_substring": not_substring,
@@ -422,6 +446,12 @@ def print_report(result: dict[str, Any]) -> None:
             f"x{t.get('ratio_cold_outside_embedding') or float('nan'):.2f}); "
             f"deterministic={result['deterministic']}, not-substring={result['not_substring']}"
         )
+        if t.get("second_model"):
+            print(
+                f"second model for interview speech: {t['second_model']} embeds "
+                f"{t['n_second_segments']} segments in {t['embed_second_s']:.2f}s; extract warm "
+                f"against both models' plain embedding: x{t['ratio_warm_both']:.2f}"
+            )
 
 
 def _safe(name: str) -> str:
@@ -609,7 +639,16 @@ def render_section(results: list[dict[str, Any]]) -> str:
                 )
                 + f"); model load ({t['model_load_s']:.1f} s) excluded. "
                 f"Deterministic across two runs: {'yes' if r.get('deterministic') else 'NO'}; statements that are "
-                f"not exact substrings of their turn: {r.get('not_substring', 0)}.",
+                f"not exact substrings of their turn: {r.get('not_substring', 0)}."
+                + (
+                    f" Interview speech is also typed with {t['second_model']} "
+                    f"(`extract.second_model`): its plain embedding of the "
+                    f"{t['n_second_segments']} interview segments took {t['embed_second_s']:.1f} s, "
+                    f"so extraction is ×{t['ratio_warm_both']:.2f} of both models' plain embedding "
+                    f"of their segments (the ×{t['ratio_warm']:.2f} above counts the main model only)."
+                    if t.get("second_model")
+                    else ""
+                ),
             ]
         if r.get("gold_not_located"):
             lines += [
@@ -676,8 +715,10 @@ def _shortfalls(results: list[dict[str, Any]]) -> list[str]:
             if (r["scores"]["languages"][lang]["macro_f1"] or 0) < TARGETS[lang]
         ]
         t = r.get("timing", {})
-        if t.get("ratio_warm") and t["ratio_warm"] > SPEED_TARGET:
-            misses.append(f"speed ×{t['ratio_warm']:.2f} > ×{SPEED_TARGET}")
+        # with a second model for interview speech the reference is both models' embedding
+        ratio = t.get("ratio_warm_both") or t.get("ratio_warm")
+        if ratio and ratio > SPEED_TARGET:
+            misses.append(f"speed ×{ratio:.2f} > ×{SPEED_TARGET}")
         if r["interviewer_extracted"]:
             misses.append(f"{r['interviewer_extracted']} interviewer statements")
         verdict = "meets every target" if not misses else "falls short: " + "; ".join(misses)

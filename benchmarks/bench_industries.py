@@ -45,8 +45,9 @@ sys.path.insert(0, str(HERE.parent / "src"))
 from persona_nlp.config import ExtractConfig  # noqa: E402
 from persona_nlp.embed import load_embedder  # noqa: E402
 from persona_nlp.embed.cache import CachedEmbedder  # noqa: E402
+from persona_nlp.extract import resolve_second_model  # noqa: E402
 from persona_nlp.extract.base import Candidate  # noqa: E402
-from persona_nlp.extract.classifier import EmbeddingCueClassifier  # noqa: E402
+from persona_nlp.extract.classifier import EmbeddingCueClassifier, SecondModelMix  # noqa: E402
 from persona_nlp.extract.cues import question_kind  # noqa: E402
 from persona_nlp.extract.examples import LABELS, Example, load_bank  # noqa: E402
 from persona_nlp.kinds import STATEMENT_KINDS  # noqa: E402
@@ -72,7 +73,7 @@ def candidate_of(example: Example) -> Candidate:
 
 
 def predict(
-    classifier: EmbeddingCueClassifier, examples: list[Example], embedder: Any, threshold: float
+    classifier: Any, examples: list[Example], embedder: Any, threshold: float
 ) -> tuple[list[str], np.ndarray]:
     """Labels (``none`` below ``threshold``) and the probability of each predicted label."""
     candidates = [candidate_of(e) for e in examples]
@@ -157,13 +158,26 @@ def bank_texts_at(revision: str) -> set[tuple[str, str]]:
     return found
 
 
-def run(model: str, threshold: float, test_only_in: str | None = None) -> dict[str, Any]:
+def run(
+    model: str,
+    threshold: float,
+    test_only_in: str | None = None,
+    second_model: str | None = "auto",
+) -> dict[str, Any]:
     """Fit once per held-out industry and score; returns the result dictionary.
 
     With ``test_only_in`` (a git revision), only the examples the banks held at that revision
-    are typed; the fit uses the banks as they are.
+    are typed; the fit uses the banks as they are. ``second_model`` is resolved as the
+    extractor does (``extract.second_model``): when it names a second model, a second
+    classifier is fitted on that model's vectors in every fold and interview-register examples
+    are typed by the mean of both (:class:`~persona_nlp.extract.classifier.SecondModelMix`).
     """
-    embedder = CachedEmbedder(load_embedder(model), cache_dir=str(HERE / ".cache" / "embeddings"))
+    cache = str(HERE / ".cache" / "embeddings")
+    embedder = CachedEmbedder(load_embedder(model), cache_dir=cache)
+    second_name = resolve_second_model(second_model, embedder)
+    second_embedder = (
+        CachedEmbedder(load_embedder(second_name), cache_dir=cache) if second_name else None
+    )
     bank = load_bank()
     earlier = bank_texts_at(test_only_in) if test_only_in else None
     industries = sorted({e.industry for e in bank if e.industry})
@@ -176,7 +190,10 @@ def run(model: str, threshold: float, test_only_in: str | None = None) -> dict[s
             for e in bank
             if e.industry == industry and (earlier is None or (e.language, e.text) in earlier)
         ]
-        classifier = EmbeddingCueClassifier(use_stored=False).fit(train, embedder)
+        classifier: Any = EmbeddingCueClassifier(use_stored=False).fit(train, embedder)
+        if second_embedder is not None:
+            second = EmbeddingCueClassifier(use_stored=False).fit(train, second_embedder)
+            classifier = SecondModelMix(classifier, lambda second=second: (second, second_embedder))
         labels, confidence = predict(classifier, test, embedder, threshold)
         for example, label, conf in zip(test, labels, confidence, strict=True):
             rows.append(
@@ -192,6 +209,7 @@ def run(model: str, threshold: float, test_only_in: str | None = None) -> dict[s
         print(f"  {industry:<18} {len(test):>5} examples", file=sys.stderr)
     result: dict[str, Any] = {
         "model": embedder.name,
+        "second_model": second_name,
         "threshold": threshold,
         "seconds": round(time.perf_counter() - started, 1),
         "industries": industries,
@@ -246,6 +264,12 @@ def render(result: dict[str, Any]) -> str:
         f"over the {len(result['industries']) - 1} left-out industries; `{result['held_out_industry']}` "
         "(never tuned on) apart. ECE: expected calibration error of the kept predictions."
         + (
+            f" Interview-register examples are typed by the mean of this model's and "
+            f"{result['second_model']}'s classifiers (`extract.second_model`)."
+            if result.get("second_model")
+            else " One model types every register (`--second-model none`)."
+        )
+        + (
             f" Only the examples the banks held at {result['test_only_in']} are typed."
             if result.get("test_only_in")
             else ""
@@ -282,10 +306,18 @@ def main(argv: list[str] | None = None) -> int:
         metavar="REV",
         help="type only the examples the banks held at this git revision (fit on all)",
     )
+    parser.add_argument(
+        "--second-model",
+        default="auto",
+        help="second model for interview-register examples, as extract.second_model "
+        "(default auto; `none` types with the main model alone)",
+    )
     args = parser.parse_args(argv)
-    result = run(args.model, args.threshold, args.test_only_in)
+    result = run(args.model, args.threshold, args.test_only_in, args.second_model)
     OUT.mkdir(parents=True, exist_ok=True)
     name = args.model.replace("/", "_")
+    if result["second_model"]:
+        name += "+" + result["second_model"].replace("/", "_")
     (OUT / f"industries__{name}.json").write_text(json.dumps(result, indent=2) + "\n")
     section = render(result)
     print(section)

