@@ -135,7 +135,6 @@ class _SecondModel:
         key = (self.name, self.cache_dir)
         embedder = _SECOND_EMBEDDERS.get(key)
         if embedder is None:
-            # cached like the main model in the pipeline (the same on-disk folder, when set)
             embedder = CachedEmbedder(load_embedder(self.name), cache_dir=self.cache_dir)
             _SECOND_EMBEDDERS[key] = embedder
             logger.info(
@@ -345,8 +344,9 @@ class StatementExtractor:
         second = resolve_second_model(self.second_model, embedder)
         if second is None:
             return _FITTED[key]
-        cache_dir = getattr(embedder, "cache_dir", None)
-        cache_dir = str(cache_dir) if cache_dir else None
+        # the second model is cached like the main one: in the same on-disk folder, if any
+        folder = getattr(embedder, "cache_dir", None)
+        cache_dir = str(folder) if folder else None
         mixed = (*key, second, cache_dir)
         if mixed not in _FITTED:
             _FITTED[mixed] = SecondModelMix(
@@ -713,9 +713,9 @@ __all__ = [
     "Candidate",
     "EmbeddingCueClassifier",
     "Example",
-    "SecondModelMix",
     "KeywordClassifier",
     "Prediction",
+    "SecondModelMix",
     "StatementClassifier",
     "StatementExtractor",
     "UNCODED_TEXT_CHARS",
