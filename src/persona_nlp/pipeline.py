@@ -380,6 +380,17 @@ def run_pipeline(
     model = config.embed.model
     if model == AUTO_MODEL and previous is not None and previous.manifest.model_name:
         model = previous.manifest.model_name  # a later wave keeps its baseline's encoder
+    if (
+        config.extract.second_model == "auto"
+        and previous is not None
+        and previous.manifest.model_name
+    ):
+        # ... and the baseline's typing of interview speech (none for a baseline made before
+        # extract.second_model existed, or without interviews)
+        second = previous.manifest.second_model_name or "none"
+        config = config.model_copy(
+            update={"extract": config.extract.model_copy(update={"second_model": second})}
+        )
 
     def ingest() -> Corpus:
         with timer.stage("ingest"):

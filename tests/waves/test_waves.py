@@ -279,3 +279,29 @@ def test_reports_show_the_change_section_and_chart():
     assert "<script" not in html
     plain = _wave1().to_markdown()
     assert "## Changes" not in plain
+
+
+def test_a_later_wave_keeps_the_baseline_typing_of_interview_speech():
+    """extract.second_model = auto follows the baseline: a baseline whose interviews were typed
+    by the main model alone (or made before the option existed) gives `none` to the new wave,
+    so one answer is typed alike in both waves."""
+    from persona_nlp.config import AnalysisConfig
+    from persona_nlp.pipeline import package_version, run_pipeline
+    from persona_nlp.schema import Corpus, Document, Turn
+
+    embedder = HashingEmbedder(dim=64)
+    turns = [
+        Turn(index=0, speaker="I", role="interviewer", text="What was hard?"),
+        Turn(index=1, speaker="R", role="respondent", participant_id="r1", text="My boots leak."),
+    ]
+    corpus = Corpus(documents=[Document(id="d1", path="d1.txt", kind="interview", turns=turns)])
+    manifest = Manifest(
+        package_version=package_version(),
+        model_name=embedder.name,
+        model_fingerprint=embedder.fingerprint,
+    )
+    run = run_pipeline(
+        corpus, AnalysisConfig(), embedder=embedder, baseline=Analysis(manifest=manifest)
+    )
+    assert run.analysis.manifest.config["extract"]["second_model"] == "none"
+    assert run.analysis.manifest.second_model_name is None
