@@ -169,8 +169,11 @@ def run(
     With ``test_only_in`` (a git revision), only the examples the banks held at that revision
     are typed; the fit uses the banks as they are. ``second_model`` is resolved as the
     extractor does (``extract.second_model``): when it names a second model, a second
-    classifier is fitted on that model's vectors in every fold and interview-register examples
-    are typed by the mean of both (:class:`~persona_nlp.extract.classifier.SecondModelMix`).
+    classifier is fitted on that model's vectors in every fold, and every example that is not
+    a survey answer (:func:`candidate_of`: interview speech, and the review and support
+    messages, which answer no survey question) is typed by the mean of both
+    (:class:`~persona_nlp.extract.classifier.SecondModelMix`), as the library types the turns
+    of a text document.
     """
     cache = str(HERE / ".cache" / "embeddings")
     embedder = CachedEmbedder(load_embedder(model), cache_dir=cache)
@@ -264,7 +267,8 @@ def render(result: dict[str, Any]) -> str:
         f"over the {len(result['industries']) - 1} left-out industries; `{result['held_out_industry']}` "
         "(never tuned on) apart. ECE: expected calibration error of the kept predictions."
         + (
-            f" Interview-register examples are typed by the mean of this model's and "
+            f" Examples that are no survey answer (interview speech; review and support "
+            f"messages, read as text documents) are typed by the mean of this model's and "
             f"{result['second_model']}'s classifiers (`extract.second_model`)."
             if result.get("second_model")
             else " One model types every register (`--second-model none`)."
@@ -309,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--second-model",
         default="auto",
-        help="second model for interview-register examples, as extract.second_model "
+        help="second model for examples that are no survey answer, as extract.second_model "
         "(default auto; `none` types with the main model alone)",
     )
     args = parser.parse_args(argv)
