@@ -253,7 +253,9 @@ def run_extractor(
     if second_name:
         second = _RecordingEmbedder(load_embedder(second_name))
         second.encode(["warm-up sentence"])
-        extract_module._SECOND_EMBEDDERS[(second_name, None)] = second
+        from persona_nlp.extract.fitting import SECOND_EMBEDDERS
+
+        SECOND_EMBEDDERS[(second_name, None)] = second
     started = time.perf_counter()
     statements = extract_statements(corpus, recorder, config, seed=seed)
     cold_s = time.perf_counter() - started

@@ -268,9 +268,15 @@ def _second_model_used(corpus: Corpus, config: AnalysisConfig, embedder: Embedde
         >>> _second_model_used(Corpus(documents=[]), AnalysisConfig(), HashingEmbedder(8)) is None
         True
     """
-    from .extract import resolve_second_model
+    from .extract import is_survey_turn, resolve_second_model
 
-    if not any(document.kind != "survey" for document in corpus.documents):
+    respondent_speech = (
+        not is_survey_turn(document, turn)
+        for document in corpus.documents
+        for turn in document.turns
+        if turn.role == "respondent"
+    )
+    if not any(respondent_speech):
         return None
     return resolve_second_model(config.extract.second_model, embedder)
 

